@@ -1,0 +1,17 @@
+import { Badge } from '@mantine/core'
+import type { OutboxStatus } from './outbox.types.ts'
+
+const STATUS: Record<OutboxStatus, { label: string; color: string }> = {
+  queued: { label: 'Na fila', color: 'yellow' },
+  sent: { label: 'Enviado', color: 'teal' },
+  failed: { label: 'Falhou', color: 'red' },
+}
+
+export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
+  const info = STATUS[status] ?? { label: status, color: 'gray' }
+  return (
+    <Badge variant="light" color={info.color} tt="none">
+      {info.label}
+    </Badge>
+  )
+}

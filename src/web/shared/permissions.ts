@@ -1,0 +1,11 @@
+/**
+ * Permission keys the web app checks. They mirror the server's permission catalog
+ * (`GET /api/v1/permissions`); keep them in one place so a rename touches one file.
+ */
+export const PERMISSIONS = {
+  staffRead: 'staff:read',
+  staffManage: 'staff:manage',
+  profilesManage: 'profiles:manage',
+  auditRead: 'audit:read',
+  outboxRead: 'outbox:read',
+} as const

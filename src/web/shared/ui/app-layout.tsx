@@ -1,0 +1,215 @@
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconCheck, IconChevronDown, IconLogout, IconSwitchHorizontal } from '@tabler/icons-react'
+import { type ReactNode, useState } from 'react'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { useSession, useUser } from '../session.tsx'
+import { notifyError, notifySuccess } from './errors.ts'
+import { visibleGroups } from './navigation.tsx'
+
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure()
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Fechar menu' : 'Abrir menu'}
+            />
+            <Text
+              component={Link}
+              to="/"
+              fw={800}
+              fz="xl"
+              c="brand.7"
+              style={{ letterSpacing: '-0.02em', textDecoration: 'none' }}
+            >
+              Cadastra
+            </Text>
+            <TenantSwitcher />
+          </Group>
+          <UserArea />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar>
+        <AppShell.Section grow component={ScrollArea} p="sm">
+          <Navigation onNavigate={close} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Box maw={1280} mx="auto">
+          {children ?? <Outlet />}
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  )
+}
+
+function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const session = useSession()
+  const { pathname } = useLocation()
+  const groups = visibleGroups(session)
+
+  return (
+    <Box component="nav" aria-label="Navegação principal">
+      {groups.map((group) => (
+        <Box key={group.label ?? 'main'} mb="sm">
+          {group.label ? (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+              {group.label}
+            </Text>
+          ) : null}
+          {group.items.map((item) => {
+            const Icon = item.icon
+            const active = item.path === '/' ? pathname === '/' : pathname.startsWith(item.path)
+            return (
+              <NavLink
+                key={item.path}
+                component={Link}
+                to={item.path}
+                label={item.label}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                rightSection={
+                  item.comingSoon ? (
+                    <Text size="10px" c="dimmed" fw={600}>
+                      EM BREVE
+                    </Text>
+                  ) : null
+                }
+                onClick={onNavigate}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            )
+          })}
+        </Box>
+      ))}
+    </Box>
+  )
+}
+
+function TenantSwitcher() {
+  const user = useUser()
+  const { switchTenant } = useSession()
+  const navigate = useNavigate()
+  const [busy, setBusy] = useState(false)
+
+  if (user.tenants.length <= 1) {
+    return (
+      <Text size="sm" c="dimmed" truncate visibleFrom="xs" data-testid="current-tenant">
+        {user.tenant.name}
+      </Text>
+    )
+  }
+
+  async function choose(tenantId: string, name: string) {
+    if (tenantId === user.tenant.id) return
+    setBusy(true)
+    try {
+      await switchTenant(tenantId)
+      navigate('/')
+      notifySuccess(`Agora você está em ${name}.`)
+    } catch (error) {
+      notifyError(error, 'Não foi possível trocar de inquilino')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Menu position="bottom-start" withinPortal shadow="md" width={280}>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          size="sm"
+          loading={busy}
+          leftSection={<IconSwitchHorizontal size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          aria-label={`Inquilino atual: ${user.tenant.name}. Trocar de inquilino`}
+          data-testid="current-tenant"
+          styles={{ label: { maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' } }}
+        >
+          {user.tenant.name}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Trocar de inquilino</Menu.Label>
+        {user.tenants.map((tenant) => (
+          <Menu.Item
+            key={tenant.id}
+            onClick={() => void choose(tenant.id, tenant.name)}
+            rightSection={tenant.id === user.tenant.id ? <IconCheck size={14} /> : null}
+          >
+            {tenant.name}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+function UserArea() {
+  const user = useUser()
+  const { logout } = useSession()
+  const navigate = useNavigate()
+  const [busy, setBusy] = useState(false)
+
+  async function signOut() {
+    setBusy(true)
+    try {
+      await logout()
+    } catch {
+      // The session is cleared locally anyway.
+    } finally {
+      setBusy(false)
+      navigate('/entrar', { replace: true })
+    }
+  }
+
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Tooltip label={user.email} openDelay={400}>
+        <UnstyledButton component="span" visibleFrom="sm" style={{ cursor: 'default' }}>
+          <Text size="sm" fw={500} truncate maw={220} data-testid="current-user">
+            {user.name}
+          </Text>
+        </UnstyledButton>
+      </Tooltip>
+      <Button
+        variant="default"
+        size="sm"
+        leftSection={<IconLogout size={16} />}
+        onClick={() => void signOut()}
+        loading={busy}
+      >
+        Sair
+      </Button>
+    </Group>
+  )
+}
