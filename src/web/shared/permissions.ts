@@ -8,4 +8,10 @@ export const PERMISSIONS = {
   profilesManage: 'profiles:manage',
   auditRead: 'audit:read',
   outboxRead: 'outbox:read',
+  clientsRead: 'clients:read',
+  intakeManage: 'intake:manage',
+  usersManage: 'users:manage',
+  eventsManage: 'events:manage',
+  plansManage: 'plans:manage',
+  importsRun: 'imports:run',
 } as const

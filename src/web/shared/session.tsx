@@ -36,7 +36,7 @@ export interface SessionContextValue {
   user: SessionUser | null
   app: AppInfo | null
   permissions: string[]
-  /** True when the user holds the permission (platform admins hold every permission). */
+  /** True when the access profile of the current tenant grants the permission (as the server checks it). */
   can: (permission: string) => boolean
   login: (email: string, password: string) => Promise<SessionUser>
   logout: () => Promise<void>
@@ -126,7 +126,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       app,
       permissions,
-      can: (permission: string) => Boolean(user && (user.isPlatformAdmin || granted.has(permission))),
+      can: (permission: string) => granted.has(permission),
       login,
       logout,
       switchTenant,

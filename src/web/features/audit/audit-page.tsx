@@ -12,6 +12,7 @@ import {
   Text,
   TextInput,
   Select,
+  VisuallyHidden,
 } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useDebouncedValue } from '@mantine/hooks'
@@ -118,7 +119,7 @@ export function AuditPage() {
             clearable
             searchable
             nothingFoundMessage="Ninguém encontrado"
-            data={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            data={(people.data?.items ?? []).map((p) => ({ value: p.userId ?? p.id, label: p.name }))}
             value={filters.actorId}
             onChange={(value) => update({ actorId: value })}
             disabled={!people.data}
@@ -195,9 +196,7 @@ export function AuditPage() {
                     <Table.Th>Entidade</Table.Th>
                     <Table.Th>Registro</Table.Th>
                     <Table.Th w={110}>
-                      <Text component="span" size="sm" fw={700} style={{ visibility: 'hidden' }}>
-                        Detalhes
-                      </Text>
+                      <VisuallyHidden>Detalhes</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>

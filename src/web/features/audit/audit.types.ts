@@ -1,7 +1,7 @@
 export type AuditData = Record<string, unknown>
 
 export interface AuditEntry {
-  id: string
+  id: string | number
   createdAt: string
   actorId: string | null
   actorName: string | null

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
+import { checkPasswordPolicy } from '../../../shared/validation.ts'
 import { ApiError, api } from '../../shared/api.ts'
 import { applyFieldErrors, notifyError } from '../../shared/ui/errors.ts'
 import { AuthLayout } from './auth-layout.tsx'
@@ -151,12 +152,7 @@ function PasswordForm({ token, onDone, onTokenProblem }: PasswordFormProps) {
   const form = useForm({
     initialValues: { password: '', passwordConfirmation: '' },
     validate: {
-      password: (value) =>
-        !value
-          ? 'Informe a nova senha.'
-          : value.length < 8
-            ? 'A senha precisa ter pelo menos 8 caracteres.'
-            : null,
+      password: (value) => (!value ? 'Informe a nova senha.' : checkPasswordPolicy(value)),
       passwordConfirmation: (value, values) =>
         !value ? 'Repita a nova senha.' : value !== values.password ? 'As senhas não conferem.' : null,
     },

@@ -188,7 +188,7 @@ interface StaffRowProps {
 
 function StaffRow({ staff, canManage, onEdit, onToggle, onResend }: StaffRowProps) {
   const user = useUser()
-  const isSelf = staff.id === user.id
+  const isSelf = (staff.userId ?? staff.id) === user.id
   return (
     <Table.Tr>
       <Table.Td>

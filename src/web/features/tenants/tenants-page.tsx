@@ -114,8 +114,8 @@ export function slugify(value: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 50)
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
 }
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -48,6 +48,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       {
         path: '/clientes',
+        permission: PERMISSIONS.clientsRead,
         label: 'Clientes',
         description: 'Organizações atendidas, com CNPJ ou CPF, endereços, planos e usuários.',
         icon: IconBuildingSkyscraper,
@@ -56,6 +57,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/fichas',
+        permission: PERMISSIONS.intakeManage,
         label: 'Fichas cadastrais',
         description: 'Recebimento, conferência e encaminhamento das fichas cadastrais.',
         icon: IconFileText,
@@ -64,6 +66,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/usuarios',
+        permission: PERMISSIONS.usersManage,
         label: 'Usuários de clientes',
         description: 'Convites, acesso ao portal, departamentos e KEYPASS dos usuários.',
         icon: IconUsers,
@@ -72,6 +75,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/eventos',
+        permission: PERMISSIONS.eventsManage,
         label: 'Eventos e treinamentos',
         description: 'Agenda de eventos, inscrições, presença e certificados.',
         icon: IconCalendarEvent,
@@ -80,6 +84,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/planos',
+        permission: PERMISSIONS.plansManage,
         label: 'Planos',
         description: 'Catálogo de categorias, planos, serviços e preços.',
         icon: IconPackage,
@@ -88,6 +93,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/importacao',
+        permission: PERMISSIONS.importsRun,
         label: 'Importação',
         description: 'Importação de planilhas de clientes e usuários.',
         icon: IconFileImport,
