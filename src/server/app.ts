@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Config } from './config.ts'
+import type { Database } from './platform/db/database.ts'
+import { installErrorHandler } from './platform/http/error-handler.ts'
+import './platform/http/types.ts'
+import { JobRunner } from './platform/jobs/queue.ts'
+import { createSendMailJob } from './platform/mail/mailer.ts'
+import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
+import { accessRoutes } from './modules/access/index.ts'
+import { auditRoutes } from './modules/audit/index.ts'
+import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
+import { healthRoutes } from './modules/health/index.ts'
+import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
+import { staffRoutes } from './modules/staff/index.ts'
+import { tenantsRoutes } from './modules/tenants/index.ts'
+
+export type AppDeps = {
+  database: Database
+  /** Overrides for tests: a transport, job timings. */
+  mailTransport?: MailTransport
+  jobs?: { retryBaseMs?: number; autoStart?: boolean }
+  loginRateLimit?: number
+  /** Folder with the built web app; served with SPA fallback when present. */
+  webDir?: string | null
+}
+
+export type App = FastifyInstance & { jobs: JobRunner; database: Database }
+
+/**
+ * Builds the whole application around an open, migrated database. main.ts and the tests both
+ * call this; nothing here reads process.env.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const { database } = deps
+  const db = database.db
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    pluginTimeout: 30_000,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+
+  const transport = deps.mailTransport ?? createMailTransport(config)
+  const jobs = new JobRunner(db, [createSendMailJob(db, transport, config.mailFrom)], {
+    pollMs: config.jobsPollMs,
+    retryBaseMs: deps.jobs?.retryBaseMs,
+    exclusive: database.kind === 'pglite',
+    onError: (err, job) => app.log.warn({ err, job }, 'tarefa falhou'),
+  })
+
+  await app.register(cookie, { secret: config.sessionSecret })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Muitas tentativas em pouco tempo. Aguarde ${Math.ceil(ctx.ttl / 1000)} segundos e tente de novo.`,
+    }),
+  })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Cadastra API', version: '1.0.0', description: 'API REST do Cadastra. Erros: { code, message, fields? }.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cadastra_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } })
+
+  const deps2 = { db, config }
+  installAuthHooks(app, deps2)
+  await app.register(healthRoutes(database), { prefix: '/api' })
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes({ ...deps2, loginRateLimit: deps.loginRateLimit ?? 20 }))
+      await v1.register(accessRoutes(db))
+      await v1.register(staffRoutes(deps2))
+      await v1.register(tenantsRoutes(deps2))
+      await v1.register(auditRoutes(db))
+      await v1.register(outboxRoutes(db))
+    },
+    { prefix: '/api/v1' },
+  )
+  if (config.mail.transport === 'mailbox' && config.env !== 'production') {
+    await app.register(devMailRoutes(db), { prefix: '/api' })
+  }
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+
+  const webDir = deps.webDir === undefined ? null : deps.webDir
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' })
+    // Client-side routes: any non-API GET that is not a file gets the app's index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
+      }
+      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: 'Endereço não encontrado.' })
+    })
+  }
+
+  app.addHook('onReady', async () => {
+    if (deps.jobs?.autoStart !== false) await jobs.start()
+  })
+  app.addHook('onClose', async () => {
+    await jobs.stop()
+    transport.close()
+  })
+  return Object.assign(app, { jobs, database }) as App
+}

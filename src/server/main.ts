@@ -1,0 +1,46 @@
+import { buildApp } from './app.ts'
+import { prepareDatabase } from './boot.ts'
+import { loadConfig } from './config.ts'
+import { DEMO_LOGINS } from './seed.ts'
+import { ensureWebBuilt } from './web-build.ts'
+
+async function main() {
+  const config = loadConfig()
+  const webDir = await ensureWebBuilt()
+  const { database, seeded } = await prepareDatabase(config)
+  const app = await buildApp(config, { database, webDir })
+
+  let closing = false
+  const close = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'encerrando')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    await app.close().catch(() => {})
+    await database.close().catch(() => {})
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void close('SIGINT'))
+  process.on('SIGTERM', () => void close('SIGTERM'))
+
+  await app.listen({ host: config.host, port: config.port })
+  const where = config.database.kind === 'pglite' ? `PGlite embutido em ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  const lines = [
+    '',
+    `  Cadastra no ar: ${config.appUrl}`,
+    `  Banco de dados: ${where}${seeded ? ' — dados de demonstração criados' : ''}`,
+    `  E-mail: ${config.mail.transport === 'mailbox' ? `caixa de saída local (${config.appUrl}/caixa-de-saida)` : 'SMTP (SMTP_URL)'}`,
+    `  Documentação da API: ${config.appUrl}/api/docs`,
+    '',
+    '  Acessos de demonstração:',
+    ...DEMO_LOGINS.map((l) => `    ${l.role}: ${l.email} / ${l.password}`),
+    '',
+  ]
+  console.log(lines.join('\n'))
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,159 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/database.ts'
+import { accessProfiles } from '../access/access.tables.ts'
+import { staffMembers } from '../staff/staff.tables.ts'
+import { tenants } from '../tenants/tenants.tables.ts'
+import { sessions, users, userTokens } from './auth.tables.ts'
+
+export type UserRow = typeof users.$inferSelect
+export type SessionRow = typeof sessions.$inferSelect
+
+export function authRepository(db: Db) {
+  return {
+    async findUserByEmail(email: string): Promise<UserRow | null> {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${email})`)
+      return row ?? null
+    },
+
+    async findUserById(id: string): Promise<UserRow | null> {
+      const [row] = await db.select().from(users).where(eq(users.id, id))
+      return row ?? null
+    },
+
+    /**
+     * Takes one login attempt atomically before the password is checked, so parallel requests can
+     * never test more passwords than the limit. Returns false when the account is locked.
+     * When a lock has expired the counter starts again.
+     */
+    async reserveLoginAttempt(userId: string, maxFailures: number, lockMinutes: number): Promise<boolean> {
+      const res = await db.execute(sql`
+        update users set
+          failed_login_count = case when locked_until is not null and locked_until <= now() then 1
+                                    else failed_login_count + 1 end,
+          locked_until = case
+            when locked_until is not null and locked_until <= now() then null
+            when failed_login_count + 1 >= ${maxFailures} then now() + (${lockMinutes}::float8 * interval '1 minute')
+            else locked_until end
+        where id = ${userId}
+          and (locked_until is null or locked_until <= now())
+        returning id`)
+      return (res as unknown as { rows: unknown[] }).rows.length === 1
+    },
+
+    async recordLoginSuccess(userId: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+        .where(eq(users.id, userId))
+    },
+
+    /** Active staff memberships of a user in active tenants, with their profile permissions. */
+    async listMemberships(userId: string) {
+      return db
+        .select({
+          tenantId: tenants.id,
+          tenantName: tenants.name,
+          tenantSlug: tenants.slug,
+          permissions: accessProfiles.permissions,
+          createdAt: staffMembers.createdAt,
+        })
+        .from(staffMembers)
+        .innerJoin(tenants, eq(tenants.id, staffMembers.tenantId))
+        .innerJoin(
+          accessProfiles,
+          and(eq(accessProfiles.id, staffMembers.profileId), eq(accessProfiles.tenantId, staffMembers.tenantId)),
+        )
+        .where(and(eq(staffMembers.userId, userId), eq(staffMembers.isActive, true), eq(tenants.isActive, true)))
+        .orderBy(asc(staffMembers.createdAt))
+    },
+
+    async listActiveTenants() {
+      return db
+        .select({ tenantId: tenants.id, tenantName: tenants.name, tenantSlug: tenants.slug })
+        .from(tenants)
+        .where(eq(tenants.isActive, true))
+        .orderBy(asc(tenants.name))
+    },
+
+    async findTenant(id: string) {
+      const [row] = await db.select().from(tenants).where(eq(tenants.id, id))
+      return row ?? null
+    },
+
+    async insertSession(values: typeof sessions.$inferInsert): Promise<SessionRow> {
+      const [row] = await db.insert(sessions).values(values).returning()
+      return row
+    },
+
+    async findLiveSession(tokenHash: string): Promise<SessionRow | null> {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+      return row ?? null
+    },
+
+    async touchSession(id: string, expiresAt: Date): Promise<void> {
+      await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.id, id))
+    },
+
+    async updateSessionTenant(id: string, tenantId: string, csrfToken: string): Promise<void> {
+      await db.update(sessions).set({ tenantId, csrfToken }).where(eq(sessions.id, id))
+    },
+
+    async deleteSession(id: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.id, id))
+    },
+
+    async deleteUserSessions(userId: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.userId, userId))
+    },
+
+    async deleteUserTenantSessions(userId: string, tenantId: string): Promise<void> {
+      await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.tenantId, tenantId)))
+    },
+
+    async insertToken(values: typeof userTokens.$inferInsert): Promise<void> {
+      await db.insert(userTokens).values(values)
+    },
+
+    async revokeOpenTokens(userId: string, tenantId: string): Promise<void> {
+      await db
+        .update(userTokens)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(
+            eq(userTokens.userId, userId),
+            eq(userTokens.tenantId, tenantId),
+            isNull(userTokens.usedAt),
+            isNull(userTokens.revokedAt),
+          ),
+        )
+    },
+
+    async findToken(tokenHash: string, forUpdate = false) {
+      const q = db
+        .select({ token: userTokens, userName: users.name, tenantName: tenants.name })
+        .from(userTokens)
+        .innerJoin(users, eq(users.id, userTokens.userId))
+        .innerJoin(tenants, eq(tenants.id, userTokens.tenantId))
+        .where(eq(userTokens.tokenHash, tokenHash))
+      const [row] = forUpdate ? await q.for('update', { of: userTokens }) : await q
+      return row ?? null
+    },
+
+    async markTokenUsed(id: string): Promise<void> {
+      await db.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, id))
+    },
+
+    async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() })
+        .where(eq(users.id, userId))
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export { devMailRoutes, outboxRoutes } from './outbox.routes.ts'

@@ -1,0 +1,3 @@
+export { tenantsRoutes } from './tenants.routes.ts'
+export { createTenantInTx } from './tenants.service.ts'
+export { tenantsRepository } from './tenants.repository.ts'

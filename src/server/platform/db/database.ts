@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import pg from 'pg'
+import type { Config } from '../../config.ts'
+
+/** Drizzle handle shared by both engines. A transaction handle has the same shape. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+/** An open database: the drizzle handle plus the raw driver for the few things drizzle lacks (COPY). */
+export type Database = {
+  kind: DatabaseKind
+  db: Db
+  /** Runs raw SQL (several statements allowed) outside drizzle: migrations locks, maintenance. */
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+  raw: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool }
+}
+
+export async function openDatabase(config: Pick<Config, 'database'>): Promise<Database> {
+  if (config.database.kind === 'postgres') return openPostgres(config.database.url)
+  return openPglite(config.database.dataDir)
+}
+
+/** PGlite in a data folder ('memory://' for a throwaway in-memory database). */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const client = await PGlite.create(dataDir)
+  const db = drizzlePglite(client) as unknown as Db
+  return {
+    kind: 'pglite',
+    db,
+    raw: { kind: 'pglite', client },
+    exec: async (sql) => {
+      await client.exec(sql)
+    },
+    close: () => client.close(),
+  }
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 })
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => {})
+  const db = drizzlePg(pool) as unknown as Db
+  await pool.query('select 1')
+  return {
+    kind: 'postgres',
+    db,
+    raw: { kind: 'postgres', pool },
+    exec: async (sql) => {
+      await pool.query(sql)
+    },
+    close: () => pool.end(),
+  }
+}

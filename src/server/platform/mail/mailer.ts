@@ -1,0 +1,95 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../db/database.ts'
+import { defineJob, enqueue } from '../jobs/queue.ts'
+import type { RenderedMail } from './layout.ts'
+import { type MailAttachmentRef, mailMessages } from './mail.tables.ts'
+import type { MailTransport } from './transport.ts'
+
+export type QueueMailInput = RenderedMail & {
+  tenantId: string | null
+  to: string
+  template: string
+  attachments?: MailAttachmentRef[]
+}
+
+export const SEND_MAIL_JOB = 'mail.send'
+const SendMailPayload = z.object({ messageId: z.uuid() })
+
+/**
+ * Stores the rendered message and enqueues its delivery in the caller's transaction: if the
+ * business change rolls back, no e-mail is ever sent.
+ */
+export async function queueMail(tx: Db, input: QueueMailInput): Promise<string> {
+  const [row] = await tx
+    .insert(mailMessages)
+    .values({
+      tenantId: input.tenantId,
+      toAddress: input.to,
+      subject: input.subject,
+      textBody: input.text,
+      htmlBody: input.html,
+      template: input.template,
+      attachments: input.attachments ?? null,
+    })
+    .returning({ id: mailMessages.id })
+  await enqueue(tx, sendMailJobShape, { messageId: row.id }, { tenantId: input.tenantId })
+  return row.id
+}
+
+// Shape-only definition used to enqueue; the runnable one (with a transport) is built at boot.
+const sendMailJobShape = defineJob({
+  name: SEND_MAIL_JOB,
+  payload: SendMailPayload,
+  handler: async () => {},
+})
+
+/** The job that delivers one stored message. Idempotent: a message already sent is skipped. */
+export function createSendMailJob(db: Db, transport: MailTransport, from: string) {
+  return defineJob({
+    name: SEND_MAIL_JOB,
+    payload: SendMailPayload,
+    maxAttempts: 6,
+    timeoutMs: 120_000,
+    handler: async ({ messageId }, ctx) => {
+      const [msg] = await db.select().from(mailMessages).where(eq(mailMessages.id, messageId))
+      if (!msg || msg.status === 'sent') return
+      try {
+        const result = await transport.send({
+          from,
+          to: msg.toAddress,
+          subject: msg.subject,
+          text: msg.textBody,
+          html: msg.htmlBody,
+          attachments: (msg.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.contentBase64, 'base64'),
+          })),
+        })
+        await db
+          .update(mailMessages)
+          .set({
+            status: 'sent',
+            sentAt: new Date(),
+            error: null,
+            transport: transport.kind,
+            providerMessageId: result.providerMessageId,
+            attempts: sql`${mailMessages.attempts} + 1`,
+          })
+          .where(and(eq(mailMessages.id, messageId)))
+      } catch (err) {
+        await db
+          .update(mailMessages)
+          .set({
+            status: ctx.isLastAttempt ? 'failed' : 'queued',
+            error: err instanceof Error ? err.message : String(err),
+            transport: transport.kind,
+            attempts: sql`${mailMessages.attempts} + 1`,
+          })
+          .where(eq(mailMessages.id, messageId))
+        throw err
+      }
+    },
+  })
+}

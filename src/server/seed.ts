@@ -1,0 +1,51 @@
+import type { Config } from './config.ts'
+import { systemActor } from './platform/actor.ts'
+import { recordAudit } from './platform/audit/audit.ts'
+import type { Db } from './platform/db/database.ts'
+import { hashPassword } from './platform/security/passwords.ts'
+import { createDefaultProfiles } from './modules/access/index.ts'
+import { tenantsRepository } from './modules/tenants/index.ts'
+import { users } from './modules/auth/auth.tables.ts'
+import { staffMembers } from './modules/staff/staff.tables.ts'
+
+export const DEMO_LOGINS = [
+  { role: 'Administrador (também administrador da plataforma)', email: 'admin@cadastra.test', password: 'Admin@Cadastra2026' },
+  { role: 'Operador', email: 'operador@cadastra.test', password: 'Operador@Cadastra2026' },
+] as const
+
+/**
+ * Demo data for a newcomer: one tenant, an administrator and an operator with known passwords.
+ * Runs only on an empty database (no tenant yet); returns whether it created anything.
+ */
+export async function seedDemoData(db: Db, _config: Config): Promise<boolean> {
+  const [adminHash, operatorHash] = await Promise.all(DEMO_LOGINS.map((l) => hashPassword(l.password)))
+  return db.transaction(async (tx) => {
+    const tenants = tenantsRepository(tx)
+    if ((await tenants.count()) > 0) return false
+    const tenant = await tenants.insert({ name: 'Demonstração Serviços Ltda', slug: 'demo' })
+    const actor = systemActor(tenant.id, 'Dados de demonstração')
+    const profiles = await createDefaultProfiles(tx, tenant.id)
+    const people = [
+      { name: 'Ana Administradora', email: DEMO_LOGINS[0].email, hash: adminHash, admin: true, profile: 'Administrador' },
+      { name: 'Otávio Operador', email: DEMO_LOGINS[1].email, hash: operatorHash, admin: false, profile: 'Operador' },
+    ]
+    await recordAudit(tx, actor, { entity: 'tenant', entityId: tenant.id, action: 'create', after: { name: tenant.name, slug: tenant.slug } })
+    for (const p of people) {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: p.name, email: p.email, passwordHash: p.hash, isPlatformAdmin: p.admin })
+        .returning()
+      const [member] = await tx
+        .insert(staffMembers)
+        .values({ tenantId: tenant.id, userId: user.id, name: p.name, profileId: profiles.get(p.profile)! })
+        .returning()
+      await recordAudit(tx, actor, {
+        entity: 'staff',
+        entityId: member.id,
+        action: 'create',
+        after: { name: p.name, email: p.email, profileName: p.profile, isActive: true },
+      })
+    }
+    return true
+  })
+}
