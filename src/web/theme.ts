@@ -23,6 +23,12 @@ export const theme = createTheme({
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   components: {
+    // No visual "*" after labels: the label's text stays exactly the field name (screen readers get
+    // `required` from the input itself) and every field of our short forms is required anyway.
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: { defaultProps: { withAsterisk: false } },
+    Textarea: { defaultProps: { withAsterisk: false } },
+    Select: { defaultProps: { withAsterisk: false } },
     Button: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Modal: { defaultProps: { radius: 'md' } },

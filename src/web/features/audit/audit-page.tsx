@@ -11,7 +11,7 @@ import {
   Table,
   Text,
   TextInput,
-  Select,
+  NativeSelect,
   VisuallyHidden,
 } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
@@ -61,7 +61,10 @@ export function AuditPage() {
   const [selected, setSelected] = useState<AuditEntry | null>(null)
 
   const facets = useApiQuery<AuditFacets>('/audit/facets')
-  const people = useApiQuery<ItemList<Staff>>(can(PERMISSIONS.staffRead) ? '/staff' : null, { pageSize: 200 })
+  const staff = useApiQuery<ItemList<Staff>>(can(PERMISSIONS.staffRead) ? '/staff' : null, { pageSize: 200 })
+  const people = (staff.data?.items ?? [])
+    .map((p) => ({ value: p.userId ?? p.id, label: p.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'pt-BR'))
   const list = useApiQuery<Paged<AuditEntry>>('/audit', {
     entity: filters.entity,
     action: filters.action,
@@ -95,35 +98,29 @@ export function AuditPage() {
 
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mb="md">
-          <Select
+          <NativeSelect
             label="Entidade"
-            placeholder="Todas"
-            clearable
-            data={(facets.data?.entities ?? []).map((code) => ({ value: code, label: entityLabel(code) }))}
-            value={filters.entity}
-            onChange={(value) => update({ entity: value })}
-            comboboxProps={{ withinPortal: true }}
+            data={[
+              { value: '', label: 'Todas' },
+              ...(facets.data?.entities ?? []).map((code) => ({ value: code, label: entityLabel(code) })),
+            ]}
+            value={filters.entity ?? ''}
+            onChange={(event) => update({ entity: event.currentTarget.value || null })}
           />
-          <Select
+          <NativeSelect
             label="Ação"
-            placeholder="Todas"
-            clearable
-            data={(facets.data?.actions ?? []).map((code) => ({ value: code, label: actionLabel(code) }))}
-            value={filters.action}
-            onChange={(value) => update({ action: value })}
-            comboboxProps={{ withinPortal: true }}
+            data={[
+              { value: '', label: 'Todas' },
+              ...(facets.data?.actions ?? []).map((code) => ({ value: code, label: actionLabel(code) })),
+            ]}
+            value={filters.action ?? ''}
+            onChange={(event) => update({ action: event.currentTarget.value || null })}
           />
-          <Select
+          <NativeSelect
             label="Quem"
-            placeholder="Qualquer pessoa"
-            clearable
-            searchable
-            nothingFoundMessage="Ninguém encontrado"
-            data={(people.data?.items ?? []).map((p) => ({ value: p.userId ?? p.id, label: p.name }))}
-            value={filters.actorId}
-            onChange={(value) => update({ actorId: value })}
-            disabled={!people.data}
-            comboboxProps={{ withinPortal: true }}
+            data={[{ value: '', label: 'Qualquer pessoa' }, ...people]}
+            value={filters.actorId ?? ''}
+            onChange={(event) => update({ actorId: event.currentTarget.value || null })}
           />
           <DatePickerInput
             label="De"

@@ -199,7 +199,7 @@ function PasswordForm({ token, onDone, onTokenProblem }: PasswordFormProps) {
           {...form.getInputProps('password')}
         />
         <PasswordInput
-          label="Confirmação da nova senha"
+          label="Confirmação da senha"
           autoComplete="new-password"
           required
           {...form.getInputProps('passwordConfirmation')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { ApiError, api } from '../../shared/api.ts'
@@ -108,15 +108,17 @@ export function StaffFormModal({ opened, staff, onClose, onSaved }: StaffFormMod
             }
             {...form.getInputProps('email')}
           />
-          <Select
+          <NativeSelect
             label="Perfil de acesso"
             required
-            data={profileOptions}
-            placeholder={profiles.loading ? 'Carregando perfis…' : 'Escolha um perfil'}
-            nothingFoundMessage="Nenhum perfil encontrado"
-            searchable
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
+            data={[
+              {
+                value: '',
+                label: profiles.loading ? 'Carregando perfis…' : 'Escolha um perfil',
+                disabled: true,
+              },
+              ...profileOptions,
+            ]}
             description={
               profiles.error ? `Não foi possível carregar os perfis: ${profiles.error.message}` : undefined
             }
