@@ -29,6 +29,9 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { withAsterisk: false } },
     Textarea: { defaultProps: { withAsterisk: false } },
     Select: { defaultProps: { withAsterisk: false } },
+    NativeSelect: { defaultProps: { withAsterisk: false } },
+    // Badges read as written ("Ativo", not "ATIVO").
+    Badge: { defaultProps: { tt: 'none' } },
     Button: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Modal: { defaultProps: { radius: 'md' } },

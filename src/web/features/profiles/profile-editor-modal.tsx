@@ -2,7 +2,7 @@ import {
   Alert,
   Button,
   Checkbox,
-  Fieldset,
+  Paper,
   Group,
   Modal,
   SimpleGrid,
@@ -132,9 +132,8 @@ export function ProfileEditorModal({
               {groupPermissions(permissions).map(({ group, items }) => {
                 const count = items.filter((i) => selected.has(i.key)).length
                 return (
-                  <Fieldset
-                    key={group}
-                    legend={
+                  <Paper key={group} withBorder p="sm" role="group" aria-label={group}>
+                    <Group justify="space-between" gap="xs" mb="xs">
                       <Group gap="xs">
                         <Text fw={600} size="sm">
                           {group}
@@ -143,25 +142,23 @@ export function ProfileEditorModal({
                           {count} de {items.length}
                         </Text>
                       </Group>
-                    }
-                    p="sm"
-                  >
-                    <Group justify="flex-end" mt={-8} mb={4}>
-                      <Button
-                        variant="subtle"
-                        size="compact-xs"
-                        onClick={() => setGroup(items, count < items.length)}
-                        aria-label={`${count < items.length ? 'Marcar' : 'Desmarcar'} todas de ${group}`}
-                      >
-                        {count < items.length ? 'Marcar todas' : 'Desmarcar todas'}
-                      </Button>
+                      {items.length > 1 ? (
+                        <Button
+                          variant="subtle"
+                          size="compact-xs"
+                          onClick={() => setGroup(items, count < items.length)}
+                          aria-label={`${count < items.length ? 'Marcar' : 'Desmarcar'} todas de ${group}`}
+                        >
+                          {count < items.length ? 'Marcar todas' : 'Desmarcar todas'}
+                        </Button>
+                      ) : null}
                     </Group>
                     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs">
                       {items.map((item) => (
                         <Checkbox key={item.key} value={item.key} label={item.label} />
                       ))}
                     </SimpleGrid>
-                  </Fieldset>
+                  </Paper>
                 )
               })}
             </Stack>

@@ -15,9 +15,9 @@ import { useDebouncedValue } from '@mantine/hooks'
 import {
   IconMailForward,
   IconPencil,
-  IconPlayerPlay,
-  IconPlayerPause,
   IconSearch,
+  IconUserCheck,
+  IconUserOff,
   IconUserPlus,
   IconUsersGroup,
 } from '@tabler/icons-react'
@@ -126,7 +126,7 @@ export function StaffListPage() {
                     <Table.Th>Nome</Table.Th>
                     <Table.Th>E-mail</Table.Th>
                     <Table.Th>Perfil</Table.Th>
-                    <Table.Th>Situação</Table.Th>
+                    <Table.Th w={110}>Situação</Table.Th>
                     <Table.Th>Último acesso</Table.Th>
                     {canManage ? <Table.Th w={130}>Ações</Table.Th> : null}
                   </Table.Tr>
@@ -212,7 +212,7 @@ function StaffRow({ staff, canManage, onEdit, onToggle, onResend }: StaffRowProp
           <Text size="sm">{formatDateTime(staff.lastLoginAt)}</Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {staff.hasPassword ? 'Nunca acessou' : 'Aguardando definição de senha'}
+            {staff.hasPassword ? 'Nunca acessou' : 'Convite pendente'}
           </Text>
         )}
       </Table.Td>
@@ -240,7 +240,7 @@ function StaffRow({ staff, canManage, onEdit, onToggle, onResend }: StaffRowProp
                 onClick={onToggle}
                 disabled={isSelf && staff.isActive}
               >
-                {staff.isActive ? <IconPlayerPause size={18} /> : <IconPlayerPlay size={18} />}
+                {staff.isActive ? <IconUserOff size={18} /> : <IconUserCheck size={18} />}
               </ActionIcon>
             </Tooltip>
             <Tooltip

@@ -10,8 +10,9 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  useMantineTheme,
 } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconLogout, IconSwitchHorizontal } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
@@ -21,6 +22,9 @@ import { visibleGroups } from './navigation.tsx'
 
 export function AppLayout({ children }: { children?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure()
+  // One tenant switcher in the DOM: in the header on wide screens, atop the navbar on phones.
+  const theme = useMantineTheme()
+  const isDesktop = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true)
 
   return (
     <AppShell
@@ -48,13 +52,18 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             >
               Cadastra
             </Text>
-            <TenantSwitcher />
+            {isDesktop ? <TenantSwitcher /> : null}
           </Group>
           <UserArea />
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar>
+        {isDesktop ? null : (
+          <AppShell.Section p="sm" pb={0}>
+            <TenantSwitcher />
+          </AppShell.Section>
+        )}
         <AppShell.Section grow component={ScrollArea} p="sm">
           <Navigation onNavigate={close} />
         </AppShell.Section>
@@ -95,13 +104,6 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 leftSection={<Icon size={18} stroke={1.6} />}
-                rightSection={
-                  item.comingSoon ? (
-                    <Text size="10px" c="dimmed" fw={600}>
-                      EM BREVE
-                    </Text>
-                  ) : null
-                }
                 onClick={onNavigate}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
@@ -121,7 +123,7 @@ function TenantSwitcher() {
 
   if (user.tenants.length <= 1) {
     return (
-      <Text size="sm" c="dimmed" truncate visibleFrom="xs" data-testid="current-tenant">
+      <Text size="sm" c="dimmed" truncate maw={360} data-testid="current-tenant" title={user.tenant.name}>
         {user.tenant.name}
       </Text>
     )
@@ -153,7 +155,7 @@ function TenantSwitcher() {
           rightSection={<IconChevronDown size={14} />}
           aria-label={`Inquilino atual: ${user.tenant.name}. Trocar de inquilino`}
           data-testid="current-tenant"
-          styles={{ label: { maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' } }}
+          styles={{ label: { maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' } }}
         >
           {user.tenant.name}
         </Button>
