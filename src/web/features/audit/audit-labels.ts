@@ -7,6 +7,7 @@ const ACTION_LABELS: Record<string, string> = {
   logout: 'Saída',
   login_failed: 'Falha de entrada',
   account_locked: 'Bloqueio de conta',
+  login_locked: 'Bloqueio de conta',
   switch_tenant: 'Troca de inquilino',
   activate: 'Ativação',
   deactivate: 'Desativação',

@@ -265,6 +265,7 @@ const ACTION_COLORS: Record<string, string> = {
   logout: 'gray',
   login_failed: 'orange',
   account_locked: 'red',
+  login_locked: 'red',
 }
 
 function ActionBadge({ action }: { action: string }) {
