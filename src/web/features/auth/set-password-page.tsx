@@ -65,7 +65,9 @@ export function SetPasswordPage() {
       })
       .catch((error: unknown) => {
         if (cancelled) return
-        const problem = problemOf(error)
+        // A malformed token (400) is just another invalid link.
+        const problem =
+          problemOf(error) ?? (error instanceof ApiError && error.status === 400 ? 'invalid' : null)
         setState({
           kind: 'problem',
           problem: problem ?? 'unavailable',
@@ -165,7 +167,7 @@ function PasswordForm({ token, onDone, onTokenProblem }: PasswordFormProps) {
       await api.post('/auth/password', { token, ...values })
       onDone()
     } catch (err) {
-      const problem = problemOf(err)
+      const problem = problemOf(err) ?? (err instanceof ApiError && err.fields.token ? 'invalid' : null)
       if (problem && err instanceof ApiError && err.code !== 'PASSWORD_WEAK') {
         onTokenProblem(problem)
         return
