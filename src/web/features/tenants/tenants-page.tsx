@@ -16,6 +16,7 @@ import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDateTime, formatNumber } from '../../../shared/format.ts'
 import { api } from '../../shared/api.ts'
+import { useSession } from '../../shared/session.tsx'
 import type { ItemList } from '../../shared/paged.ts'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { handleFormError, notifySuccess } from '../../shared/ui/errors.ts'
@@ -32,6 +33,7 @@ interface Tenant {
 }
 
 export function TenantsPage() {
+  const session = useSession()
   const tenants = useApiQuery<ItemList<Tenant>>('/tenants')
   const [creating, setCreating] = useState(false)
   const items = tenants.data?.items ?? []
@@ -101,7 +103,11 @@ export function TenantsPage() {
       <CreateTenantModal
         opened={creating}
         onClose={() => setCreating(false)}
-        onCreated={() => void tenants.reload()}
+        onCreated={() => {
+          void tenants.reload()
+          // The new tenant's administrator may be the current user: refresh the tenant switcher.
+          void session.refresh()
+        }}
       />
     </>
   )

@@ -1,9 +1,11 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core'
+import { useDocumentTitle } from '@mantine/hooks'
 import { IconLock, IconMapQuestion } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { EmptyState } from './empty-state.tsx'
 
 export function FullPageMessage({ title, children }: { title: string; children?: React.ReactNode }) {
+  useDocumentTitle(`${title} · Cadastra`)
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Stack align="center" gap="sm" maw={480} ta="center">
@@ -21,6 +23,7 @@ export function FullPageMessage({ title, children }: { title: string; children?:
 
 /** 404 inside the app shell. */
 export function NotFoundContent() {
+  useDocumentTitle('Página não encontrada · Cadastra')
   return (
     <EmptyState
       icon={<IconMapQuestion size={28} stroke={1.5} />}
@@ -36,6 +39,7 @@ export function NotFoundContent() {
 
 /** Shown when the user opens a screen their access profile does not allow. */
 export function ForbiddenContent() {
+  useDocumentTitle('Acesso não permitido · Cadastra')
   return (
     <EmptyState
       icon={<IconLock size={28} stroke={1.5} />}
