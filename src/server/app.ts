@@ -9,7 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Database } from './platform/db/database.ts'
-import { installErrorHandler } from './platform/http/error-handler.ts'
+import { AppError } from './platform/errors.ts'
+import { installErrorHandler, routeNotFoundBody } from './platform/http/error-handler.ts'
 import './platform/http/types.ts'
 import { JobRunner } from './platform/jobs/queue.ts'
 import { createSendMailJob } from './platform/mail/mailer.ts'
@@ -66,11 +67,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(cookie, { secret: config.sessionSecret })
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Muitas tentativas em pouco tempo. Aguarde ${Math.ceil(ctx.ttl / 1000)} segundos e tente de novo.`,
-    }),
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', {
+        status: 429,
+        message: `Muitas tentativas em pouco tempo. Aguarde ${Math.ceil(ctx.ttl / 1000)} segundos e tente de novo.`,
+      }) as never,
   })
   await app.register(swagger, {
     openapi: {
@@ -107,17 +108,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   }
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
 
-  const webDir = deps.webDir === undefined ? null : deps.webDir
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+  const webDir = deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null
+  if (webDir) {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' })
-    // Client-side routes: any non-API GET that is not a file gets the app's index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
-      }
-      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: 'Endereço não encontrado.' })
-    })
   }
+  // Unknown routes: client-side routes get the web app's index.html, the rest a pt-BR 404.
+  // Rate-limited so probing for URLs stays cheap.
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (req, reply) => {
+    if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
+    }
+    return reply.code(404).send(routeNotFoundBody())
+  })
 
   app.addHook('onReady', async () => {
     if (deps.jobs?.autoStart !== false) await jobs.start()

@@ -40,7 +40,7 @@ export function installAuthHooks(app: FastifyInstance, deps: AuthDeps): void {
     req.csrfToken = resolved ? resolved.session.csrfToken : (req.cookies[CSRF_COOKIE] ?? null)
 
     if (req.is404) return
-    const isPublic = req.routeOptions.config?.public === true
+    const isPublic = req.routeOptions.config?.public === true || req.url.startsWith('/api/docs')
     if (!isPublic && !req.actor) throw CommonErrors.UNAUTHENTICATED()
     if (!SAFE_METHODS.has(req.method) && !safeEqual(req.headers[CSRF_HEADER] as string | undefined, req.csrfToken)) {
       throw CommonErrors.CSRF_INVALID()

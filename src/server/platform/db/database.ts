@@ -29,7 +29,11 @@ export async function openDatabase(config: Pick<Config, 'database'>): Promise<Da
 
 /** PGlite in a data folder ('memory://' for a throwaway in-memory database). */
 export async function openPglite(dataDir: string): Promise<Database> {
-  const client = await PGlite.create(dataDir)
+  return wrapPglite(await PGlite.create(dataDir))
+}
+
+/** Wraps an already open PGlite (e.g. one loaded from a dump) as a Database. */
+export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite(client) as unknown as Db
   return {
     kind: 'pglite',

@@ -19,11 +19,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       ...(appError.fields ? { fields: appError.fields } : {}),
     })
   })
+}
 
-  app.setNotFoundHandler((req, reply) => {
-    const e = CommonErrors.ROUTE_NOT_FOUND()
-    return reply.code(404).send({ code: e.code, message: e.message })
-  })
+/** 404 body for unknown API routes. */
+export function routeNotFoundBody() {
+  const e = CommonErrors.ROUTE_NOT_FOUND()
+  return { code: e.code, message: e.message }
 }
 
 export function toAppError(err: FastifyError | Error): AppError {
