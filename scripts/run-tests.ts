@@ -51,7 +51,8 @@ async function preparePgliteTemplate(): Promise<string> {
   const file = path.join(dir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`)
   if (existsSync(file)) return file
   mkdirSync(dir, { recursive: true })
-  for (const old of ls(dir)) if (old.startsWith('pglite-template-')) (await import('node:fs')).rmSync(path.join(dir, old))
+  for (const old of ls(dir))
+    if (old.startsWith('pglite-template-')) (await import('node:fs')).rmSync(path.join(dir, old))
   const { openPglite } = await import('../src/server/platform/db/database.ts')
   const { runMigrations } = await import('../src/server/platform/db/migrate.ts')
   const database = await openPglite('memory://')
@@ -67,14 +68,27 @@ const template = e2e ? null : await preparePgliteTemplate()
 
 let failed = false
 for (const engine of engines) {
-  console.log(`\n=== ${e2e ? 'Testes de navegador' : 'Testes'} — banco: ${engine} — ${files.length} arquivo(s) ===\n`)
+  console.log(
+    `\n=== ${e2e ? 'Testes de navegador' : 'Testes'} — banco: ${engine} — ${files.length} arquivo(s) ===\n`,
+  )
   const started = Date.now()
   const res = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', `--test-concurrency=${e2e ? 1 : 2}`, '--test-reporter=spec', ...files],
-    { stdio: 'inherit', cwd: root, env: { ...process.env, TEST_ENGINE: engine, NODE_ENV: 'test', ...(template ? { TEST_PGLITE_TEMPLATE: template } : {}) } },
+    {
+      stdio: 'inherit',
+      cwd: root,
+      env: {
+        ...process.env,
+        TEST_ENGINE: engine,
+        NODE_ENV: 'test',
+        ...(template ? { TEST_PGLITE_TEMPLATE: template } : {}),
+      },
+    },
   )
-  console.log(`\n=== ${engine}: ${res.status === 0 ? 'ok' : 'FALHOU'} em ${((Date.now() - started) / 1000).toFixed(1)} s ===`)
+  console.log(
+    `\n=== ${engine}: ${res.status === 0 ? 'ok' : 'FALHOU'} em ${((Date.now() - started) / 1000).toFixed(1)} s ===`,
+  )
   if (res.status !== 0) failed = true
 }
 process.exit(failed ? 1 : 0)

@@ -43,7 +43,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const { database } = deps
   const db = database.db
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
@@ -76,7 +79,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Cadastra API', version: '1.0.0', description: 'API REST do Cadastra. Erros: { code, message, fields? }.' },
+      info: {
+        title: 'Cadastra API',
+        version: '1.0.0',
+        description: 'API REST do Cadastra. Erros: { code, message, fields? }.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'cadastra_session' },
@@ -106,20 +113,31 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   if (config.mail.transport === 'mailbox' && config.env !== 'production') {
     await app.register(devMailRoutes(db), { prefix: '/api' })
   }
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
 
   const webDir = deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null
   if (webDir) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' })
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    })
   }
   // Unknown routes: client-side routes get the web app's index.html, the rest a pt-BR 404.
   // Rate-limited so probing for URLs stays cheap.
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (req, reply) => {
-    if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
-    }
-    return reply.code(404).send(routeNotFoundBody())
-  })
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
+    (req, reply) => {
+      if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
+      }
+      return reply.code(404).send(routeNotFoundBody())
+    },
+  )
 
   app.addHook('onReady', async () => {
     if (deps.jobs?.autoStart !== false) await jobs.start()

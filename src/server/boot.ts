@@ -4,7 +4,10 @@ import { runMigrations } from './platform/db/migrate.ts'
 import { seedDemoData } from './seed.ts'
 
 /** Opens the configured database, applies migrations and, on an empty database, the demo data. */
-export async function prepareDatabase(config: Config, opts: { seed?: boolean } = {}): Promise<{ database: Database; seeded: boolean }> {
+export async function prepareDatabase(
+  config: Config,
+  opts: { seed?: boolean } = {},
+): Promise<{ database: Database; seeded: boolean }> {
   const database = await openDatabase(config)
   try {
     await runMigrations(database)

@@ -25,7 +25,10 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'))
 
   await app.listen({ host: config.host, port: config.port })
-  const where = config.database.kind === 'pglite' ? `PGlite embutido em ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  const where =
+    config.database.kind === 'pglite'
+      ? `PGlite embutido em ${config.database.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)'
   const lines = [
     '',
     `  Cadastra no ar: ${config.appUrl}`,

@@ -9,7 +9,11 @@ import { users } from './modules/auth/auth.tables.ts'
 import { staffMembers } from './modules/staff/staff.tables.ts'
 
 export const DEMO_LOGINS = [
-  { role: 'Administrador (também administrador da plataforma)', email: 'admin@cadastra.test', password: 'Admin@Cadastra2026' },
+  {
+    role: 'Administrador (também administrador da plataforma)',
+    email: 'admin@cadastra.test',
+    password: 'Admin@Cadastra2026',
+  },
   { role: 'Operador', email: 'operador@cadastra.test', password: 'Operador@Cadastra2026' },
 ] as const
 
@@ -26,10 +30,27 @@ export async function seedDemoData(db: Db, _config: Config): Promise<boolean> {
     const actor = systemActor(tenant.id, 'Dados de demonstração')
     const profiles = await createDefaultProfiles(tx, tenant.id)
     const people = [
-      { name: 'Ana Administradora', email: DEMO_LOGINS[0].email, hash: adminHash, admin: true, profile: 'Administrador' },
-      { name: 'Otávio Operador', email: DEMO_LOGINS[1].email, hash: operatorHash, admin: false, profile: 'Operador' },
+      {
+        name: 'Ana Administradora',
+        email: DEMO_LOGINS[0].email,
+        hash: adminHash,
+        admin: true,
+        profile: 'Administrador',
+      },
+      {
+        name: 'Otávio Operador',
+        email: DEMO_LOGINS[1].email,
+        hash: operatorHash,
+        admin: false,
+        profile: 'Operador',
+      },
     ]
-    await recordAudit(tx, actor, { entity: 'tenant', entityId: tenant.id, action: 'create', after: { name: tenant.name, slug: tenant.slug } })
+    await recordAudit(tx, actor, {
+      entity: 'tenant',
+      entityId: tenant.id,
+      action: 'create',
+      after: { name: tenant.name, slug: tenant.slug },
+    })
     for (const p of people) {
       const [user] = await tx
         .insert(users)

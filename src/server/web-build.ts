@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const WEB_DIST = path.join(ROOT, 'dist', 'web')
-const SOURCES = [path.join(ROOT, 'src', 'web'), path.join(ROOT, 'src', 'shared'), path.join(ROOT, 'vite.config.ts')]
+const SOURCES = [
+  path.join(ROOT, 'src', 'web'),
+  path.join(ROOT, 'src', 'shared'),
+  path.join(ROOT, 'vite.config.ts'),
+]
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0

@@ -7,7 +7,13 @@ export type TestContext = { app: App; db: TestDatabase; config: Config; close():
 
 export function testConfig(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Config {
   return loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(48), APP_URL: 'http://cadastra.test', ...env },
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SESSION_SECRET: 'x'.repeat(48),
+      APP_URL: 'http://cadastra.test',
+      ...env,
+    },
     overrides,
   )
 }
@@ -37,7 +43,12 @@ export async function startTestApp(
 }
 
 export async function buildOn(database: Database, config: Config, deps: Partial<AppDeps> = {}) {
-  const app = await buildApp(config, { database, jobs: { autoStart: false, retryBaseMs: 10 }, loginRateLimit: 1000, ...deps })
+  const app = await buildApp(config, {
+    database,
+    jobs: { autoStart: false, retryBaseMs: 10 },
+    loginRateLimit: 1000,
+    ...deps,
+  })
   await app.ready()
   return app
 }

@@ -13,7 +13,12 @@ export class TestClient {
 
   constructor(private readonly app: App) {}
 
-  async request<T = any>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = any>(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     const res = await this.app.inject({
       method,
@@ -31,8 +36,10 @@ export class TestClient {
       else this.cookies.set(c.name, c.value)
     }
     const text = res.body
-    const parsed = text && String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text
-    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string') this.csrfToken = parsed.csrfToken
+    const parsed =
+      text && String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text
+    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string')
+      this.csrfToken = parsed.csrfToken
     return { status: res.statusCode, body: parsed as T, headers: res.headers }
   }
 

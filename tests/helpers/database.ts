@@ -8,7 +8,12 @@ import { runMigrations } from '#server/platform/db/migrate.ts'
 export type TestEngine = 'pglite' | 'postgres'
 export const TEST_ENGINE: TestEngine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite'
 
-export type TestDatabase = { database: Database; url: string | null; dataDir: string | null; drop(): Promise<void> }
+export type TestDatabase = {
+  database: Database
+  url: string | null
+  dataDir: string | null
+  drop(): Promise<void>
+}
 
 /**
  * A fresh, migrated database for one test file: an in-memory (or given-folder) PGlite, or a new

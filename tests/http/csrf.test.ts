@@ -29,13 +29,23 @@ describe('proteção CSRF', () => {
   test('a wrong token, or the token of another session, is refused', async () => {
     const other = new TestClient(ctx.app)
     await other.login(t.adminEmail, TEST_PASSWORD)
-    const res = await t.admin.request('POST', '/api/v1/profiles', { name: 'Token alheio', permissions: [] }, {
-      'x-csrf-token': other.csrfToken!,
-    })
+    const res = await t.admin.request(
+      'POST',
+      '/api/v1/profiles',
+      { name: 'Token alheio', permissions: [] },
+      {
+        'x-csrf-token': other.csrfToken!,
+      },
+    )
     assert.equal(res.status, 403)
-    const wrong = await t.admin.request('PATCH', `/api/v1/staff/00000000-0000-4000-8000-000000000000`, { name: 'X' }, {
-      'x-csrf-token': 'forjado-forjado-forjado',
-    })
+    const wrong = await t.admin.request(
+      'PATCH',
+      `/api/v1/staff/00000000-0000-4000-8000-000000000000`,
+      { name: 'X' },
+      {
+        'x-csrf-token': 'forjado-forjado-forjado',
+      },
+    )
     assert.equal(wrong.status, 403)
   })
 
@@ -72,7 +82,13 @@ describe('proteção CSRF', () => {
 
   test('requests without a session are denied by default', async () => {
     const c = new TestClient(ctx.app)
-    for (const url of ['/api/v1/staff', '/api/v1/profiles', '/api/v1/audit', '/api/v1/outbox', '/api/v1/tenants']) {
+    for (const url of [
+      '/api/v1/staff',
+      '/api/v1/profiles',
+      '/api/v1/audit',
+      '/api/v1/outbox',
+      '/api/v1/tenants',
+    ]) {
       const res = await c.get(url)
       assert.equal(res.status, 401, url)
       assert.equal(res.body.code, 'UNAUTHENTICATED')

@@ -27,7 +27,10 @@ describe('entrada: bloqueio por tentativas e limite de requisições', () => {
     assert.equal(res.status, 401)
     assert.equal(res.body.code, 'INVALID_CREDENTIALS')
     assert.equal(res.body.message, 'E-mail ou senha incorretos.')
-    const unknown = await c.post('/api/v1/auth/login', { email: 'ninguem@exemplo.com.br', password: 'errada-123' })
+    const unknown = await c.post('/api/v1/auth/login', {
+      email: 'ninguem@exemplo.com.br',
+      password: 'errada-123',
+    })
     assert.equal(unknown.status, 401)
     assert.equal(unknown.body.message, res.body.message)
     // The successful login resets the failure counter.
@@ -37,7 +40,9 @@ describe('entrada: bloqueio por tentativas e limite de requisições', () => {
   test('parallel wrong-password requests cannot test more passwords than the limit', async () => {
     const { email } = await createStaffClient(ctx.app, t)
     const clients = await Promise.all(Array.from({ length: 20 }, () => anonymous()))
-    const results = await Promise.all(clients.map((c) => c.post('/api/v1/auth/login', { email, password: 'chute-errado-1' })))
+    const results = await Promise.all(
+      clients.map((c) => c.post('/api/v1/auth/login', { email, password: 'chute-errado-1' })),
+    )
     const invalid = results.filter((r) => r.body.code === 'INVALID_CREDENTIALS').length
     const locked = results.filter((r) => r.body.code === 'ACCOUNT_LOCKED').length
     assert.equal(invalid, 5, `exactly 5 passwords were checked, got ${invalid}`)
@@ -110,7 +115,9 @@ describe('limite de requisições na entrada', () => {
       const c = new TestClient(other.app)
       await c.get('/api/v1/auth/session')
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => c.post('/api/v1/auth/login', { email: `y${i}@exemplo.com.br`, password: 'qualquer-1' })),
+        Array.from({ length: 12 }, (_, i) =>
+          c.post('/api/v1/auth/login', { email: `y${i}@exemplo.com.br`, password: 'qualquer-1' }),
+        ),
       )
       const checked = results.filter((r) => r.status === 401).length
       assert.ok(checked <= 5, `${checked} attempts got through`)

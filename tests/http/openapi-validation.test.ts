@@ -72,7 +72,9 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
 
   test('malformed JSON bodies', async () => {
     for (const op of operations.filter((o) => o.hasBody)) {
-      const res = await t.admin.request(op.method as 'POST', url(op), '{"nome": "sem fim', { 'content-type': 'application/json' })
+      const res = await t.admin.request(op.method as 'POST', url(op), '{"nome": "sem fim', {
+        'content-type': 'application/json',
+      })
       assertPtBr400(res, `${op.method} ${op.path} malformed JSON`)
       assert.equal(res.body.code, 'INVALID_JSON')
     }
@@ -80,7 +82,16 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
 
   test('wrong types in every body field', async () => {
     for (const op of operations.filter((o) => o.hasBody)) {
-      const res = await t.admin.request(op.method as 'POST', url(op), { name: 12, email: true, password: [], permissions: 'todas', token: 5, tenantId: 7, profileId: {}, isActive: 'sim' })
+      const res = await t.admin.request(op.method as 'POST', url(op), {
+        name: 12,
+        email: true,
+        password: [],
+        permissions: 'todas',
+        token: 5,
+        tenantId: 7,
+        profileId: {},
+        isActive: 'sim',
+      })
       assertPtBr400(res, `${op.method} ${op.path} wrong types`)
       assert.ok(res.body.fields && Object.keys(res.body.fields).length > 0, `${op.path}: field paths given`)
     }
@@ -88,7 +99,9 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
 
   test('a body that is not an object', async () => {
     for (const op of operations.filter((o) => o.hasBody)) {
-      const res = await t.admin.request(op.method as 'POST', url(op), '[1,2,3]', { 'content-type': 'application/json' })
+      const res = await t.admin.request(op.method as 'POST', url(op), '[1,2,3]', {
+        'content-type': 'application/json',
+      })
       assertPtBr400(res, `${op.method} ${op.path} array body`)
     }
   })
@@ -115,7 +128,11 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
 
   test('malformed path parameters', async () => {
     for (const op of operations.filter((o) => o.pathParams.length > 0)) {
-      const res = await t.admin.request(op.method as 'GET', url(op, 'nao-e-um-id'), op.hasBody ? {} : undefined)
+      const res = await t.admin.request(
+        op.method as 'GET',
+        url(op, 'nao-e-um-id'),
+        op.hasBody ? {} : undefined,
+      )
       assertPtBr400(res, `${op.method} ${op.path} bad path param`)
     }
   })

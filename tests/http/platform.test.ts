@@ -37,11 +37,18 @@ describe('plataforma: saúde, inquilinos e troca de inquilino', () => {
     })
     assert.equal(res.status, 201, JSON.stringify(res.body))
     assert.equal(res.body.slug, 'contab-exemplo')
-    const dup = await root.admin.post('/api/v1/tenants', { name: 'Outra', slug: 'contab-exemplo', adminName: 'Fulano de Tal', adminEmail: 'f@exemplo.com.br' })
+    const dup = await root.admin.post('/api/v1/tenants', {
+      name: 'Outra',
+      slug: 'contab-exemplo',
+      adminName: 'Fulano de Tal',
+      adminEmail: 'f@exemplo.com.br',
+    })
     assert.equal(dup.status, 409)
     assert.equal(dup.body.code, 'TENANT_SLUG_TAKEN')
     await ctx.app.jobs.drain()
-    const mails = JSON.parse((await ctx.app.inject({ url: '/api/dev/mail?to=clara@contab.exemplo.com.br' })).body)
+    const mails = JSON.parse(
+      (await ctx.app.inject({ url: '/api/dev/mail?to=clara@contab.exemplo.com.br' })).body,
+    )
     assert.equal(mails.length, 1)
     assert.equal(mails[0].status, 'sent')
 
@@ -51,14 +58,22 @@ describe('plataforma: saúde, inquilinos e troca de inquilino', () => {
     assert.equal(switched.status, 200)
     assert.equal(switched.body.user.tenant.name, 'Contabilidade Exemplo Ltda')
     const staff = await root.admin.get('/api/v1/staff')
-    assert.deepEqual(staff.body.items.map((s: { email: string }) => s.email), ['clara@contab.exemplo.com.br'])
+    assert.deepEqual(
+      staff.body.items.map((s: { email: string }) => s.email),
+      ['clara@contab.exemplo.com.br'],
+    )
     const audit = await root.admin.get('/api/v1/audit?entity=tenant')
     assert.equal(audit.body.items[0].action, 'create')
   })
 
   test('a refused tenant creation leaves nothing behind', async () => {
     const before = await root.admin.get('/api/v1/tenants')
-    const res = await root.admin.post('/api/v1/tenants', { name: 'Meio Caminho', slug: 'meio-caminho', adminName: 'X', adminEmail: 'x@exemplo.com.br' })
+    const res = await root.admin.post('/api/v1/tenants', {
+      name: 'Meio Caminho',
+      slug: 'meio-caminho',
+      adminName: 'X',
+      adminEmail: 'x@exemplo.com.br',
+    })
     assert.equal(res.status, 400)
     const afterList = await root.admin.get('/api/v1/tenants')
     assert.equal(afterList.body.items.length, before.body.items.length)

@@ -22,7 +22,11 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
 
   test('a new staff member gets a single-use link, chooses a password and logs in', async () => {
     const email = 'Maria.Goncalves@Exemplo.com.br'
-    const created = await t.admin.post('/api/v1/staff', { name: '  Maria Gonçalves ', email, profileId: t.profiles.get('Operador') })
+    const created = await t.admin.post('/api/v1/staff', {
+      name: '  Maria Gonçalves ',
+      email,
+      profileId: t.profiles.get('Operador'),
+    })
     assert.equal(created.status, 201)
     assert.equal(created.body.name, 'Maria Gonçalves')
     assert.equal(created.body.email, email.toLowerCase())
@@ -41,16 +45,32 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
     assert.equal(info.status, 200)
     assert.equal(info.body.name, 'Maria Gonçalves')
 
-    const weak = await anon.post('/api/v1/auth/password', { token, password: '123456', passwordConfirmation: '123456' })
+    const weak = await anon.post('/api/v1/auth/password', {
+      token,
+      password: '123456',
+      passwordConfirmation: '123456',
+    })
     assert.equal(weak.status, 400)
     assert.equal(weak.body.code, 'PASSWORD_WEAK')
     assert.ok(weak.body.fields.password)
-    const mismatch = await anon.post('/api/v1/auth/password', { token, password: 'Boa-Senha-2026', passwordConfirmation: 'Outra-Senha-2026' })
+    const mismatch = await anon.post('/api/v1/auth/password', {
+      token,
+      password: 'Boa-Senha-2026',
+      passwordConfirmation: 'Outra-Senha-2026',
+    })
     assert.equal(mismatch.body.code, 'PASSWORD_MISMATCH')
 
-    const ok = await anon.post('/api/v1/auth/password', { token, password: 'Boa-Senha-2026', passwordConfirmation: 'Boa-Senha-2026' })
+    const ok = await anon.post('/api/v1/auth/password', {
+      token,
+      password: 'Boa-Senha-2026',
+      passwordConfirmation: 'Boa-Senha-2026',
+    })
     assert.equal(ok.status, 204)
-    const reused = await anon.post('/api/v1/auth/password', { token, password: 'Outra-Senha-2026', passwordConfirmation: 'Outra-Senha-2026' })
+    const reused = await anon.post('/api/v1/auth/password', {
+      token,
+      password: 'Outra-Senha-2026',
+      passwordConfirmation: 'Outra-Senha-2026',
+    })
     assert.equal(reused.status, 404)
     assert.equal(reused.body.code, 'TOKEN_INVALID')
 
@@ -62,7 +82,11 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
   })
 
   test('resending access kills the previous link', async () => {
-    const created = await t.admin.post('/api/v1/staff', { name: 'Paulo Reenvio', email: 'paulo@exemplo.com.br', profileId: t.profiles.get('Técnico') })
+    const created = await t.admin.post('/api/v1/staff', {
+      name: 'Paulo Reenvio',
+      email: 'paulo@exemplo.com.br',
+      profileId: t.profiles.get('Técnico'),
+    })
     await ctx.app.jobs.drain()
     const first = new URL((await lastMailTo('paulo@exemplo.com.br')).links[0]).searchParams.get('token')!
     assert.equal((await t.admin.post(`/api/v1/staff/${created.body.id}/resend-access`)).status, 204)
@@ -75,12 +99,17 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
   })
 
   test('an expired link says so', async () => {
-    const created = await t.admin.post('/api/v1/staff', { name: 'Expedito Vencido', email: 'expedito@exemplo.com.br', profileId: t.profiles.get('Técnico') })
+    const created = await t.admin.post('/api/v1/staff', {
+      name: 'Expedito Vencido',
+      email: 'expedito@exemplo.com.br',
+      profileId: t.profiles.get('Técnico'),
+    })
     assert.equal(created.status, 201)
     await ctx.app.jobs.drain()
     const token = new URL((await lastMailTo('expedito@exemplo.com.br')).links[0]).searchParams.get('token')!
     await ctx.app.database.db.execute(
-      (await import('drizzle-orm')).sql`update user_tokens set expires_at = now() - interval '1 minute' where email = 'expedito@exemplo.com.br'`,
+      (await import('drizzle-orm'))
+        .sql`update user_tokens set expires_at = now() - interval '1 minute' where email = 'expedito@exemplo.com.br'`,
     )
     const res = await new TestClient(ctx.app).get(`/api/v1/auth/password-token?token=${token}`)
     assert.equal(res.status, 410)
@@ -88,8 +117,16 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
   })
 
   test('the same e-mail cannot join the staff twice (case-insensitive)', async () => {
-    await t.admin.post('/api/v1/staff', { name: 'Duplicada Um', email: 'dup@exemplo.com.br', profileId: t.profiles.get('Operador') })
-    const again = await t.admin.post('/api/v1/staff', { name: 'Duplicada Dois', email: 'DUP@exemplo.com.br', profileId: t.profiles.get('Operador') })
+    await t.admin.post('/api/v1/staff', {
+      name: 'Duplicada Um',
+      email: 'dup@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
+    const again = await t.admin.post('/api/v1/staff', {
+      name: 'Duplicada Dois',
+      email: 'DUP@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
     assert.equal(again.status, 409)
     assert.equal(again.body.code, 'EMAIL_TAKEN')
     assert.ok(again.body.fields.email)
@@ -98,7 +135,11 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
   test('permissions gate actions: an operator can list but not create staff', async () => {
     const { client } = await createStaffClient(ctx.app, t, 'Operador')
     assert.equal((await client.get('/api/v1/staff')).status, 200)
-    const res = await client.post('/api/v1/staff', { name: 'Não Pode', email: 'naopode@exemplo.com.br', profileId: t.profiles.get('Operador') })
+    const res = await client.post('/api/v1/staff', {
+      name: 'Não Pode',
+      email: 'naopode@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
     assert.equal(res.status, 403)
     assert.equal(res.body.code, 'FORBIDDEN')
     assert.equal((await client.get('/api/v1/audit')).status, 403)
@@ -114,8 +155,15 @@ describe('equipe: inclusão, link de acesso por e-mail, perfis e auditoria', () 
   })
 
   test('every change is in the audit log with before and after', async () => {
-    const created = await t.admin.post('/api/v1/staff', { name: 'Auditada Silva', email: 'auditada@exemplo.com.br', profileId: t.profiles.get('Operador') })
-    await t.admin.patch(`/api/v1/staff/${created.body.id}`, { profileId: t.profiles.get('Técnico'), name: 'Auditada Souza' })
+    const created = await t.admin.post('/api/v1/staff', {
+      name: 'Auditada Silva',
+      email: 'auditada@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
+    await t.admin.patch(`/api/v1/staff/${created.body.id}`, {
+      profileId: t.profiles.get('Técnico'),
+      name: 'Auditada Souza',
+    })
     const res = await t.admin.get(`/api/v1/audit?entity=staff&entityId=${created.body.id}`)
     assert.equal(res.status, 200)
     const [update, create] = res.body.items
@@ -145,15 +193,25 @@ describe('perfis de acesso', () => {
   after(() => ctx.close())
 
   test('create, rename, change permissions and delete a profile', async () => {
-    const created = await t.admin.post('/api/v1/profiles', { name: 'Instrutor', description: 'Ministra treinamentos', permissions: ['events:manage', 'events:manage'] })
+    const created = await t.admin.post('/api/v1/profiles', {
+      name: 'Instrutor',
+      description: 'Ministra treinamentos',
+      permissions: ['events:manage', 'events:manage'],
+    })
     assert.equal(created.status, 201)
     assert.deepEqual(created.body.permissions, ['events:manage'])
     const dup = await t.admin.post('/api/v1/profiles', { name: 'instrutor', permissions: [] })
     assert.equal(dup.status, 409)
     assert.equal(dup.body.code, 'PROFILE_NAME_TAKEN')
-    const unknown = await t.admin.post('/api/v1/profiles', { name: 'Estranho', permissions: ['tudo:liberado'] })
+    const unknown = await t.admin.post('/api/v1/profiles', {
+      name: 'Estranho',
+      permissions: ['tudo:liberado'],
+    })
     assert.equal(unknown.status, 400)
-    const updated = await t.admin.patch(`/api/v1/profiles/${created.body.id}`, { name: 'Instrutora', permissions: ['events:manage', 'clients:read'] })
+    const updated = await t.admin.patch(`/api/v1/profiles/${created.body.id}`, {
+      name: 'Instrutora',
+      permissions: ['events:manage', 'clients:read'],
+    })
     assert.equal(updated.status, 200)
     assert.equal(updated.body.name, 'Instrutora')
     assert.equal((await t.admin.delete(`/api/v1/profiles/${created.body.id}`)).status, 204)
@@ -174,7 +232,9 @@ describe('perfis de acesso', () => {
     const { client } = await createStaffClient(ctx.app, t, 'Operador')
     assert.equal((await client.get('/api/v1/audit')).status, 403)
     const op = await t.admin.get(`/api/v1/profiles/${t.profiles.get('Operador')}`)
-    await t.admin.patch(`/api/v1/profiles/${t.profiles.get('Operador')}`, { permissions: [...op.body.permissions, 'audit:read'] })
+    await t.admin.patch(`/api/v1/profiles/${t.profiles.get('Operador')}`, {
+      permissions: [...op.body.permissions, 'audit:read'],
+    })
     assert.equal((await client.get('/api/v1/audit')).status, 200)
   })
 })

@@ -24,7 +24,11 @@ describe('isolamento entre inquilinos', () => {
     const res = await a.admin.get('/api/v1/staff?pageSize=200')
     assert.equal(res.status, 200)
     assert.ok(res.body.items.length >= 1)
-    assert.ok(res.body.items.every((s: { email: string }) => !s.email.startsWith('pessoa.') && s.email !== b.adminEmail))
+    assert.ok(
+      res.body.items.every(
+        (s: { email: string }) => !s.email.startsWith('pessoa.') && s.email !== b.adminEmail,
+      ),
+    )
     assert.ok(!res.body.items.some((s: { id: string }) => s.id === bStaffId))
   })
 
@@ -45,14 +49,21 @@ describe('isolamento entre inquilinos', () => {
   })
 
   test("A cannot assign B's profile to its own staff", async () => {
-    const res = await a.admin.post('/api/v1/staff', { name: 'Alguém de A', email: 'alguem.a@exemplo.com.br', profileId: bProfileId })
+    const res = await a.admin.post('/api/v1/staff', {
+      name: 'Alguém de A',
+      email: 'alguem.a@exemplo.com.br',
+      profileId: bProfileId,
+    })
     assert.equal(res.status, 400)
     assert.equal(res.body.code, 'PROFILE_NOT_FOUND')
   })
 
   test("A cannot read, change or delete B's access profiles", async () => {
     assert.equal((await a.admin.get(`/api/v1/profiles/${bProfileId}`)).status, 404)
-    assert.equal((await a.admin.patch(`/api/v1/profiles/${bProfileId}`, { name: 'Perfil invasor' })).status, 404)
+    assert.equal(
+      (await a.admin.patch(`/api/v1/profiles/${bProfileId}`, { name: 'Perfil invasor' })).status,
+      404,
+    )
     assert.equal((await a.admin.delete(`/api/v1/profiles/${bProfileId}`)).status, 404)
     const list = await a.admin.get('/api/v1/profiles')
     assert.ok(!list.body.items.some((p: { id: string }) => p.id === bProfileId))

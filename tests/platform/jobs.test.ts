@@ -12,7 +12,9 @@ import { createTestDatabase, reopen, TEST_ENGINE } from '../helpers/database.ts'
 
 // A job that records each run in a real table, so "it ran" is read back from the database.
 async function createRunsTable(db: Db) {
-  await db.execute(sql`create table if not exists test_job_runs (id serial primary key, label text not null, ran_at timestamptz default now())`)
+  await db.execute(
+    sql`create table if not exists test_job_runs (id serial primary key, label text not null, ran_at timestamptz default now())`,
+  )
 }
 async function runsOf(db: Db, label: string): Promise<number> {
   const res = await db.execute(sql`select count(*)::int as n from test_job_runs where label = ${label}`)
@@ -79,7 +81,10 @@ describe('fila de tarefas durável', () => {
       await enqueue(tx, recordingJob(first), { label: 'na-fila' })
       await enqueue(tx, recordingJob(first), { label: 'em-execucao' })
     })
-    await first.update(jobs).set({ status: 'running', lockedAt: sql`now() - interval '1 hour'`, attempts: 1 }).where(eq(jobs.payload, sql`'{"label":"em-execucao"}'::jsonb`))
+    await first
+      .update(jobs)
+      .set({ status: 'running', lockedAt: sql`now() - interval '1 hour'`, attempts: 1 })
+      .where(eq(jobs.payload, sql`'{"label":"em-execucao"}'::jsonb`))
     await t.database.close()
 
     // Second "server" on the same data: both jobs run exactly once.
@@ -95,7 +100,10 @@ describe('fila de tarefas durável', () => {
     assert.equal(await runsOf(db, 'na-fila'), 1)
     assert.equal(await runsOf(db, 'em-execucao'), 1)
     const statuses = await db.select({ status: jobs.status }).from(jobs)
-    assert.deepEqual(statuses.map((s) => s.status), ['done', 'done'])
+    assert.deepEqual(
+      statuses.map((s) => s.status),
+      ['done', 'done'],
+    )
     if (dir) await database.close()
   })
 

@@ -49,7 +49,10 @@ describe('e-mail por SMTP', () => {
   before(async () => {
     smtp = await startSmtp()
     ctx = await startTestApp({
-      config: { mail: { transport: 'smtp', url: smtp.url }, mailFrom: 'Cadastra <nao-responda@cadastra.test>' },
+      config: {
+        mail: { transport: 'smtp', url: smtp.url },
+        mailFrom: 'Cadastra <nao-responda@cadastra.test>',
+      },
       deps: { jobs: { autoStart: false, retryBaseMs: 400 } },
     })
     t = await createTenant(ctx.app, ctx.config, { name: 'Associação São João & Cia' })
@@ -62,14 +65,21 @@ describe('e-mail por SMTP', () => {
   })
 
   test('a staff access e-mail arrives through SMTP with a UTF-8 subject, HTML, text and the link', async () => {
-    const res = await t.admin.post('/api/v1/staff', { name: 'Conceição Araújo', email: 'conceicao@exemplo.com.br', profileId: t.profiles.get('Operador') })
+    const res = await t.admin.post('/api/v1/staff', {
+      name: 'Conceição Araújo',
+      email: 'conceicao@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
     assert.equal(res.status, 201)
     assert.equal(smtp.received.length, 0, 'nothing is sent inside the request')
     await ctx.app.jobs.drain()
     assert.equal(smtp.received.length, 1)
     const mail = smtp.received[0]
     assert.equal(mail.subject, 'Seu acesso à equipe de Associação São João & Cia no Cadastra')
-    assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null, 'conceicao@exemplo.com.br')
+    assert.equal(
+      mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null,
+      'conceicao@exemplo.com.br',
+    )
     assert.equal(mail.from?.value[0].address, 'nao-responda@cadastra.test')
     assert.match(mail.text ?? '', /Olá, Conceição!/)
     assert.match(String(mail.html), /Associação São João &amp; Cia/)
@@ -84,7 +94,11 @@ describe('e-mail por SMTP', () => {
   test('a temporary SMTP refusal is retried and the message is delivered once', async () => {
     smtp.received.length = 0
     smtp.rejectNextMessages(1)
-    await t.admin.post('/api/v1/staff', { name: 'Raimundo Nonato', email: 'raimundo@exemplo.com.br', profileId: t.profiles.get('Operador') })
+    await t.admin.post('/api/v1/staff', {
+      name: 'Raimundo Nonato',
+      email: 'raimundo@exemplo.com.br',
+      profileId: t.profiles.get('Operador'),
+    })
     await ctx.app.jobs.drain()
     assert.equal(smtp.received.length, 0)
     let outbox = await t.admin.get('/api/v1/outbox')

@@ -4,6 +4,10 @@ import { DEMO_LOGINS } from '../seed.ts'
 
 const config = loadConfig()
 const { database, seeded } = await prepareDatabase(config, { seed: true })
-console.log(seeded ? 'Dados de demonstração criados:' : 'O banco já tinha dados; nada foi criado. Acessos de demonstração:')
+console.log(
+  seeded
+    ? 'Dados de demonstração criados:'
+    : 'O banco já tinha dados; nada foi criado. Acessos de demonstração:',
+)
 for (const l of DEMO_LOGINS) console.log(`  ${l.role}: ${l.email} / ${l.password}`)
 await database.close()

@@ -10,7 +10,12 @@ export class AppError extends Error {
 
   constructor(
     code: string,
-    opts: { status: number; message: string; fields?: Record<string, string>; headers?: Record<string, string> },
+    opts: {
+      status: number
+      message: string
+      fields?: Record<string, string>
+      headers?: Record<string, string>
+    },
   ) {
     super(opts.message)
     this.name = 'AppError'
@@ -63,7 +68,7 @@ export function isForeignKeyViolation(err: unknown): boolean {
 type PgErrorLike = { code?: string; constraint?: string; message?: string }
 function findPgError(err: unknown): PgErrorLike | undefined {
   let cur: unknown = err
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+  for (let i = 0; i < 4 && typeof cur === 'object' && cur !== null; i++) {
     const c = cur as PgErrorLike & { cause?: unknown }
     if (typeof c.code === 'string' && /^[0-9A-Z]{5}$/.test(c.code)) return c
     cur = c.cause

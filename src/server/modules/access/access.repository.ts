@@ -51,7 +51,8 @@ export function profilesRepository(db: Db) {
       return row
     },
 
-    async update(tenantId: string,
+    async update(
+      tenantId: string,
       id: string,
       values: Partial<Pick<ProfileRow, 'name' | 'description' | 'permissions'>>,
     ): Promise<ProfileRow> {

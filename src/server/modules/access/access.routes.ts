@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/database.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
-import { CreateProfileBody, PermissionList, Profile, ProfileList, ProfileParams, UpdateProfileBody } from './access.schemas.ts'
+import {
+  CreateProfileBody,
+  PermissionList,
+  Profile,
+  ProfileList,
+  ProfileParams,
+  UpdateProfileBody,
+} from './access.schemas.ts'
 import * as access from './access.service.ts'
 
 export function accessRoutes(db: Db): FastifyPluginAsyncZod {

@@ -25,7 +25,10 @@ const ProfileName = z
   .min(2, { error: 'O nome do perfil precisa de pelo menos 2 caracteres.' })
   .max(80, { error: 'Nome longo demais (máximo de 80 caracteres).' })
 const Description = z.string().trim().max(500, { error: 'Descrição longa demais (máximo de 500).' }).nullish()
-const Permissions = z.array(PermissionKey).max(100).transform((l) => [...new Set(l)])
+const Permissions = z
+  .array(PermissionKey)
+  .max(100)
+  .transform((l) => [...new Set(l)])
 
 export const CreateProfileBody = z.strictObject({
   name: ProfileName,

@@ -29,7 +29,10 @@ export function listPermissions() {
 }
 
 /** Effective permissions of a profile (platform admins get every permission in any tenant). */
-export function effectivePermissions(profilePermissions: readonly string[], isPlatformAdmin: boolean): Set<string> {
+export function effectivePermissions(
+  profilePermissions: readonly string[],
+  isPlatformAdmin: boolean,
+): Set<string> {
   if (isPlatformAdmin) return new Set(ALL_PERMISSIONS)
   return new Set(profilePermissions.filter((p) => ALL_PERMISSIONS.has(p)))
 }
@@ -57,13 +60,23 @@ export async function createProfile(db: Db, actor: Actor, body: CreateProfileBod
         permissions: body.permissions,
       }),
     )
-    await recordAudit(tx, actor, { entity: 'profile', entityId: row.id, action: 'create', after: auditView(row) })
+    await recordAudit(tx, actor, {
+      entity: 'profile',
+      entityId: row.id,
+      action: 'create',
+      after: auditView(row),
+    })
     return row.id
   })
   return getProfile(db, actor, id)
 }
 
-export async function updateProfile(db: Db, actor: Actor, id: string, body: UpdateProfileBody): Promise<Profile> {
+export async function updateProfile(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateProfileBody,
+): Promise<Profile> {
   await db.transaction(async (tx) => {
     const repo = profilesRepository(tx)
     const before = await repo.findByIdForUpdate(actor.tenantId, id)
@@ -101,7 +114,12 @@ export async function deleteProfile(db: Db, actor: Actor, id: string): Promise<v
     if (before.isSystem) throw AccessErrors.PROFILE_SYSTEM()
     if ((await repo.countStaff(actor.tenantId, id)) > 0) throw AccessErrors.PROFILE_IN_USE()
     await repo.delete(actor.tenantId, id)
-    await recordAudit(tx, actor, { entity: 'profile', entityId: id, action: 'delete', before: auditView(before) })
+    await recordAudit(tx, actor, {
+      entity: 'profile',
+      entityId: id,
+      action: 'delete',
+      before: auditView(before),
+    })
   })
 }
 

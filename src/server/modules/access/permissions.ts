@@ -25,33 +25,37 @@ export const PERMISSION_KEYS: readonly string[] = PERMISSIONS.map((p) => p.key)
 export const ALL_PERMISSIONS: ReadonlySet<string> = new Set(PERMISSION_KEYS)
 
 /** Profiles every new tenant starts with. The administrator profile is a system profile. */
-export const DEFAULT_PROFILES: { name: string; description: string; permissions: readonly string[]; isSystem: boolean }[] =
-  [
-    {
-      name: 'Administrador',
-      description: 'Acesso total ao inquilino.',
-      permissions: PERMISSION_KEYS,
-      isSystem: true,
-    },
-    {
-      name: 'Operador',
-      description: 'Atende clientes: cadastros, fichas, usuários, eventos e importações.',
-      permissions: [
-        'staff:read',
-        'clients:read',
-        'clients:manage',
-        'intake:manage',
-        'users:manage',
-        'invitations:send',
-        'events:manage',
-        'imports:run',
-      ],
-      isSystem: false,
-    },
-    {
-      name: 'Técnico',
-      description: 'Consulta clientes e a agenda de instalações.',
-      permissions: ['clients:read', 'agenda:manage'],
-      isSystem: false,
-    },
-  ]
+export const DEFAULT_PROFILES: {
+  name: string
+  description: string
+  permissions: readonly string[]
+  isSystem: boolean
+}[] = [
+  {
+    name: 'Administrador',
+    description: 'Acesso total ao inquilino.',
+    permissions: PERMISSION_KEYS,
+    isSystem: true,
+  },
+  {
+    name: 'Operador',
+    description: 'Atende clientes: cadastros, fichas, usuários, eventos e importações.',
+    permissions: [
+      'staff:read',
+      'clients:read',
+      'clients:manage',
+      'intake:manage',
+      'users:manage',
+      'invitations:send',
+      'events:manage',
+      'imports:run',
+    ],
+    isSystem: false,
+  },
+  {
+    name: 'Técnico',
+    description: 'Consulta clientes e a agenda de instalações.',
+    permissions: ['clients:read', 'agenda:manage'],
+    isSystem: false,
+  },
+]

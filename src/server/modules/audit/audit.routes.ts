@@ -10,12 +10,23 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
     const preHandler = requirePermission('audit:read')
     app.get(
       '/audit',
-      { schema: { tags, summary: 'Consulta a auditoria do inquilino', querystring: FindAuditQuery, response: { 200: AuditPage } }, preHandler },
+      {
+        schema: {
+          tags,
+          summary: 'Consulta a auditoria do inquilino',
+          querystring: FindAuditQuery,
+          response: { 200: AuditPage },
+        },
+        preHandler,
+      },
       async (req) => audit.findAudit(db, actorOf(req), req.query),
     )
     app.get(
       '/audit/facets',
-      { schema: { tags, summary: 'Entidades e ações presentes na auditoria', response: { 200: AuditFacets } }, preHandler },
+      {
+        schema: { tags, summary: 'Entidades e ações presentes na auditoria', response: { 200: AuditFacets } },
+        preHandler,
+      },
       async (req) => audit.auditFacets(db, actorOf(req)),
     )
   }

@@ -2,7 +2,10 @@ import { defineErrors } from '../../platform/errors.ts'
 
 export const AuthErrors = defineErrors({
   INVALID_CREDENTIALS: [401, 'E-mail ou senha incorretos.'],
-  ACCOUNT_LOCKED: [423, 'Conta bloqueada temporariamente por excesso de tentativas. Tente novamente mais tarde.'],
+  ACCOUNT_LOCKED: [
+    423,
+    'Conta bloqueada temporariamente por excesso de tentativas. Tente novamente mais tarde.',
+  ],
   ACCOUNT_INACTIVE: [403, 'Seu acesso está desativado. Fale com o administrador do seu inquilino.'],
   TENANT_NOT_AVAILABLE: [404, 'Inquilino não encontrado ou sem acesso para você.'],
   TOKEN_INVALID: [404, 'Este link não é válido. Peça um novo link ao administrador.'],

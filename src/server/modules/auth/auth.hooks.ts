@@ -42,7 +42,10 @@ export function installAuthHooks(app: FastifyInstance, deps: AuthDeps): void {
     if (req.is404) return
     const isPublic = req.routeOptions.config?.public === true || req.url.startsWith('/api/docs')
     if (!isPublic && !req.actor) throw CommonErrors.UNAUTHENTICATED()
-    if (!SAFE_METHODS.has(req.method) && !safeEqual(req.headers[CSRF_HEADER] as string | undefined, req.csrfToken)) {
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      !safeEqual(req.headers[CSRF_HEADER] as string | undefined, req.csrfToken)
+    ) {
       throw CommonErrors.CSRF_INVALID()
     }
   })
@@ -58,7 +61,10 @@ export function cookieOptions(deps: AuthDeps) {
 }
 
 export function setSessionCookie(reply: FastifyReply, deps: AuthDeps, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(deps), maxAge: deps.config.sessionTtlHours * 3600 })
+  reply.setCookie(SESSION_COOKIE, token, {
+    ...cookieOptions(deps),
+    maxAge: deps.config.sessionTtlHours * 3600,
+  })
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: AuthDeps): void {

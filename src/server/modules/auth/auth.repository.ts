@@ -11,10 +11,7 @@ export type SessionRow = typeof sessions.$inferSelect
 export function authRepository(db: Db) {
   return {
     async findUserByEmail(email: string): Promise<UserRow | null> {
-      const [row] = await db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = lower(${email})`)
+      const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`)
       return row ?? null
     },
 
@@ -64,9 +61,14 @@ export function authRepository(db: Db) {
         .innerJoin(tenants, eq(tenants.id, staffMembers.tenantId))
         .innerJoin(
           accessProfiles,
-          and(eq(accessProfiles.id, staffMembers.profileId), eq(accessProfiles.tenantId, staffMembers.tenantId)),
+          and(
+            eq(accessProfiles.id, staffMembers.profileId),
+            eq(accessProfiles.tenantId, staffMembers.tenantId),
+          ),
         )
-        .where(and(eq(staffMembers.userId, userId), eq(staffMembers.isActive, true), eq(tenants.isActive, true)))
+        .where(
+          and(eq(staffMembers.userId, userId), eq(staffMembers.isActive, true), eq(tenants.isActive, true)),
+        )
         .orderBy(asc(staffMembers.createdAt))
     },
 

@@ -21,9 +21,13 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
 
     app.get(
       '/auth/session',
-      { config: { public: true }, schema: { tags, summary: 'Sessão atual e token CSRF', response: { 200: SessionInfo } } },
+      {
+        config: { public: true },
+        schema: { tags, summary: 'Sessão atual e token CSRF', response: { 200: SessionInfo } },
+      },
       async (req, reply) => {
-        if (req.session) return { csrfToken: req.session.session.csrfToken, app: appInfo, user: req.session.user }
+        if (req.session)
+          return { csrfToken: req.session.session.csrfToken, app: appInfo, user: req.session.user }
         return { csrfToken: ensureAnonymousCsrf(req, reply, deps), app: appInfo, user: null }
       },
     )
@@ -35,7 +39,12 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
           public: true,
           rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' },
         },
-        schema: { tags, summary: 'Entrar com e-mail e senha', body: LoginBody, response: { 200: SessionInfo } },
+        schema: {
+          tags,
+          summary: 'Entrar com e-mail e senha',
+          body: LoginBody,
+          response: { 200: SessionInfo },
+        },
       },
       async (req, reply) => {
         const { token, resolved } = await auth.login(deps, requestMeta(req), req.body)
@@ -53,7 +62,14 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
 
     app.post(
       '/auth/switch-tenant',
-      { schema: { tags, summary: 'Trocar de inquilino', body: SwitchTenantBody, response: { 200: SessionInfo } } },
+      {
+        schema: {
+          tags,
+          summary: 'Trocar de inquilino',
+          body: SwitchTenantBody,
+          response: { 200: SessionInfo },
+        },
+      },
       async (req) => {
         if (!req.session) throw CommonErrors.UNAUTHENTICATED()
         const resolved = await auth.switchTenant(deps, req.session, req.body.tenantId, requestMeta(req))
@@ -65,7 +81,12 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
       '/auth/password-token',
       {
         config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Dados de um link de definição de senha', querystring: PasswordTokenQuery, response: { 200: PasswordTokenInfo } },
+        schema: {
+          tags,
+          summary: 'Dados de um link de definição de senha',
+          querystring: PasswordTokenQuery,
+          response: { 200: PasswordTokenInfo },
+        },
       },
       async (req) => auth.getPasswordToken(deps, req.query.token),
     )

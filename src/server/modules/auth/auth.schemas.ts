@@ -38,7 +38,9 @@ export const PasswordTokenInfo = z.object({
 })
 export const SetPasswordBody = z.strictObject({
   token: Token,
-  password: z.string({ error: 'Informe a senha.' }).max(128, { error: 'Senha longa demais (máximo de 128).' }),
+  password: z
+    .string({ error: 'Informe a senha.' })
+    .max(128, { error: 'Senha longa demais (máximo de 128).' }),
   passwordConfirmation: z.string({ error: 'Confirme a senha.' }),
 })
 export type SetPasswordBody = z.infer<typeof SetPasswordBody>

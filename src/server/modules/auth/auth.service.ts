@@ -37,11 +37,21 @@ export async function login(
   const actor = userActor(user, auditTenant ?? '', meta, new Set(), null)
 
   if (!(await repo.reserveLoginAttempt(user.id, maxFailures, lockMinutes))) {
-    await recordAudit(deps.db, actor, { entity: 'session', entityId: user.id, action: 'login_locked', tenantId: auditTenant })
+    await recordAudit(deps.db, actor, {
+      entity: 'session',
+      entityId: user.id,
+      action: 'login_locked',
+      tenantId: auditTenant,
+    })
     throw AuthErrors.ACCOUNT_LOCKED()
   }
   if (!(await verifyPassword(user.passwordHash, body.password))) {
-    await recordAudit(deps.db, actor, { entity: 'session', entityId: user.id, action: 'login_failed', tenantId: auditTenant })
+    await recordAudit(deps.db, actor, {
+      entity: 'session',
+      entityId: user.id,
+      action: 'login_failed',
+      tenantId: auditTenant,
+    })
     throw AuthErrors.INVALID_CREDENTIALS()
   }
   const available = await availableTenants(deps.db, user, memberships)
@@ -71,7 +81,11 @@ export async function login(
 }
 
 /** Resolves a session cookie. Returns null for unknown or expired sessions and removed access. */
-export async function resolveSession(deps: AuthDeps, token: string, meta: RequestMeta): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  deps: AuthDeps,
+  token: string,
+  meta: RequestMeta,
+): Promise<ResolvedSession | null> {
   const repo = authRepository(deps.db)
   const session = await repo.findLiveSession(hashToken(deps.config.sessionSecret, token))
   if (!session) return null
@@ -92,7 +106,11 @@ export async function resolveSession(deps: AuthDeps, token: string, meta: Reques
 export async function logout(deps: AuthDeps, resolved: ResolvedSession): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await authRepository(tx).deleteSession(resolved.session.id)
-    await recordAudit(tx, resolved.actor, { entity: 'session', entityId: resolved.session.id, action: 'logout' })
+    await recordAudit(tx, resolved.actor, {
+      entity: 'session',
+      entityId: resolved.session.id,
+      action: 'logout',
+    })
   })
 }
 
@@ -128,7 +146,13 @@ export async function switchTenant(
 export async function issuePasswordToken(
   tx: Db,
   config: Config,
-  input: { tenantId: string; userId: string; email: string; purpose: 'set_password' | 'reset_password'; ttlHours?: number },
+  input: {
+    tenantId: string
+    userId: string
+    email: string
+    purpose: 'set_password' | 'reset_password'
+    ttlHours?: number
+  },
 ): Promise<string> {
   const repo = authRepository(tx)
   await repo.revokeOpenTokens(input.userId, input.tenantId)
@@ -157,15 +181,26 @@ async function loadUsableToken(db: Db, config: Config, token: string, forUpdate:
 
 export async function getPasswordToken(deps: AuthDeps, token: string) {
   const row = await loadUsableToken(deps.db, deps.config, token, false)
-  return { name: row.userName, email: row.token.email, tenantName: row.tenantName, purpose: row.token.purpose }
+  return {
+    name: row.userName,
+    email: row.token.email,
+    tenantName: row.tenantName,
+    purpose: row.token.purpose,
+  }
 }
 
 /** Sets the password from an e-mailed link: the token is consumed, old sessions end. */
-export async function setPasswordWithToken(deps: AuthDeps, meta: RequestMeta, body: SetPasswordBody): Promise<void> {
+export async function setPasswordWithToken(
+  deps: AuthDeps,
+  meta: RequestMeta,
+  body: SetPasswordBody,
+): Promise<void> {
   const policyError = checkPasswordPolicy(body.password)
   if (policyError) throw AuthErrors.PASSWORD_WEAK({ message: policyError, fields: { password: policyError } })
   if (body.password !== body.passwordConfirmation) {
-    throw AuthErrors.PASSWORD_MISMATCH({ fields: { passwordConfirmation: 'A confirmação não confere com a senha.' } })
+    throw AuthErrors.PASSWORD_MISMATCH({
+      fields: { passwordConfirmation: 'A confirmação não confere com a senha.' },
+    })
   }
   const passwordHash = await hashPassword(body.password)
   await deps.db.transaction(async (tx) => {
@@ -191,7 +226,12 @@ async function availableTenants(db: Db, user: UserRow, memberships: Membership[]
   return [...memberships, ...all.filter((t) => !own.has(t.tenantId)).map((t) => ({ ...t, permissions: [] }))]
 }
 
-function buildResolved(user: UserRow, session: SessionRow, available: Membership[], meta: RequestMeta): ResolvedSession {
+function buildResolved(
+  user: UserRow,
+  session: SessionRow,
+  available: Membership[],
+  meta: RequestMeta,
+): ResolvedSession {
   const current = available.find((m) => m.tenantId === session.tenantId) ?? available[0]
   const permissions = effectivePermissions(current.permissions, user.isPlatformAdmin)
   return {

@@ -10,7 +10,10 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
-      { config: { public: true }, schema: { tags: ['Sistema'], summary: 'Saúde do serviço', response: { 200: Health } } },
+      {
+        config: { public: true },
+        schema: { tags: ['Sistema'], summary: 'Saúde do serviço', response: { 200: Health } },
+      },
       async () => {
         try {
           await database.db.execute(sql`select 1`)

@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from '#shared/validation.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
-import { DevMailList, FindOutboxQuery, OutboxMessageDetail, OutboxPage, OutboxParams } from './outbox.schemas.ts'
+import {
+  DevMailList,
+  FindOutboxQuery,
+  OutboxMessageDetail,
+  OutboxPage,
+  OutboxParams,
+} from './outbox.schemas.ts'
 import * as outbox from './outbox.service.ts'
 
 export function outboxRoutes(db: Db): FastifyPluginAsyncZod {
@@ -11,7 +17,15 @@ export function outboxRoutes(db: Db): FastifyPluginAsyncZod {
     const preHandler = requirePermission('outbox:read')
     app.get(
       '/outbox',
-      { schema: { tags, summary: 'E-mails enviados pelo inquilino', querystring: FindOutboxQuery, response: { 200: OutboxPage } }, preHandler },
+      {
+        schema: {
+          tags,
+          summary: 'E-mails enviados pelo inquilino',
+          querystring: FindOutboxQuery,
+          response: { 200: OutboxPage },
+        },
+        preHandler,
+      },
       async (req) => outbox.findOutbox(db, actorOf(req), req.query),
     )
     app.get(

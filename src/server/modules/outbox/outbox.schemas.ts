@@ -24,5 +24,14 @@ export const FindOutboxQuery = z.strictObject({
 })
 export const OutboxParams = z.strictObject({ id: z.uuid({ error: 'Identificador inválido.' }) })
 export const DevMailList = z.array(
-  OutboxMessageDetail.pick({ id: true, to: true, subject: true, text: true, html: true, links: true, createdAt: true, status: true }),
+  OutboxMessageDetail.pick({
+    id: true,
+    to: true,
+    subject: true,
+    text: true,
+    html: true,
+    links: true,
+    createdAt: true,
+    status: true,
+  }),
 )

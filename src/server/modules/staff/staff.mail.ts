@@ -1,7 +1,12 @@
 import { renderMail } from '../../platform/mail/layout.ts'
 
 /** The e-mail that gives a new staff member access: a single-use link to choose a password. */
-export function staffAccessMail(input: { name: string; tenantName: string; link: string | null; loginUrl: string }) {
+export function staffAccessMail(input: {
+  name: string
+  tenantName: string
+  link: string | null
+  loginUrl: string
+}) {
   const first = input.name.split(' ')[0]
   if (!input.link) {
     return renderMail({
@@ -24,6 +29,7 @@ export function staffAccessMail(input: { name: string; tenantName: string; link:
       'Para começar, defina a sua senha pelo link abaixo. Ele vale por 72 horas e só pode ser usado uma vez.',
     ],
     action: { label: 'Definir minha senha', url: input.link },
-    footnote: 'Se você não esperava este e-mail, ignore-o: nenhum acesso é liberado sem a definição da senha.',
+    footnote:
+      'Se você não esperava este e-mail, ignore-o: nenhum acesso é liberado sem a definição da senha.',
   })
 }

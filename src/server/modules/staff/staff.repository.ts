@@ -38,7 +38,10 @@ export function staffRepository(db: Db) {
       .innerJoin(users, eq(users.id, staffMembers.userId))
       .innerJoin(
         accessProfiles,
-        and(eq(accessProfiles.id, staffMembers.profileId), eq(accessProfiles.tenantId, staffMembers.tenantId)),
+        and(
+          eq(accessProfiles.id, staffMembers.profileId),
+          eq(accessProfiles.tenantId, staffMembers.tenantId),
+        ),
       )
 
   return {
@@ -90,7 +93,11 @@ export function staffRepository(db: Db) {
       return row
     },
 
-    async update(tenantId: string, id: string, values: Partial<Pick<typeof staffMembers.$inferInsert, 'name' | 'profileId' | 'isActive'>>) {
+    async update(
+      tenantId: string,
+      id: string,
+      values: Partial<Pick<typeof staffMembers.$inferInsert, 'name' | 'profileId' | 'isActive'>>,
+    ) {
       await db
         .update(staffMembers)
         .set({ ...values, updatedAt: new Date() })
@@ -103,10 +110,7 @@ export function staffRepository(db: Db) {
     },
 
     async findUserByEmail(email: string) {
-      const [row] = await db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = lower(${email})`)
+      const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`)
       return row ?? null
     },
 

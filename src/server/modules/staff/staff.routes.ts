@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
-import { CreateStaffBody, FindStaffQuery, Staff, StaffPage, StaffParams, UpdateStaffBody } from './staff.schemas.ts'
+import {
+  CreateStaffBody,
+  FindStaffQuery,
+  Staff,
+  StaffPage,
+  StaffParams,
+  UpdateStaffBody,
+} from './staff.schemas.ts'
 import * as staff from './staff.service.ts'
 
 export function staffRoutes(deps: staff.StaffDeps): FastifyPluginAsyncZod {
@@ -10,7 +17,15 @@ export function staffRoutes(deps: staff.StaffDeps): FastifyPluginAsyncZod {
     const manage = requirePermission('staff:manage')
     app.get(
       '/staff',
-      { schema: { tags, summary: 'Lista a equipe', querystring: FindStaffQuery, response: { 200: StaffPage } }, preHandler: read },
+      {
+        schema: {
+          tags,
+          summary: 'Lista a equipe',
+          querystring: FindStaffQuery,
+          response: { 200: StaffPage },
+        },
+        preHandler: read,
+      },
       async (req) => staff.findStaff(deps, actorOf(req), req.query),
     )
     app.get(
@@ -20,12 +35,18 @@ export function staffRoutes(deps: staff.StaffDeps): FastifyPluginAsyncZod {
     )
     app.post(
       '/staff',
-      { schema: { tags, summary: 'Inclui membro da equipe', body: CreateStaffBody, response: { 201: Staff } }, preHandler: manage },
+      {
+        schema: { tags, summary: 'Inclui membro da equipe', body: CreateStaffBody, response: { 201: Staff } },
+        preHandler: manage,
+      },
       async (req, reply) => reply.code(201).send(await staff.createStaff(deps, actorOf(req), req.body)),
     )
     app.patch(
       '/staff/:id',
-      { schema: { tags, params: StaffParams, body: UpdateStaffBody, response: { 200: Staff } }, preHandler: manage },
+      {
+        schema: { tags, params: StaffParams, body: UpdateStaffBody, response: { 200: Staff } },
+        preHandler: manage,
+      },
       async (req) => staff.updateStaff(deps, actorOf(req), req.params.id, req.body),
     )
     app.post(

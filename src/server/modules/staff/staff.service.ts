@@ -28,8 +28,16 @@ function toDto(v: StaffView): Staff {
   }
 }
 
-function auditView(v: Pick<StaffView, 'name' | 'email' | 'profileId' | 'isActive'> & { profileName?: string }) {
-  return { name: v.name, email: v.email, profileId: v.profileId, profileName: v.profileName, isActive: v.isActive }
+function auditView(
+  v: Pick<StaffView, 'name' | 'email' | 'profileId' | 'isActive'> & { profileName?: string },
+) {
+  return {
+    name: v.name,
+    email: v.email,
+    profileId: v.profileId,
+    profileName: v.profileName,
+    isActive: v.isActive,
+  }
 }
 
 export async function findStaff(deps: StaffDeps, actor: Actor, q: FindStaffQuery) {
@@ -50,7 +58,9 @@ export async function getStaff(deps: StaffDeps, actor: Actor, id: string): Promi
  * it can now enter this tenant. The e-mail is queued in the same transaction.
  */
 export async function createStaff(deps: StaffDeps, actor: Actor, body: CreateStaffBody): Promise<Staff> {
-  const id = await deps.db.transaction(async (tx) => addStaffMember(tx, deps.config, actor, actor.tenantId, body))
+  const id = await deps.db.transaction(async (tx) =>
+    addStaffMember(tx, deps.config, actor, actor.tenantId, body),
+  )
   return getStaff(deps, actor, id)
 }
 
@@ -64,7 +74,8 @@ export async function addStaffMember(
 ): Promise<string> {
   const repo = staffRepository(tx)
   const profile = await findProfile(tx, tenantId, body.profileId)
-  if (!profile) throw StaffErrors.PROFILE_NOT_FOUND({ fields: { profileId: 'Perfil de acesso não encontrado.' } })
+  if (!profile)
+    throw StaffErrors.PROFILE_NOT_FOUND({ fields: { profileId: 'Perfil de acesso não encontrado.' } })
 
   let user = await repo.findUserByEmail(body.email)
   if (user && (await repo.findMembership(tenantId, user.id))) {
@@ -73,7 +84,8 @@ export async function addStaffMember(
   try {
     user ??= await repo.insertUser({ email: body.email, name: body.name })
   } catch (err) {
-    if (isUniqueViolation(err)) throw StaffErrors.EMAIL_TAKEN({ fields: { email: 'Este e-mail já está na equipe.' } })
+    if (isUniqueViolation(err))
+      throw StaffErrors.EMAIL_TAKEN({ fields: { email: 'Este e-mail já está na equipe.' } })
     throw err
   }
   const member = await repo.insert({ tenantId, userId: user.id, name: body.name, profileId: profile.id })
@@ -84,11 +96,21 @@ export async function addStaffMember(
     action: 'create',
     after: auditView({ ...body, profileName: profile.name, isActive: true }),
   })
-  await sendAccessMail(tx, config, tenantId, { userId: user.id, email: user.email, name: body.name, hasPassword: !!user.passwordHash })
+  await sendAccessMail(tx, config, tenantId, {
+    userId: user.id,
+    email: user.email,
+    name: body.name,
+    hasPassword: !!user.passwordHash,
+  })
   return member.id
 }
 
-export async function updateStaff(deps: StaffDeps, actor: Actor, id: string, body: UpdateStaffBody): Promise<Staff> {
+export async function updateStaff(
+  deps: StaffDeps,
+  actor: Actor,
+  id: string,
+  body: UpdateStaffBody,
+): Promise<Staff> {
   await deps.db.transaction(async (tx) => {
     const repo = staffRepository(tx)
     const locked = await repo.lockById(actor.tenantId, id)
@@ -98,7 +120,8 @@ export async function updateStaff(deps: StaffDeps, actor: Actor, id: string, bod
     let profileName = before.profileName
     if (body.profileId && body.profileId !== before.profileId) {
       const profile = await findProfile(tx, actor.tenantId, body.profileId)
-      if (!profile) throw StaffErrors.PROFILE_NOT_FOUND({ fields: { profileId: 'Perfil de acesso não encontrado.' } })
+      if (!profile)
+        throw StaffErrors.PROFILE_NOT_FOUND({ fields: { profileId: 'Perfil de acesso não encontrado.' } })
       profileName = profile.name
     }
     await repo.update(actor.tenantId, id, body)
@@ -106,7 +129,12 @@ export async function updateStaff(deps: StaffDeps, actor: Actor, id: string, bod
     await recordAudit(tx, actor, {
       entity: 'staff',
       entityId: id,
-      action: body.isActive === false && before.isActive ? 'deactivate' : body.isActive && !before.isActive ? 'activate' : 'update',
+      action:
+        body.isActive === false && before.isActive
+          ? 'deactivate'
+          : body.isActive && !before.isActive
+            ? 'activate'
+            : 'update',
       before: auditView(before),
       after: auditView(after),
     })
@@ -142,7 +170,12 @@ async function sendAccessMail(
     ? null
     : passwordLink(
         config,
-        await issuePasswordToken(tx, config, { tenantId, userId: who.userId, email: who.email, purpose: 'set_password' }),
+        await issuePasswordToken(tx, config, {
+          tenantId,
+          userId: who.userId,
+          email: who.email,
+          purpose: 'set_password',
+        }),
       )
   const mail = staffAccessMail({ name: who.name, tenantName, link, loginUrl: `${config.appUrl}/entrar` })
   await queueMail(tx, { ...mail, tenantId, to: who.email, template: 'staff.access' })

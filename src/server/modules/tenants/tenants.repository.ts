@@ -15,10 +15,7 @@ export function tenantsRepository(db: Db) {
         .orderBy(asc(tenants.name))
     },
     async findBySlug(slug: string) {
-      const [row] = await db
-        .select()
-        .from(tenants)
-        .where(sql`lower(${tenants.slug}) = lower(${slug})`)
+      const [row] = await db.select().from(tenants).where(sql`lower(${tenants.slug}) = lower(${slug})`)
       return row ?? null
     },
     async insert(values: typeof tenants.$inferInsert) {

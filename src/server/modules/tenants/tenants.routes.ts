@@ -8,12 +8,27 @@ export function tenantsRoutes(deps: tenants.TenantsDeps): FastifyPluginAsyncZod 
     const tags = ['Inquilinos']
     app.get(
       '/tenants',
-      { schema: { tags, summary: 'Lista os inquilinos (administração da plataforma)', response: { 200: TenantList } }, preHandler: requirePlatformAdmin },
+      {
+        schema: {
+          tags,
+          summary: 'Lista os inquilinos (administração da plataforma)',
+          response: { 200: TenantList },
+        },
+        preHandler: requirePlatformAdmin,
+      },
       async () => tenants.listTenants(deps),
     )
     app.post(
       '/tenants',
-      { schema: { tags, summary: 'Cria um inquilino com o seu administrador', body: CreateTenantBody, response: { 201: Tenant } }, preHandler: requirePlatformAdmin },
+      {
+        schema: {
+          tags,
+          summary: 'Cria um inquilino com o seu administrador',
+          body: CreateTenantBody,
+          response: { 201: Tenant },
+        },
+        preHandler: requirePlatformAdmin,
+      },
       async (req, reply) => reply.code(201).send(await tenants.createTenant(deps, actorOf(req), req.body)),
     )
   }

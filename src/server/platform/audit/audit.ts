@@ -23,7 +23,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = SECRET_KEY.test(k) && v !== null && typeof v !== 'boolean' ? '[protegido]' : redact(v, depth + 1)
+      out[k] =
+        SECRET_KEY.test(k) && v !== null && typeof v !== 'boolean' ? '[protegido]' : redact(v, depth + 1)
     }
     return out
   }

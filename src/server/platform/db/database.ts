@@ -8,7 +8,11 @@ import type { Config } from '../../config.ts'
 
 /** Drizzle handle shared by both engines. A transaction handle has the same shape. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>
 
 export type DatabaseKind = 'pglite' | 'postgres'
 

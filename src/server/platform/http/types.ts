@@ -12,5 +12,3 @@ declare module 'fastify' {
     public?: boolean
   }
 }
-
-export {}

@@ -20,7 +20,12 @@ export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
   return def
 }
 
-export type EnqueueOptions = { runAt?: Date; dedupeKey?: string; tenantId?: string | null; maxAttempts?: number }
+export type EnqueueOptions = {
+  runAt?: Date
+  dedupeKey?: string
+  tenantId?: string | null
+  maxAttempts?: number
+}
 
 /**
  * Enqueues a job with the given handle: pass the transaction that writes the job's data, so the

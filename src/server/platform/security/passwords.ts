@@ -16,4 +16,5 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   return verify(passwordHash, password).catch(() => false)
 }
 
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0F8aFTAgT8Mqp7bdmVyJ7OsJ8bhyVjTwxLzMn0B56UQ'
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0F8aFTAgT8Mqp7bdmVyJ7OsJ8bhyVjTwxLzMn0B56UQ'
