@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Database } from './platform/db/database.ts'
@@ -53,6 +53,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     connectionTimeout: 60_000,
     pluginTimeout: 30_000,
     genReqId: () => crypto.randomUUID(),
+    // One line per request is noise at this size; errors and refusals are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     routerOptions: { ignoreTrailingSlash: true },
   })
   app.setValidatorCompiler(validatorCompiler)
@@ -101,7 +103,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(healthRoutes(database), { prefix: '/api' })
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes({ ...deps2, loginRateLimit: deps.loginRateLimit ?? 20 }))
+      await v1.register(
+        authRoutes({ ...deps2, loginRateLimit: deps.loginRateLimit ?? config.login.rateLimitPerMinute }),
+      )
       await v1.register(accessRoutes(db))
       await v1.register(staffRoutes(deps2))
       await v1.register(tenantsRoutes(deps2))

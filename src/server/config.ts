@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  SKIP_WEB_BUILD: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 })
 
 export type Config = Readonly<{
@@ -47,7 +52,8 @@ export type Config = Readonly<{
   logLevel: string
   seedDemo: boolean
   jobsPollMs: number
-  login: { maxFailures: number; lockMinutes: number }
+  login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
+  skipWebBuild: boolean
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
 }>
@@ -78,7 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     jobsPollMs: e.JOBS_POLL_MS,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      rateLimitPerMinute: e.LOGIN_RATE_LIMIT,
+    },
+    skipWebBuild: e.SKIP_WEB_BUILD,
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,
   }

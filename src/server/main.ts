@@ -6,7 +6,8 @@ import { ensureWebBuilt } from './web-build.ts'
 
 async function main() {
   const config = loadConfig()
-  const webDir = await ensureWebBuilt()
+  // `npm run dev` serves the web app from Vite instead of dist/web.
+  const webDir = config.skipWebBuild ? null : await ensureWebBuilt()
   const { database, seeded } = await prepareDatabase(config)
   const app = await buildApp(config, { database, webDir })
 

@@ -1,4 +1,5 @@
 import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
+import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
 import { LoginPage } from './features/auth/login-page.tsx'
 import { SetPasswordPage } from './features/auth/set-password-page.tsx'
 import { AuditPage } from './features/audit/audit-page.tsx'
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: 'entrar', element: <LoginPage /> },
       { path: 'definir-senha', element: <SetPasswordPage /> },
+      { path: 'esqueci-senha', element: <ForgotPasswordPage /> },
       {
         element: (
           <RequireAuth>

@@ -10,7 +10,9 @@ describe('entrada: bloqueio por tentativas e limite de requisições', () => {
 
   before(async () => {
     // 5 failures lock the account for 0.02 min (1.2 s) so the test can see the lock end.
-    ctx = await startTestApp({ config: { login: { maxFailures: 5, lockMinutes: 0.02 } } })
+    ctx = await startTestApp({
+      config: { login: { maxFailures: 5, lockMinutes: 0.02, rateLimitPerMinute: 1000 } },
+    })
     t = await createTenant(ctx.app, ctx.config)
   })
   after(() => ctx.close())

@@ -238,3 +238,50 @@ describe('perfis de acesso', () => {
     assert.equal((await client.get('/api/v1/audit')).status, 200)
   })
 })
+
+describe('esqueci minha senha', () => {
+  let ctx: TestContext
+  let t: TenantFixture
+  before(async () => {
+    ctx = await startTestApp()
+    t = await createTenant(ctx.app, ctx.config)
+    await ctx.app.jobs.drain()
+  })
+  after(() => ctx.close())
+
+  test('answers the same for known and unknown e-mails; only the known one gets a working link', async () => {
+    const anon = new TestClient(ctx.app)
+    await anon.get('/api/v1/auth/session')
+    const unknown = await anon.post('/api/v1/auth/password-reset', { email: 'ninguem@exemplo.com.br' })
+    const known = await anon.post('/api/v1/auth/password-reset', { email: t.adminEmail.toUpperCase() })
+    assert.equal(unknown.status, 204)
+    assert.equal(known.status, 204)
+    await ctx.app.jobs.drain()
+    const mails = JSON.parse((await ctx.app.inject({ url: '/api/dev/mail' })).body) as {
+      to: string
+      subject: string
+      links: string[]
+    }[]
+    assert.ok(!mails.some((m) => m.to === 'ninguem@exemplo.com.br'))
+    const reset = mails.find(
+      (m) => m.to === t.adminEmail && m.subject === 'Redefinição de senha do Cadastra',
+    )!
+    const token = new URL(reset.links[0]).searchParams.get('token')!
+    const info = await anon.get(`/api/v1/auth/password-token?token=${token}`)
+    assert.equal(info.body.purpose, 'reset_password')
+    assert.equal(
+      (
+        await anon.post('/api/v1/auth/password', {
+          token,
+          password: 'Nova-Senha-2026',
+          passwordConfirmation: 'Nova-Senha-2026',
+        })
+      ).status,
+      204,
+    )
+    // The old session ended with the password change; the new password works.
+    assert.equal((await t.admin.get('/api/v1/staff')).status, 401)
+    const again = new TestClient(ctx.app)
+    await again.login(t.adminEmail, 'Nova-Senha-2026')
+  })
+})

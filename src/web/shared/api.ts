@@ -46,6 +46,7 @@ const PUBLIC_PATHS = [
   '/auth/logout',
   '/auth/password-token',
   '/auth/password',
+  '/auth/password-reset',
 ]
 
 let csrfToken: string | null = null

@@ -4,6 +4,7 @@ import { clearSessionCookie, ensureAnonymousCsrf, requestMeta, setSessionCookie 
 import {
   LoginBody,
   PasswordTokenInfo,
+  RequestPasswordResetBody,
   PasswordTokenQuery,
   SessionInfo,
   SetPasswordBody,
@@ -89,6 +90,22 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
         },
       },
       async (req) => auth.getPasswordToken(deps, req.query.token),
+    )
+
+    app.post(
+      '/auth/password-reset',
+      {
+        config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Pedir um link para redefinir a senha (resposta igual exista ou não a conta)',
+          body: RequestPasswordResetBody,
+        },
+      },
+      async (req, reply) => {
+        await auth.requestPasswordReset(deps, requestMeta(req), req.body.email)
+        return reply.code(204).send()
+      },
     )
 
     app.post(

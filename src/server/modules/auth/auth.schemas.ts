@@ -44,3 +44,6 @@ export const SetPasswordBody = z.strictObject({
   passwordConfirmation: z.string({ error: 'Confirme a senha.' }),
 })
 export type SetPasswordBody = z.infer<typeof SetPasswordBody>
+
+export const RequestPasswordResetBody = z.strictObject({ email: Email })
+export type RequestPasswordResetBody = z.infer<typeof RequestPasswordResetBody>

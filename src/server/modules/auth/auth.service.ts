@@ -4,6 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { hashPassword, verifyPassword } from '../../platform/security/passwords.ts'
 import { hashToken, randomToken } from '../../platform/security/tokens.ts'
+import { queueMail } from '../../platform/mail/mailer.ts'
+import { passwordResetMail } from './auth.mail.ts'
 import { checkPasswordPolicy } from '#shared/validation.ts'
 import { effectivePermissions } from '../access/index.ts'
 import { AuthErrors } from './auth.errors.ts'
@@ -214,6 +216,39 @@ export async function setPasswordWithToken(
       entity: 'user',
       entityId: row.token.userId,
       action: row.token.purpose === 'set_password' ? 'password_set' : 'password_reset',
+    })
+  })
+}
+
+/**
+ * "Esqueci minha senha": e-mails a 2-hour single-use link when the address belongs to someone with
+ * access. The answer is the same whether or not it does, so the form cannot be used to probe e-mails.
+ */
+export async function requestPasswordReset(deps: AuthDeps, meta: RequestMeta, email: string): Promise<void> {
+  const repo = authRepository(deps.db)
+  const user = await repo.findUserByEmail(email)
+  if (!user) return
+  const available = await availableTenants(deps.db, user, await repo.listMemberships(user.id))
+  const home = available[0]
+  if (!home) return
+  await deps.db.transaction(async (tx) => {
+    const token = await issuePasswordToken(tx, deps.config, {
+      tenantId: home.tenantId,
+      userId: user.id,
+      email: user.email,
+      purpose: 'reset_password',
+      ttlHours: 2,
+    })
+    const mail = passwordResetMail({
+      name: user.name,
+      tenantName: home.tenantName,
+      link: passwordLink(deps.config, token),
+    })
+    await queueMail(tx, { ...mail, tenantId: home.tenantId, to: user.email, template: 'auth.password_reset' })
+    await recordAudit(tx, userActor(user, home.tenantId, meta, new Set(), null), {
+      entity: 'user',
+      entityId: user.id,
+      action: 'password_reset_requested',
     })
   })
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../../shared/api.ts'
 import { useSession } from '../../shared/session.tsx'
 import { applyFieldErrors } from '../../shared/ui/errors.ts'
@@ -79,6 +79,11 @@ export function LoginPage() {
           <Button type="submit" fullWidth loading={sending} disabled={sending} mt="xs">
             Entrar
           </Button>
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/esqueci-senha">
+              Esqueci minha senha
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </AuthLayout>
