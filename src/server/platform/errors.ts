@@ -57,7 +57,7 @@ export const CommonErrors = defineErrors({
 /** Postgres unique-violation detection that works for node-postgres and PGlite errors. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = findPgError(err)
-  if (!e || e.code !== '23505') return false
+  if (e?.code !== '23505') return false
   return constraint ? e.constraint === constraint || String(e.message ?? '').includes(constraint) : true
 }
 

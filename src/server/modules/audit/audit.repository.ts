@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { auditLog } from '../../platform/audit/audit.tables.ts'
 import type { Db } from '../../platform/db/database.ts'
 
@@ -58,7 +58,16 @@ export function auditRepository(db: Db) {
         .from(auditLog)
         .where(eq(auditLog.tenantId, tenantId))
         .orderBy(auditLog.action)
-      return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) }
+      const actors = await db
+        .selectDistinctOn([auditLog.actorUserId], { id: auditLog.actorUserId, name: auditLog.actorName })
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, tenantId), isNotNull(auditLog.actorUserId)))
+        .orderBy(auditLog.actorUserId, desc(auditLog.createdAt))
+      return {
+        entities: entities.map((r) => r.v),
+        actions: actions.map((r) => r.v),
+        actors: actors.map((r) => ({ id: r.id!, name: r.name ?? '—' })),
+      }
     },
   }
 }

@@ -35,4 +35,8 @@ export const FindAuditQuery = z.strictObject({
 })
 export type FindAuditQuery = z.infer<typeof FindAuditQuery>
 
-export const AuditFacets = z.object({ entities: z.array(z.string()), actions: z.array(z.string()) })
+export const AuditFacets = z.object({
+  entities: z.array(z.string()),
+  actions: z.array(z.string()),
+  actors: z.array(z.object({ id: z.string(), name: z.string() })),
+})

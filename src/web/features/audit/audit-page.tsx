@@ -19,15 +19,12 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconCalendar, IconFilterOff, IconHistory, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDateTime } from '../../../shared/format.ts'
-import type { ItemList, Paged } from '../../shared/paged.ts'
-import { PERMISSIONS } from '../../shared/permissions.ts'
-import { useSession } from '../../shared/session.tsx'
+import type { Paged } from '../../shared/paged.ts'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
-import type { Staff } from '../staff/staff.types.ts'
 import { AuditDiff } from './audit-diff.tsx'
 import { actionLabel, entityLabel } from './audit-labels.ts'
 import type { AuditEntry, AuditFacets } from './audit.types.ts'
@@ -53,7 +50,6 @@ function dayEnd(day: string | null): string | undefined {
 }
 
 export function AuditPage() {
-  const { can } = useSession()
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [search, setSearch] = useState('')
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300)
@@ -61,9 +57,8 @@ export function AuditPage() {
   const [selected, setSelected] = useState<AuditEntry | null>(null)
 
   const facets = useApiQuery<AuditFacets>('/audit/facets')
-  const staff = useApiQuery<ItemList<Staff>>(can(PERMISSIONS.staffRead) ? '/staff' : null, { pageSize: 200 })
-  const people = (staff.data?.items ?? [])
-    .map((p) => ({ value: p.userId ?? p.id, label: p.name }))
+  const people = (facets.data?.actors ?? [])
+    .map((p) => ({ value: p.id, label: p.name }))
     .sort((a, b) => a.label.localeCompare(b.label, 'pt-BR'))
   const list = useApiQuery<Paged<AuditEntry>>('/audit', {
     entity: filters.entity,

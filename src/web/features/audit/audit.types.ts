@@ -16,4 +16,5 @@ export interface AuditEntry {
 export interface AuditFacets {
   entities: string[]
   actions: string[]
+  actors: { id: string; name: string }[]
 }
