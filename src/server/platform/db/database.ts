@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
@@ -33,7 +35,54 @@ export async function openDatabase(config: Pick<Config, 'database'>): Promise<Da
 
 /** PGlite in a data folder ('memory://' for a throwaway in-memory database). */
 export async function openPglite(dataDir: string): Promise<Database> {
-  return wrapPglite(await PGlite.create(dataDir))
+  if (dataDir.startsWith('memory://')) return wrapPglite(await PGlite.create(dataDir))
+  const release = lockDataDir(dataDir)
+  try {
+    const database = wrapPglite(await PGlite.create(dataDir))
+    const close = database.close
+    return {
+      ...database,
+      close: async () => {
+        await close()
+        release()
+      },
+    }
+  } catch (err) {
+    release()
+    throw err
+  }
+}
+
+/**
+ * PGlite is single-process: a second process opening the same folder would corrupt it. A lock file
+ * with the owner's PID refuses the second one (a lock left by a dead process is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
+  const file = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`)
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    const owner = Number(readFileSync(file, 'utf8').trim())
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `O banco embutido em ${dataDir} já está aberto por outro processo (PID ${owner}). ` +
+          'Encerre-o antes de iniciar outro, ou use outro DATA_DIR.',
+      )
+    }
+    writeFileSync(file, String(process.pid))
+  }
+  return () => rmSync(file, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Wraps an already open PGlite (e.g. one loaded from a dump) as a Database. */
