@@ -1,0 +1,324 @@
+/**
+ * Browser journey harness: the real server (migrated, seeded PGlite in a temp folder, the built web
+ * app, job polling) on a free local port, a real SMTP server that keeps what it receives, and a
+ * headless Chromium page in pt-BR / São Paulo time.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import net, { type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestContext } from 'node:test'
+import { type ParsedMail, simpleParser } from 'mailparser'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { SMTPServer } from 'smtp-server'
+import { type App, buildApp } from '#server/app.ts'
+import { prepareDatabase } from '#server/boot.ts'
+import { type Config, loadConfig } from '#server/config.ts'
+import type { Database } from '#server/platform/db/database.ts'
+import { ensureWebBuilt } from '#server/web-build.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e')
+
+/** How long one expectation may take before the journey fails. */
+export const EXPECT_TIMEOUT_MS = 15_000
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const DEMO_ADMIN = {
+  email: 'admin@cadastra.test',
+  password: 'Admin@Cadastra2026',
+  name: 'Ana Administradora',
+}
+export const DEMO_OPERATOR = { email: 'operador@cadastra.test', password: 'Operador@Cadastra2026' }
+export const DEMO_TENANT = 'Demonstração Serviços Ltda'
+
+export type Smtp = {
+  url: string
+  received: ParsedMail[]
+  close(): Promise<void>
+}
+
+/** A real SMTP server on a random local port that keeps every message it accepts, parsed. */
+export async function startSmtp(): Promise<Smtp> {
+  const received: ParsedMail[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail)
+          callback()
+        })
+        .catch(callback)
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.server.address() as AddressInfo).port
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A port that was free a moment ago: the config (and so APP_URL in e-mails) is fixed before listen. */
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+function recipients(mail: ParsedMail): string[] {
+  const to = mail.to ? (Array.isArray(mail.to) ? mail.to : [mail.to]) : []
+  return to.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()))
+}
+
+export type Harness = {
+  config: Config
+  app: App
+  database: Database
+  smtp: Smtp
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  baseUrl: string
+  /** Console errors and uncaught page errors seen so far. */
+  consoleErrors: string[]
+  /** Waits for an e-mail to that address to reach the SMTP server and returns it. */
+  waitForMail(to: string, timeoutMs?: number): Promise<ParsedMail>
+  /**
+   * Waits for running animations, then saves a screenshot to test-results/e2e/<name>.png (full page
+   * unless fullPage is false: fixed overlays such as drawers only cover the viewport).
+   */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  const cleanups: (() => Promise<unknown>)[] = []
+  const close = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => console.error('limpeza falhou:', err))
+    cleanups.length = 0
+  }
+  try {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'cadastra-e2e-'))
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+
+    const smtp = await startSmtp()
+    cleanups.push(() => smtp.close())
+
+    const port = await freePort()
+    const baseUrl = `http://127.0.0.1:${port}`
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      APP_URL: baseUrl,
+      SESSION_SECRET: 'e2e-segredo-de-sessao-'.padEnd(48, 'x'),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Cadastra <nao-responda@cadastra.test>',
+      JOBS_POLL_MS: '100',
+    })
+
+    const webDir = await ensureWebBuilt()
+    const { database } = await prepareDatabase(config, { seed: true })
+    cleanups.push(() => database.close())
+    const app = await buildApp(config, { database, webDir })
+    cleanups.push(() => app.close())
+    await app.listen({ host: '127.0.0.1', port })
+
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    cleanups.push(() => browser.close())
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'pt-BR',
+      timezoneId: 'America/Sao_Paulo',
+      viewport: { width: 1366, height: 850 },
+    })
+    context.setDefaultTimeout(EXPECT_TIMEOUT_MS)
+    context.setDefaultNavigationTimeout(EXPECT_TIMEOUT_MS)
+    const page = await context.newPage()
+    const consoleErrors: string[] = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`[console] ${msg.text()} (${msg.location().url})`)
+    })
+    page.on('pageerror', (err) => consoleErrors.push(`[pageerror] ${err.stack ?? err.message}`))
+
+    mkdirSync(RESULTS_DIR, { recursive: true })
+
+    return {
+      config,
+      app,
+      database,
+      smtp,
+      browser,
+      context,
+      page,
+      baseUrl,
+      consoleErrors,
+      async waitForMail(to, timeoutMs = EXPECT_TIMEOUT_MS) {
+        const address = to.toLowerCase()
+        const deadline = Date.now() + timeoutMs
+        for (;;) {
+          const mail = smtp.received.find((m) => recipients(m).includes(address))
+          if (mail) return mail
+          if (Date.now() > deadline) {
+            const seen = smtp.received.map((m) => `${recipients(m).join(',')}: ${m.subject}`)
+            throw new Error(`Nenhum e-mail para ${to} em ${timeoutMs} ms. Recebidos: ${JSON.stringify(seen)}`)
+          }
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      },
+      async screenshot(name, opts = {}) {
+        const file = path.join(RESULTS_DIR, `${fileSafe(name)}.png`)
+        await settle(page)
+        await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' })
+        return file
+      },
+      close,
+    }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+export function fileSafe(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+}
+
+/**
+ * Runs one step of a journey. On failure saves a full-page screenshot and the page's console errors
+ * to test-results/e2e/<test name>.{png,console.txt}, marks the journey as broken (the following
+ * steps are skipped instead of failing in cascade) and rethrows.
+ */
+export function journeyStep(getHarness: () => Harness | undefined) {
+  let broken: string | null = null
+  return (fn: (h: Harness) => Promise<void>) => async (t: TestContext) => {
+    const h = getHarness()
+    if (broken || !h) {
+      t.skip(broken ? `passo anterior falhou: ${broken}` : 'o ambiente não subiu')
+      return
+    }
+    try {
+      await fn(h)
+    } catch (err) {
+      broken = t.name
+      const base = path.join(RESULTS_DIR, fileSafe(t.name))
+      try {
+        await h.page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 })
+      } catch (shotErr) {
+        console.error('captura de tela falhou:', shotErr)
+      }
+      const lines = [`URL: ${h.page.url()}`, `Erro: ${err instanceof Error ? err.stack : String(err)}`, '']
+      lines.push(h.consoleErrors.length ? 'Erros do console:' : 'Nenhum erro no console.', ...h.consoleErrors)
+      writeFileSync(`${base}.console.txt`, `${lines.join('\n')}\n`)
+      throw err
+    }
+  }
+}
+
+/** Polls until the locator's rendered text (all matches joined) contains the text or matches the pattern. */
+export async function waitForText(
+  locator: Locator,
+  text: string | RegExp,
+  timeoutMs = EXPECT_TIMEOUT_MS,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  for (;;) {
+    last = (await locator.allInnerTexts().catch(() => [] as string[])).join(' ').replace(/\s+/g, ' ')
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Texto ${String(text)} não apareceu em ${timeoutMs} ms em ${locator}. Último texto: "${last.slice(0, 600)}"`,
+      )
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** Waits until the page's CSS transitions and animations (modals, drawers, toasts) have finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})))
+  })
+}
+
+/**
+ * Waits until the element stops moving (e.g. a drawer sliding in): same bounding box on three polls
+ * in a row, then no animation running on the page.
+ */
+export async function waitForStill(locator: Locator, timeoutMs = EXPECT_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  let same = 0
+  while (same < 2) {
+    if (Date.now() > deadline) throw new Error(`${locator} não parou de se mover em ${timeoutMs} ms.`)
+    const box = JSON.stringify(await locator.boundingBox())
+    same = box === last && box !== 'null' ? same + 1 : 0
+    last = box
+    await new Promise((r) => setTimeout(r, 60))
+  }
+  await settle(locator.page())
+}
+
+/** Fails unless the locator matches exactly that many elements, polling until the timeout. */
+export async function waitForCount(
+  locator: Locator,
+  count: number,
+  timeoutMs = EXPECT_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const n = await locator.count()
+    if (n === count) return
+    if (Date.now() > deadline) throw new Error(`Esperava ${count} elemento(s) em ${locator}, há ${n}.`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** Fills the login form and submits it. */
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Senha', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click()
+}
+
+/** Signs out through the header button and waits for the login page. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sair' }).click()
+  await page.waitForURL((url) => url.pathname === '/entrar')
+  await page.getByRole('button', { name: 'Entrar', exact: true }).waitFor()
+}
+
+/** The main navigation in the side bar. */
+export function navigation(page: Page): Locator {
+  return page.locator('nav[aria-label="Navegação principal"]')
+}
