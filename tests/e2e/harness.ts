@@ -91,6 +91,23 @@ function recipients(mail: ParsedMail): string[] {
   return to.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()))
 }
 
+/**
+ * ensureWebBuilt() lets Vite bundle React for whatever NODE_ENV this process has, and the test
+ * runner sets NODE_ENV=test: that would bundle React's development build (StrictMode runs every
+ * effect twice, so every API call goes out twice) and leave it in dist/web for `npm start` too.
+ * Build as production, like what ships.
+ */
+async function buildWebForProduction(): Promise<string> {
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    return await ensureWebBuilt()
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
+}
+
 export type Harness = {
   config: Config
   app: App
@@ -140,7 +157,7 @@ export async function startHarness(): Promise<Harness> {
       JOBS_POLL_MS: '100',
     })
 
-    const webDir = await ensureWebBuilt()
+    const webDir = await buildWebForProduction()
     const { database } = await prepareDatabase(config, { seed: true })
     cleanups.push(() => database.close())
     const app = await buildApp(config, { database, webDir })

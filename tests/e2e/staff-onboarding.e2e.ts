@@ -198,6 +198,20 @@ describe('jornada: equipe nova, do convite por e-mail à auditoria', () => {
       await waitForText(beforeSide, 'Sem dados')
       await waitForText(drawer, DEMO_ADMIN.name)
       await screenshot('07-auditoria-detalhes', { fullPage: false })
+
+      // The filters narrow the trail down to what the administrator did to the team.
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+      for (const [label, option] of [
+        ['Ação', 'Criação'],
+        ['Quem', DEMO_ADMIN.name],
+      ]) {
+        const select = page.getByLabel(label, { exact: true })
+        await select.locator('option', { hasText: option }).waitFor({ state: 'attached' })
+        await select.selectOption({ label: option })
+      }
+      await waitForCount(table.locator('tbody tr'), 1)
+      await waitForText(table.locator('tbody tr'), MEMBER.name)
     }),
   )
 })
