@@ -8,10 +8,19 @@ import path from 'node:path'
 const root = path.resolve(import.meta.dirname, '..')
 const port = process.env.PORT ?? '3000'
 const webPort = process.env.WEB_PORT ?? '5173'
-const env = { ...process.env, PORT: port, APP_URL: process.env.APP_URL ?? `http://localhost:${webPort}`, SKIP_WEB_BUILD: '1' }
+const env = {
+  ...process.env,
+  PORT: port,
+  APP_URL: process.env.APP_URL ?? `http://localhost:${webPort}`,
+  SKIP_WEB_BUILD: '1',
+}
 
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/server/main.ts'], { cwd: root, env, stdio: 'inherit' }),
+  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/server/main.ts'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  }),
   spawn(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', webPort], {
     cwd: root,
     env,

@@ -36,7 +36,7 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const engines: ('pglite' | 'postgres')[] = e2e ? ['pglite'] : ['pglite']
+const engines: ('pglite' | 'postgres')[] = ['pglite']
 if (!e2e && process.env.TEST_DATABASE_URL) engines.push('postgres')
 
 /** One migrated PGlite, dumped once per set of migrations, that each test file loads instead of running initdb. */

@@ -27,7 +27,15 @@ export async function ensureWebBuilt(log: (m: string) => void = console.log): Pr
   log('Compilando a interface web (Vite)…')
   const started = Date.now()
   const { build } = await import('vite')
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' })
+  // Always a production bundle, whatever NODE_ENV this process runs with (tests set "test").
+  const previous = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' })
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
+  }
   log(`Interface web compilada em ${((Date.now() - started) / 1000).toFixed(1)} s.`)
   return WEB_DIST
 }

@@ -96,7 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const session = await api.post<SessionResponse>('/auth/login', { email, password })
       apply(session)
-      if (!session.user) throw new Error('Login did not return a user')
+      if (!session.user) throw new Error('A entrada não devolveu o usuário. Tente novamente.')
       return session.user
     },
     [apply],

@@ -216,6 +216,7 @@ export async function setPasswordWithToken(
       entity: 'user',
       entityId: row.token.userId,
       action: row.token.purpose === 'set_password' ? 'password_set' : 'password_reset',
+      after: { name: row.userName, email: row.token.email },
     })
   })
 }

@@ -81,11 +81,6 @@ function Side({
                     <Text size="sm" fw={isChanged ? 600 : 500}>
                       {fieldLabel(key)}
                     </Text>
-                    {fieldLabel(key) !== key ? (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {key}
-                      </Text>
-                    ) : null}
                   </Table.Td>
                   <Table.Td style={{ verticalAlign: 'top', wordBreak: 'break-word' }}>
                     {key in data ? (
@@ -109,7 +104,9 @@ function Side({
 /** "Antes" and "Depois" side by side; changed keys highlighted. */
 export function AuditDiff({ before, after }: { before: AuditData | null; after: AuditData | null }) {
   const changed = changedKeys(before, after)
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
+  const all = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
+  // An id next to its readable name ("profileId" beside "profileName") adds nothing for a person.
+  const keys = all.filter((k) => !(k.endsWith('Id') && all.includes(`${k.slice(0, -2)}Name`)))
   if (before === null && after === null) {
     return (
       <Text size="sm" c="dimmed">

@@ -244,7 +244,14 @@ export function AuditPage() {
         onClose={() => setSelected(null)}
         position="right"
         size="min(960px, 100%)"
-        title={selected ? `${actionLabel(selected.action)} · ${entityLabel(selected.entity)}` : ''}
+        title={
+          selected ? (
+            <Text
+              fw={700}
+              fz="lg"
+            >{`${actionLabel(selected.action)} · ${entityLabel(selected.entity)}`}</Text>
+          ) : null
+        }
       >
         {selected ? <AuditDetails entry={selected} /> : null}
       </Drawer>

@@ -58,7 +58,7 @@ export function StaffFormModal({ opened, staff, onClose, onSaved }: StaffFormMod
           email,
           profileId: values.profileId,
         })
-        notifySuccess(`Convite de acesso enviado para ${saved.email ?? email}`)
+        notifySuccess(`Convite de acesso enviado para ${saved.email ?? email}.`)
         onSaved(saved)
       }
       onClose()

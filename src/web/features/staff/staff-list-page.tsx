@@ -60,7 +60,7 @@ export function StaffListPage() {
   async function resendAccess(staff: Staff) {
     try {
       await api.post(`/staff/${staff.id}/resend-access`)
-      notifySuccess(`Novo link de acesso enviado para ${staff.email}`)
+      notifySuccess(`Novo link de acesso enviado para ${staff.email}.`)
     } catch (error) {
       notifyError(error, 'Não foi possível reenviar o acesso')
     }
