@@ -49,7 +49,10 @@ describe('erros', () => {
   })
 
   test('unique violations are recognised from both drivers, also when wrapped', () => {
-    const pgError = Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'users_email_key' })
+    const pgError = Object.assign(new Error('duplicate key'), {
+      code: '23505',
+      constraint: 'users_email_key',
+    })
     assert.ok(isUniqueViolation(pgError))
     assert.ok(isUniqueViolation({ cause: pgError }, 'users_email_key'))
     assert.ok(!isUniqueViolation({ code: '23503' }))
