@@ -7,6 +7,11 @@ export type Actor = {
   name: string
   email: string
   tenantId: string
+  /** Staff act in the back office; client users act in the portal of their tenant. */
+  kind: 'staff' | 'client'
+  /** For client users: their client_users row and the company they are working for. */
+  clientUserId: string | null
+  clientOrgId: string | null
   isPlatformAdmin: boolean
   permissions: ReadonlySet<string>
   sessionId: string | null
@@ -21,6 +26,9 @@ export function systemActor(tenantId: string, name = 'Sistema'): Actor {
     name,
     email: '',
     tenantId,
+    kind: 'staff',
+    clientUserId: null,
+    clientOrgId: null,
     isPlatformAdmin: false,
     permissions: new Set(),
     sessionId: null,

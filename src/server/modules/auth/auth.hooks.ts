@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CommonErrors } from '../../platform/errors.ts'
+import { AuthErrors } from './auth.errors.ts'
 import { randomToken, safeEqual } from '../../platform/security/tokens.ts'
 import { type AuthDeps, type RequestMeta, type ResolvedSession, resolveSession } from './auth.service.ts'
 
@@ -40,14 +41,28 @@ export function installAuthHooks(app: FastifyInstance, deps: AuthDeps): void {
     req.csrfToken = resolved ? resolved.session.csrfToken : (req.cookies[CSRF_COOKIE] ?? null)
 
     if (req.is404) return
-    const isPublic = req.routeOptions.config?.public === true || req.url.startsWith('/api/docs')
-    if (!isPublic && !req.actor) throw CommonErrors.UNAUTHENTICATED()
+    const config = req.routeOptions.config ?? {}
+    const isPublic = config.public === true || req.url.startsWith('/api/docs')
+    if (!isPublic && !resolved) throw CommonErrors.UNAUTHENTICATED()
     if (
       !SAFE_METHODS.has(req.method) &&
       !safeEqual(req.headers[CSRF_HEADER] as string | undefined, req.csrfToken)
     ) {
       throw CommonErrors.CSRF_INVALID()
     }
+  })
+
+  // After validation (so malformed input is always a 400): the session's stage and audience.
+  app.addHook('preHandler', async (req) => {
+    const resolved = req.session
+    const config = req.routeOptions.config ?? {}
+    if (!req.url.startsWith('/api/') || req.is404 || config.public === true || !resolved) return
+    const stage = resolved.session.stage
+    if (stage !== 'full' && !config.stages?.includes(stage)) {
+      throw stage === 'mfa' ? AuthErrors.MFA_REQUIRED() : AuthErrors.KEYPASS_ENROLMENT_REQUIRED()
+    }
+    const audience = config.audience ?? 'staff'
+    if (audience !== 'any' && resolved.actor.kind !== audience) throw CommonErrors.FORBIDDEN()
   })
 }
 

@@ -1,9 +1,11 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { accessProfiles } from '../access/access.tables.ts'
 import { staffMembers } from '../staff/staff.tables.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
-import { sessions, users, userTokens } from './auth.tables.ts'
+import { clientOrgs } from '../clients/clients.tables.ts'
+import { clientUserOrgs, clientUsers } from '../client-users/client-users.tables.ts'
+import { recoveryCodes, sessions, users, userTokens } from './auth.tables.ts'
 
 export type UserRow = typeof users.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
@@ -72,6 +74,152 @@ export function authRepository(db: Db) {
         .orderBy(asc(staffMembers.createdAt))
     },
 
+    /** Client-portal memberships: accepted, active, non-demo client users in active tenants. */
+    async listClientMemberships(userId: string) {
+      return db
+        .select({
+          tenantId: tenants.id,
+          tenantName: tenants.name,
+          tenantSlug: tenants.slug,
+          permissions: clientUsers.permissions,
+          clientUserId: clientUsers.id,
+        })
+        .from(clientUsers)
+        .innerJoin(tenants, eq(tenants.id, clientUsers.tenantId))
+        .where(
+          and(
+            eq(clientUsers.userId, userId),
+            eq(clientUsers.portalActive, true),
+            eq(clientUsers.isDemo, false),
+            eq(tenants.isActive, true),
+          ),
+        )
+        .orderBy(asc(clientUsers.createdAt))
+    },
+
+    /** Companies a client user may switch between (portal-enabled, active). */
+    async listCompanies(tenantId: string, clientUserId: string) {
+      return db
+        .select({ id: clientOrgs.id, name: clientOrgs.name, document: clientOrgs.document })
+        .from(clientUserOrgs)
+        .innerJoin(
+          clientOrgs,
+          and(
+            eq(clientOrgs.id, clientUserOrgs.clientOrgId),
+            eq(clientOrgs.tenantId, clientUserOrgs.tenantId),
+          ),
+        )
+        .where(
+          and(
+            eq(clientUserOrgs.tenantId, tenantId),
+            eq(clientUserOrgs.clientUserId, clientUserId),
+            eq(clientOrgs.portalEnabled, true),
+            eq(clientOrgs.isActive, true),
+          ),
+        )
+        .orderBy(asc(clientOrgs.name))
+    },
+
+    async updateSession(
+      id: string,
+      values: Partial<
+        Pick<SessionRow, 'tenantId' | 'kind' | 'stage' | 'clientUserId' | 'clientOrgId' | 'csrfToken'>
+      >,
+    ): Promise<void> {
+      await db.update(sessions).set(values).where(eq(sessions.id, id))
+    },
+
+    async markClientLogin(clientUserId: string): Promise<void> {
+      await db
+        .update(clientUsers)
+        .set({ lastLoginAt: new Date(), firstLoginAt: sql`coalesce(${clientUsers.firstLoginAt}, now())` })
+        .where(eq(clientUsers.id, clientUserId))
+    },
+
+    // ---- KEYPASS -------------------------------------------------------------------------
+
+    async setPendingTotp(userId: string, sealed: string): Promise<void> {
+      await db.update(users).set({ totpPendingEnc: sealed }).where(eq(users.id, userId))
+    },
+
+    async activateTotp(userId: string, sealed: string, step: number): Promise<void> {
+      await db
+        .update(users)
+        .set({
+          totpSecretEnc: sealed,
+          totpPendingEnc: null,
+          totpEnabledAt: new Date(),
+          totpLastStep: step,
+          mfaFailedCount: 0,
+          mfaLockedUntil: null,
+        })
+        .where(eq(users.id, userId))
+    },
+
+    async clearTotp(userId: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null })
+        .where(eq(users.id, userId))
+      await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
+    },
+
+    /** Records the step of an accepted code; false when that step (or a later one) was already used. */
+    async claimTotpStep(userId: string, step: number): Promise<boolean> {
+      const res = await db.execute(sql`
+        update users set totp_last_step = ${step}
+        where id = ${userId} and (totp_last_step is null or totp_last_step < ${step})
+        returning id`)
+      return (res as unknown as { rows: unknown[] }).rows.length === 1
+    },
+
+    /** Same atomic reservation as logins, for second-factor codes. */
+    async reserveMfaAttempt(userId: string, maxFailures: number, lockMinutes: number): Promise<boolean> {
+      const res = await db.execute(sql`
+        update users set
+          mfa_failed_count = case when mfa_locked_until is not null and mfa_locked_until <= now() then 1
+                                  else mfa_failed_count + 1 end,
+          mfa_locked_until = case
+            when mfa_locked_until is not null and mfa_locked_until <= now() then null
+            when mfa_failed_count + 1 >= ${maxFailures} then now() + (${lockMinutes}::float8 * interval '1 minute')
+            else mfa_locked_until end
+        where id = ${userId} and (mfa_locked_until is null or mfa_locked_until <= now())
+        returning id`)
+      return (res as unknown as { rows: unknown[] }).rows.length === 1
+    },
+
+    async resetMfaFailures(userId: string): Promise<void> {
+      await db.update(users).set({ mfaFailedCount: 0, mfaLockedUntil: null }).where(eq(users.id, userId))
+    },
+
+    async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
+      await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
+      await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })))
+    },
+
+    async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+      const res = await db
+        .update(recoveryCodes)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(recoveryCodes.userId, userId),
+            eq(recoveryCodes.codeHash, codeHash),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
+        .returning({ id: recoveryCodes.id })
+      return res.length === 1
+    },
+
+    async countRecoveryCodesLeft(userId: string): Promise<number> {
+      const [r] = await db
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+      return r.n
+    },
+
     async listActiveTenants() {
       return db
         .select({ tenantId: tenants.id, tenantName: tenants.name, tenantSlug: tenants.slug })
@@ -112,6 +260,12 @@ export function authRepository(db: Db) {
 
     async deleteUserSessions(userId: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.userId, userId))
+    },
+
+    async deleteOtherSessions(userId: string, keepSessionId: string): Promise<void> {
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepSessionId}`))
     },
 
     async deleteUserTenantSessions(userId: string, tenantId: string): Promise<void> {

@@ -2,23 +2,36 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { CommonErrors } from '../../platform/errors.ts'
 import { clearSessionCookie, ensureAnonymousCsrf, requestMeta, setSessionCookie } from './auth.hooks.ts'
 import {
+  ChangePasswordBody,
+  KeypassCodeBody,
+  KeypassSetup,
+  KeypassStatus,
   LoginBody,
+  MfaVerifyBody,
   PasswordTokenInfo,
-  RequestPasswordResetBody,
   PasswordTokenQuery,
+  RecoveryCodesResult,
+  RequestPasswordResetBody,
   SessionInfo,
   SetPasswordBody,
+  SwitchCompanyBody,
   SwitchTenantBody,
 } from './auth.schemas.ts'
 import * as auth from './auth.service.ts'
+import * as keypass from './keypass.service.ts'
+import { changePassword } from './password.service.ts'
 
 export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['Autenticação']
-    const appInfo = {
-      database: deps.config.database.kind,
-      mailMode: deps.config.mail.transport,
-    } as const
+    const appInfo = { database: deps.config.database.kind, mailMode: deps.config.mail.transport } as const
+    const view = (r: auth.ResolvedSession) => ({ csrfToken: r.session.csrfToken, app: appInfo, user: r.user })
+    const sessionOf = (req: { session: auth.ResolvedSession | null }) => {
+      if (!req.session) throw CommonErrors.UNAUTHENTICATED()
+      return req.session
+    }
+    // Signed-in routes every kind of session may use, in any stage unless stated.
+    const anyone = { audience: 'any' as const, stages: ['mfa' as const, 'enrol' as const] }
 
     app.get(
       '/auth/session',
@@ -27,8 +40,7 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
         schema: { tags, summary: 'Sessão atual e token CSRF', response: { 200: SessionInfo } },
       },
       async (req, reply) => {
-        if (req.session)
-          return { csrfToken: req.session.session.csrfToken, app: appInfo, user: req.session.user }
+        if (req.session) return view(req.session)
         return { csrfToken: ensureAnonymousCsrf(req, reply, deps), app: appInfo, user: null }
       },
     )
@@ -36,10 +48,7 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
     app.post(
       '/auth/login',
       {
-        config: {
-          public: true,
-          rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' },
-        },
+        config: { public: true, rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } },
         schema: {
           tags,
           summary: 'Entrar com e-mail e senha',
@@ -50,13 +59,12 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
       async (req, reply) => {
         const { token, resolved } = await auth.login(deps, requestMeta(req), req.body)
         setSessionCookie(reply, deps, token)
-        return { csrfToken: resolved.session.csrfToken, app: appInfo, user: resolved.user }
+        return view(resolved)
       },
     )
 
-    app.post('/auth/logout', { schema: { tags, summary: 'Sair' } }, async (req, reply) => {
-      if (!req.session) throw CommonErrors.UNAUTHENTICATED()
-      await auth.logout(deps, req.session)
+    app.post('/auth/logout', { config: anyone, schema: { tags, summary: 'Sair' } }, async (req, reply) => {
+      await auth.logout(deps, sessionOf(req))
       clearSessionCookie(reply, deps)
       return reply.code(204).send()
     })
@@ -64,17 +72,113 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
     app.post(
       '/auth/switch-tenant',
       {
+        config: { audience: 'any' },
         schema: {
           tags,
-          summary: 'Trocar de inquilino',
+          summary: 'Trocar de inquilino (ou de equipe para portal)',
           body: SwitchTenantBody,
           response: { 200: SessionInfo },
         },
       },
+      async (req) => view(await auth.switchTenant(deps, sessionOf(req), req.body, requestMeta(req))),
+    )
+
+    app.post(
+      '/portal/switch-company',
+      {
+        config: { audience: 'client' },
+        schema: {
+          tags: ['Portal do cliente'],
+          summary: 'Trocar de empresa',
+          body: SwitchCompanyBody,
+          response: { 200: SessionInfo },
+        },
+      },
+      async (req) =>
+        view(await auth.switchCompany(deps, sessionOf(req), req.body.companyId, requestMeta(req))),
+    )
+
+    app.post(
+      '/auth/mfa/verify',
+      {
+        config: { audience: 'any', stages: ['mfa'], rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Segundo passo da entrada: código KEYPASS ou de recuperação',
+          body: MfaVerifyBody,
+          response: { 200: SessionInfo },
+        },
+      },
       async (req) => {
-        if (!req.session) throw CommonErrors.UNAUTHENTICATED()
-        const resolved = await auth.switchTenant(deps, req.session, req.body.tenantId, requestMeta(req))
-        return { csrfToken: resolved.session.csrfToken, app: appInfo, user: resolved.user }
+        const resolved = sessionOf(req)
+        await keypass.verifySecondFactor(
+          deps,
+          resolved,
+          req.body.recoveryCode ? { recoveryCode: req.body.recoveryCode } : { code: req.body.code! },
+        )
+        return view(await auth.reloadSession(deps, resolved, requestMeta(req)))
+      },
+    )
+
+    app.get(
+      '/auth/keypass',
+      {
+        config: { audience: 'any', stages: ['enrol'] },
+        schema: { tags, summary: 'Situação do KEYPASS', response: { 200: KeypassStatus } },
+      },
+      async (req) => keypass.keypassStatus(deps, sessionOf(req)),
+    )
+
+    app.post(
+      '/auth/keypass/setup',
+      {
+        config: { audience: 'any', stages: ['enrol'] },
+        schema: {
+          tags,
+          summary: 'Gera um novo segredo KEYPASS (QR code e chave)',
+          response: { 200: KeypassSetup },
+        },
+      },
+      async (req) => keypass.setupKeypass(deps, sessionOf(req)),
+    )
+
+    app.post(
+      '/auth/keypass/confirm',
+      {
+        config: { audience: 'any', stages: ['enrol'], rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Confirma o KEYPASS com um código; devolve os códigos de recuperação',
+          body: KeypassCodeBody,
+          response: { 200: RecoveryCodesResult },
+        },
+      },
+      async (req) => keypass.confirmKeypass(deps, sessionOf(req), req.body.code),
+    )
+
+    app.post(
+      '/auth/keypass/recovery-codes',
+      {
+        config: { audience: 'any', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Gera novos códigos de recuperação (os antigos deixam de valer)',
+          body: KeypassCodeBody,
+          response: { 200: RecoveryCodesResult },
+        },
+      },
+      async (req) => keypass.regenerateRecoveryCodes(deps, sessionOf(req), req.body.code),
+    )
+
+    app.post(
+      '/auth/change-password',
+      {
+        config: { audience: 'any', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Trocar a própria senha', body: ChangePasswordBody },
+      },
+      async (req, reply) => {
+        await changePassword(deps, sessionOf(req), req.body)
+        return reply.code(204).send()
       },
     )
 

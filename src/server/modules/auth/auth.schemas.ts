@@ -8,14 +8,24 @@ export type LoginBody = z.infer<typeof LoginBody>
 
 const TenantRef = z.object({ id: z.uuid(), name: z.string(), slug: z.string() })
 
+const Company = z.object({ id: z.uuid(), name: z.string(), document: z.string() })
+
 export const SessionUser = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
   isPlatformAdmin: z.boolean(),
+  kind: z.enum(['staff', 'client']),
+  stage: z.enum(['full', 'mfa', 'enrol']),
+  hasKeypass: z.boolean(),
   tenant: TenantRef,
   permissions: z.array(z.string()),
   tenants: z.array(TenantRef),
+  memberships: z.array(
+    z.object({ tenantId: z.uuid(), tenantName: z.string(), kind: z.enum(['staff', 'client']) }),
+  ),
+  companies: z.array(Company),
+  company: Company.nullable(),
 })
 export type SessionUser = z.infer<typeof SessionUser>
 
@@ -26,7 +36,55 @@ export const SessionInfo = z.object({
 })
 export type SessionInfo = z.infer<typeof SessionInfo>
 
-export const SwitchTenantBody = z.strictObject({ tenantId: z.uuid({ error: 'Inquilino inválido.' }) })
+export const SwitchTenantBody = z.strictObject({
+  tenantId: z.uuid({ error: 'Inquilino inválido.' }),
+  kind: z.enum(['staff', 'client'], { error: 'Use staff ou client.' }).optional(),
+})
+export const SwitchCompanyBody = z.strictObject({ companyId: z.uuid({ error: 'Empresa inválida.' }) })
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z
+    .string({ error: 'Informe a senha atual.' })
+    .min(1, { error: 'Informe a senha atual.' })
+    .max(256),
+  password: z
+    .string({ error: 'Informe a nova senha.' })
+    .max(128, { error: 'Senha longa demais (máximo de 128).' }),
+  passwordConfirmation: z.string({ error: 'Confirme a nova senha.' }),
+})
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>
+
+const Code = z
+  .string({ error: 'Informe o código.' })
+  .trim()
+  .regex(/^\d{6}$/, { error: 'O código tem 6 dígitos.' })
+export const MfaVerifyBody = z
+  .strictObject({
+    code: Code.optional(),
+    recoveryCode: z
+      .string({ error: 'Informe o código de recuperação.' })
+      .trim()
+      .regex(/^[a-zA-Z0-9]{5}-?[a-zA-Z0-9]{5}$/, { error: 'Código de recuperação no formato xxxxx-xxxxx.' })
+      .optional(),
+  })
+  .refine((b) => (b.code ? 1 : 0) + (b.recoveryCode ? 1 : 0) === 1, {
+    error: 'Informe o código KEYPASS ou um código de recuperação.',
+    path: ['code'],
+  })
+export const KeypassCodeBody = z.strictObject({ code: Code })
+export const KeypassSetup = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+  issuer: z.string(),
+  account: z.string(),
+})
+export const RecoveryCodesResult = z.object({ recoveryCodes: z.array(z.string()) })
+export const KeypassStatus = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+})
 
 const Token = z.string({ error: 'Link inválido.' }).min(20, { error: 'Link inválido.' }).max(200)
 export const PasswordTokenQuery = z.strictObject({ token: Token })

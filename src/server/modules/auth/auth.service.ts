@@ -6,7 +6,8 @@ import { hashPassword, verifyPassword } from '../../platform/security/passwords.
 import { hashToken, randomToken } from '../../platform/security/tokens.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
 import { passwordResetMail } from './auth.mail.ts'
-import { checkPasswordPolicy } from '#shared/validation.ts'
+import { assertPasswordAcceptable } from './password-policy.ts'
+import { formatDocument } from '#shared/documents.ts'
 import { effectivePermissions } from '../access/index.ts'
 import { AuthErrors } from './auth.errors.ts'
 import { authRepository, type SessionRow, type UserRow } from './auth.repository.ts'
@@ -14,8 +15,6 @@ import type { LoginBody, SessionUser, SetPasswordBody } from './auth.schemas.ts'
 
 export type AuthDeps = { db: Db; config: Config }
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null }
-
-type Membership = { tenantId: string; tenantName: string; tenantSlug: string; permissions: string[] }
 
 /** What a valid session resolves to: the actor for services and the user view for the web app. */
 export type ResolvedSession = { session: SessionRow; actor: Actor; user: SessionUser }
@@ -34,9 +33,9 @@ export async function login(
     throw AuthErrors.INVALID_CREDENTIALS()
   }
   const { maxFailures, lockMinutes } = deps.config.login
-  const memberships = await repo.listMemberships(user.id)
+  const memberships = await listMemberships(deps.db, user)
   const auditTenant = memberships[0]?.tenantId ?? null
-  const actor = userActor(user, auditTenant ?? '', meta, new Set(), null)
+  const actor = userActor(user, null, meta, new Set(), null)
 
   if (!(await repo.reserveLoginAttempt(user.id, maxFailures, lockMinutes))) {
     await recordAudit(deps.db, actor, {
@@ -56,30 +55,53 @@ export async function login(
     })
     throw AuthErrors.INVALID_CREDENTIALS()
   }
-  const available = await availableTenants(deps.db, user, memberships)
-  if (available.length === 0) throw AuthErrors.ACCOUNT_INACTIVE()
+  if (memberships.length === 0) throw AuthErrors.ACCOUNT_INACTIVE()
   await repo.recordLoginSuccess(user.id)
+  return openSession(deps, meta, user, memberships[0], 'login')
+}
 
+/**
+ * Creates a session in a membership. Its stage: 'mfa' when the person has a KEYPASS (the code comes
+ * next), 'enrol' for a client user who has none yet, otherwise 'full'.
+ */
+export async function openSession(
+  deps: AuthDeps,
+  meta: RequestMeta,
+  user: UserRow,
+  membership: Membership,
+  action: string,
+): Promise<{ token: string; resolved: ResolvedSession }> {
   const token = randomToken()
-  const tenantId = available[0].tenantId
+  const stage = user.totpEnabledAt ? 'mfa' : membership.kind === 'client' ? 'enrol' : 'full'
+  const companies = membership.clientUserId
+    ? await authRepository(deps.db).listCompanies(membership.tenantId, membership.clientUserId)
+    : []
   const session = await deps.db.transaction(async (tx) => {
     const s = await authRepository(tx).insertSession({
       tokenHash: hashToken(deps.config.sessionSecret, token),
       userId: user.id,
-      tenantId,
+      tenantId: membership.tenantId,
+      kind: membership.kind,
+      stage,
+      clientUserId: membership.clientUserId,
+      clientOrgId: companies[0]?.id ?? null,
       csrfToken: randomToken(24),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 400) ?? null,
       expiresAt: new Date(Date.now() + deps.config.sessionTtlHours * 3_600_000),
     })
-    await recordAudit(tx, userActor(user, tenantId, meta, new Set(), s.id), {
+    if (stage === 'full' && membership.clientUserId)
+      await authRepository(tx).markClientLogin(membership.clientUserId)
+    await recordAudit(tx, userActor(user, membership, meta, new Set(), s.id), {
       entity: 'session',
       entityId: s.id,
-      action: 'login',
+      action,
+      after: { kind: membership.kind, stage },
     })
     return s
   })
-  return { token, resolved: buildResolved(user, session, available, meta) }
+  const memberships = await listMemberships(deps.db, user)
+  return { token, resolved: await buildResolved(deps.db, user, session, memberships, meta) }
 }
 
 /** Resolves a session cookie. Returns null for unknown or expired sessions and removed access. */
@@ -93,16 +115,16 @@ export async function resolveSession(
   if (!session) return null
   const user = await repo.findUserById(session.userId)
   if (!user) return null
-  const available = await availableTenants(deps.db, user, await repo.listMemberships(user.id))
-  if (!available.some((m) => m.tenantId === session.tenantId)) {
-    // Access to this tenant was removed (deactivated staff, inactive tenant): the session ends.
+  const memberships = await listMemberships(deps.db, user)
+  if (!findMembership(memberships, session.tenantId, session.kind)) {
+    // Access to this tenant was removed (deactivated staff or portal access, inactive tenant): the session ends.
     await repo.deleteSession(session.id)
     return null
   }
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(session.id, new Date(Date.now() + deps.config.sessionTtlHours * 3_600_000))
   }
-  return buildResolved(user, session, available, meta)
+  return buildResolved(deps.db, user, session, memberships, meta)
 }
 
 export async function logout(deps: AuthDeps, resolved: ResolvedSession): Promise<void> {
@@ -119,26 +141,73 @@ export async function logout(deps: AuthDeps, resolved: ResolvedSession): Promise
 export async function switchTenant(
   deps: AuthDeps,
   resolved: ResolvedSession,
-  tenantId: string,
+  target: { tenantId: string; kind?: 'staff' | 'client' },
   meta: RequestMeta,
 ): Promise<ResolvedSession> {
   const repo = authRepository(deps.db)
   const user = await repo.findUserById(resolved.actor.userId)
   if (!user) throw AuthErrors.TENANT_NOT_AVAILABLE()
-  const available = await availableTenants(deps.db, user, await repo.listMemberships(user.id))
-  if (!available.some((m) => m.tenantId === tenantId)) throw AuthErrors.TENANT_NOT_AVAILABLE()
-  const csrfToken = randomToken(24)
+  const memberships = await listMemberships(deps.db, user)
+  const m = findMembership(memberships, target.tenantId, target.kind)
+  if (!m) throw AuthErrors.TENANT_NOT_AVAILABLE()
+  const companies = m.clientUserId ? await repo.listCompanies(m.tenantId, m.clientUserId) : []
+  const values = {
+    tenantId: m.tenantId,
+    kind: m.kind,
+    clientUserId: m.clientUserId,
+    clientOrgId: companies[0]?.id ?? null,
+    // A client membership needs a KEYPASS: a staff member without one must enrol first.
+    stage: m.kind === 'client' && !user.totpEnabledAt ? ('enrol' as const) : ('full' as const),
+    csrfToken: randomToken(24),
+  }
   await deps.db.transaction(async (tx) => {
-    await authRepository(tx).updateSessionTenant(resolved.session.id, tenantId, csrfToken)
+    await authRepository(tx).updateSession(resolved.session.id, values)
     await recordAudit(tx, resolved.actor, {
       entity: 'session',
       entityId: resolved.session.id,
       action: 'switch_tenant',
-      before: { tenantId: resolved.session.tenantId },
-      after: { tenantId },
+      before: { tenantId: resolved.session.tenantId, kind: resolved.session.kind },
+      after: { tenantId: m.tenantId, kind: m.kind },
     })
   })
-  return buildResolved(user, { ...resolved.session, tenantId, csrfToken }, available, meta)
+  return buildResolved(deps.db, user, { ...resolved.session, ...values }, memberships, meta)
+}
+
+/** Moves a client session to another of the user's companies in the same tenant. */
+export async function switchCompany(
+  deps: AuthDeps,
+  resolved: ResolvedSession,
+  companyId: string,
+  meta: RequestMeta,
+): Promise<ResolvedSession> {
+  const companies = resolved.user.companies
+  if (!companies.some((c) => c.id === companyId)) throw AuthErrors.COMPANY_NOT_AVAILABLE()
+  await authRepository(deps.db).updateSession(resolved.session.id, { clientOrgId: companyId })
+  const user = (await authRepository(deps.db).findUserById(resolved.actor.userId))!
+  return buildResolved(
+    deps.db,
+    user,
+    { ...resolved.session, clientOrgId: companyId },
+    await listMemberships(deps.db, user),
+    meta,
+  )
+}
+
+/** Marks the session complete after the KEYPASS step (code given or KEYPASS just configured). */
+export async function completeSession(deps: AuthDeps, tx: Db, resolved: ResolvedSession): Promise<void> {
+  await authRepository(tx).updateSession(resolved.session.id, { stage: 'full' })
+  if (resolved.session.clientUserId) await authRepository(tx).markClientLogin(resolved.session.clientUserId)
+}
+
+export async function reloadSession(
+  deps: AuthDeps,
+  resolved: ResolvedSession,
+  meta: RequestMeta,
+): Promise<ResolvedSession> {
+  const repo = authRepository(deps.db)
+  const session = (await repo.findLiveSession(resolved.session.tokenHash))!
+  const user = (await repo.findUserById(session.userId))!
+  return buildResolved(deps.db, user, session, await listMemberships(deps.db, user), meta)
 }
 
 /**
@@ -197,13 +266,10 @@ export async function setPasswordWithToken(
   meta: RequestMeta,
   body: SetPasswordBody,
 ): Promise<void> {
-  const policyError = checkPasswordPolicy(body.password)
-  if (policyError) throw AuthErrors.PASSWORD_WEAK({ message: policyError, fields: { password: policyError } })
-  if (body.password !== body.passwordConfirmation) {
-    throw AuthErrors.PASSWORD_MISMATCH({
-      fields: { passwordConfirmation: 'A confirmação não confere com a senha.' },
-    })
-  }
+  const peek = await loadUsableToken(deps.db, deps.config, body.token, false)
+  await assertPasswordAcceptable(deps.db, peek.token.tenantId, body.password, body.passwordConfirmation, {
+    email: peek.token.email,
+  })
   const passwordHash = await hashPassword(body.password)
   await deps.db.transaction(async (tx) => {
     const row = await loadUsableToken(tx, deps.config, body.token, true)
@@ -229,8 +295,7 @@ export async function requestPasswordReset(deps: AuthDeps, meta: RequestMeta, em
   const repo = authRepository(deps.db)
   const user = await repo.findUserByEmail(email)
   if (!user) return
-  const available = await availableTenants(deps.db, user, await repo.listMemberships(user.id))
-  const home = available[0]
+  const home = (await listMemberships(deps.db, user))[0]
   if (!home) return
   await deps.db.transaction(async (tx) => {
     const token = await issuePasswordToken(tx, deps.config, {
@@ -246,7 +311,7 @@ export async function requestPasswordReset(deps: AuthDeps, meta: RequestMeta, em
       link: passwordLink(deps.config, token),
     })
     await queueMail(tx, { ...mail, tenantId: home.tenantId, to: user.email, template: 'auth.password_reset' })
-    await recordAudit(tx, userActor(user, home.tenantId, meta, new Set(), null), {
+    await recordAudit(tx, userActor(user, home, meta, new Set(), null), {
       entity: 'user',
       entityId: user.id,
       action: 'password_reset_requested',
@@ -254,49 +319,105 @@ export async function requestPasswordReset(deps: AuthDeps, meta: RequestMeta, em
   })
 }
 
-async function availableTenants(db: Db, user: UserRow, memberships: Membership[]): Promise<Membership[]> {
-  if (!user.isPlatformAdmin) return memberships
-  // Platform administrators may enter every active tenant, with every permission.
-  const all = await authRepository(db).listActiveTenants()
-  const own = new Set(memberships.map((m) => m.tenantId))
-  return [...memberships, ...all.filter((t) => !own.has(t.tenantId)).map((t) => ({ ...t, permissions: [] }))]
+export type Membership = {
+  tenantId: string
+  tenantName: string
+  tenantSlug: string
+  kind: 'staff' | 'client'
+  permissions: string[]
+  clientUserId: string | null
 }
 
-function buildResolved(
+/** Every place a person may enter: staff memberships, client-portal memberships, and for platform admins every tenant. */
+export async function listMemberships(db: Db, user: UserRow): Promise<Membership[]> {
+  const repo = authRepository(db)
+  const staff: Membership[] = (await repo.listMemberships(user.id)).map((m) => ({
+    ...m,
+    kind: 'staff',
+    clientUserId: null,
+  }))
+  const clients: Membership[] = (await repo.listClientMemberships(user.id)).map((m) => ({
+    ...m,
+    kind: 'client',
+  }))
+  let extra: Membership[] = []
+  if (user.isPlatformAdmin) {
+    const own = new Set(staff.map((m) => m.tenantId))
+    extra = (await repo.listActiveTenants())
+      .filter((t) => !own.has(t.tenantId))
+      .map((t) => ({ ...t, kind: 'staff', permissions: [], clientUserId: null }))
+  }
+  return [...staff, ...extra, ...clients]
+}
+
+function findMembership(
+  list: Membership[],
+  tenantId: string,
+  kind?: 'staff' | 'client',
+): Membership | undefined {
+  return list.find((m) => m.tenantId === tenantId && (!kind || m.kind === kind))
+}
+
+async function buildResolved(
+  db: Db,
   user: UserRow,
   session: SessionRow,
-  available: Membership[],
+  memberships: Membership[],
   meta: RequestMeta,
-): ResolvedSession {
-  const current = available.find((m) => m.tenantId === session.tenantId) ?? available[0]
-  const permissions = effectivePermissions(current.permissions, user.isPlatformAdmin)
+): Promise<ResolvedSession> {
+  const current = findMembership(memberships, session.tenantId, session.kind) ?? memberships[0]
+  const permissions =
+    current.kind === 'staff'
+      ? effectivePermissions(current.permissions, user.isPlatformAdmin)
+      : new Set(current.permissions)
+  const companies = current.clientUserId
+    ? await authRepository(db).listCompanies(current.tenantId, current.clientUserId)
+    : []
+  const company = companies.find((c) => c.id === session.clientOrgId) ?? companies[0] ?? null
+  const tenantsSeen = new Map(
+    memberships.map((m) => [m.tenantId, { id: m.tenantId, name: m.tenantName, slug: m.tenantSlug }]),
+  )
   return {
     session,
-    actor: userActor(user, current.tenantId, meta, permissions, session.id),
+    actor: userActor(user, current, meta, permissions, session.id, company?.id ?? null),
     user: {
       id: user.id,
       name: user.name,
       email: user.email,
       isPlatformAdmin: user.isPlatformAdmin,
+      kind: current.kind,
+      stage: session.stage,
+      hasKeypass: Boolean(user.totpEnabledAt),
       tenant: { id: current.tenantId, name: current.tenantName, slug: current.tenantSlug },
       permissions: [...permissions].sort(),
-      tenants: available.map((m) => ({ id: m.tenantId, name: m.tenantName, slug: m.tenantSlug })),
+      tenants: [...tenantsSeen.values()],
+      memberships: memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenantName, kind: m.kind })),
+      companies: companies.map(companyView),
+      company: company ? companyView(company) : null,
     },
   }
 }
 
-function userActor(
+function companyView(c: { id: string; name: string; document: string }) {
+  return { id: c.id, name: c.name, document: formatDocument(c.document) }
+}
+
+export function userActor(
   user: UserRow,
-  tenantId: string,
+  membership: Membership | null,
   meta: RequestMeta,
   permissions: ReadonlySet<string>,
   sessionId: string | null,
+  clientOrgId: string | null = null,
 ): Actor {
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
-    tenantId,
+    tenantId: membership?.tenantId ?? '',
+    kind: membership?.kind ?? 'staff',
+    clientUserId: membership?.clientUserId ?? null,
+    clientOrgId,
     isPlatformAdmin: user.isPlatformAdmin,
     permissions,
     sessionId,

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 
@@ -18,6 +28,14 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** KEYPASS: the TOTP secret, encrypted (AES-256-GCM) with a key derived from SESSION_SECRET. */
+    totpSecretEnc: text('totp_secret_enc'),
+    totpPendingEnc: text('totp_pending_enc'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Last accepted 30-second step: a code of that step or earlier is a replay. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    mfaFailedCount: integer('mfa_failed_count').notNull().default(0),
+    mfaLockedUntil: timestamp('mfa_locked_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -37,6 +55,16 @@ export const sessions = pgTable(
       .notNull()
       .references(() => tenants.id),
     csrfToken: text('csrf_token').notNull(),
+    /** 'staff' or 'client': which membership of the person this session uses. */
+    kind: text('kind', { enum: ['staff', 'client'] })
+      .notNull()
+      .default('staff'),
+    /** 'full'; 'mfa' until the KEYPASS code is given; 'enrol' until a client user sets up KEYPASS. */
+    stage: text('stage', { enum: ['full', 'mfa', 'enrol'] })
+      .notNull()
+      .default('full'),
+    clientUserId: uuid('client_user_id'),
+    clientOrgId: uuid('client_org_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     createdAt: createdAt(),
@@ -68,5 +96,23 @@ export const userTokens = pgTable(
   (t) => [
     uniqueIndex('user_tokens_token_hash_key').on(t.tokenHash),
     index('user_tokens_user_idx').on(t.userId),
+  ],
+)
+
+/** One-time recovery codes of a KEYPASS, stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('recovery_codes_user_idx').on(t.userId),
+    uniqueIndex('recovery_codes_hash_key').on(t.codeHash),
   ],
 )

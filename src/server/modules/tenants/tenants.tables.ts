@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
 
 /** A provider organisation using Cadastra. Every tenant-owned row carries its id. */
@@ -10,6 +10,8 @@ export const tenants = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     isActive: boolean('is_active').notNull().default(true),
+    /** Tenant policies (invitation lifetime, password policy, second-factor options); see tenant-settings.ts. */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,5 +10,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route can be reached without a session. Everything else is deny-by-default. */
     public?: boolean
+    /** Who may call the route once signed in: staff (default), client users, or both. */
+    audience?: 'staff' | 'client' | 'any'
+    /** Session stages besides 'full' allowed here: 'mfa' (code pending), 'enrol' (KEYPASS setup pending). */
+    stages?: ('mfa' | 'enrol')[]
   }
 }
