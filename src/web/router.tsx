@@ -3,8 +3,17 @@ import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
 import { LoginPage } from './features/auth/login-page.tsx'
 import { SetPasswordPage } from './features/auth/set-password-page.tsx'
 import { AuditPage } from './features/audit/audit-page.tsx'
+import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
+import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
+import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
+import { InvitationPage } from './features/invitations/invitation-page.tsx'
+import { KeypassSetupPage } from './features/keypass/keypass-setup-page.tsx'
 import { OutboxPage } from './features/outbox/outbox-page.tsx'
+import { PortalHomePage } from './features/portal/portal-home-page.tsx'
+import { PortalLayout } from './features/portal/portal-layout.tsx'
+import { PortalProfilePage } from './features/portal/portal-profile-page.tsx'
+import { PortalSecurityPage } from './features/portal/portal-security-page.tsx'
 import { ProfilesPage } from './features/profiles/profiles-page.tsx'
 import { StaffListPage } from './features/staff/staff-list-page.tsx'
 import { TenantsPage } from './features/tenants/tenants-page.tsx'
@@ -12,9 +21,12 @@ import { PERMISSIONS } from './shared/permissions.ts'
 import { SessionProvider } from './shared/session.tsx'
 import { AppLayout } from './shared/ui/app-layout.tsx'
 import { ComingSoonPage } from './shared/ui/coming-soon-page.tsx'
-import { RequireAccess, RequireAuth, SessionGate } from './shared/ui/guards.tsx'
+import { RequireAccess, RequireAuth, RequireSession, SessionGate } from './shared/ui/guards.tsx'
 import { NAV_GROUPS } from './shared/ui/navigation.tsx'
 import { NotFoundPage } from './shared/ui/not-found-page.tsx'
+
+/** As in ONVIO: managing client users needs "Gerenciar usuários" and "Utiliza Portal do Cliente". */
+const CLIENT_USERS_ACCESS = [PERMISSIONS.usersManage, PERMISSIONS.portalUse]
 
 function Root() {
   return (
@@ -44,6 +56,28 @@ export const routes: RouteObject[] = [
       { path: 'entrar', element: <LoginPage /> },
       { path: 'definir-senha', element: <SetPasswordPage /> },
       { path: 'esqueci-senha', element: <ForgotPasswordPage /> },
+      { path: 'convite', element: <InvitationPage /> },
+      {
+        path: 'keypass/configurar',
+        element: (
+          <RequireSession>
+            <KeypassSetupPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'portal',
+        element: (
+          <RequireAuth area="portal">
+            <PortalLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'seguranca', element: <PortalSecurityPage /> },
+          { path: 'perfil', element: <PortalProfilePage /> },
+        ],
+      },
       {
         element: (
           <RequireAuth>
@@ -59,6 +93,27 @@ export const routes: RouteObject[] = [
                 <StaffListPage />
               </RequireAccess>
             ),
+          },
+          {
+            path: 'clientes',
+            element: (
+              <RequireAccess permission={PERMISSIONS.clientsRead}>
+                <ClientOrgsPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: 'usuarios',
+            element: (
+              <RequireAccess permission={CLIENT_USERS_ACCESS}>
+                <Outlet />
+              </RequireAccess>
+            ),
+            children: [
+              { index: true, element: <ClientUsersPage /> },
+              { path: 'novo', element: <ClientUserWizardPage /> },
+              { path: ':id', element: <ClientUserWizardPage /> },
+            ],
           },
           {
             path: 'perfis',

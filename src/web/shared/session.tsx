@@ -8,6 +8,28 @@ export interface TenantRef {
   slug: string
 }
 
+/** Which side of a tenant the session is in: its staff, or the portal of one of its clients. */
+export type SessionKind = 'staff' | 'client'
+
+/**
+ * `full`: normal session. `mfa`: the password was accepted and a KEYPASS code is still needed.
+ * `enrol`: a client user without a KEYPASS must set it up before anything else.
+ */
+export type SessionStage = 'full' | 'mfa' | 'enrol'
+
+export interface Membership {
+  tenantId: string
+  tenantName: string
+  kind: SessionKind
+}
+
+/** A client organisation the (client) user belongs to; `document` comes formatted. */
+export interface CompanyRef {
+  id: string
+  name: string
+  document: string
+}
+
 export interface SessionUser {
   id: string
   name: string
@@ -16,6 +38,13 @@ export interface SessionUser {
   tenant: TenantRef
   permissions: string[]
   tenants: TenantRef[]
+  kind: SessionKind
+  stage: SessionStage
+  hasKeypass: boolean
+  memberships: Membership[]
+  /** Client sessions: the current client organisation and all the user's ones in this tenant. */
+  company: CompanyRef | null
+  companies: CompanyRef[]
 }
 
 export interface AppInfo {
@@ -29,6 +58,9 @@ export interface SessionResponse {
   user: SessionUser | null
 }
 
+/** What `POST /auth/mfa/verify` takes: the app's 6-digit code or one recovery code. */
+export type MfaProof = { code: string } | { recoveryCode: string }
+
 type Status = 'loading' | 'ready' | 'error'
 
 export interface SessionContextValue {
@@ -39,18 +71,74 @@ export interface SessionContextValue {
   /** True when the access profile of the current tenant grants the permission (as the server checks it). */
   can: (permission: string) => boolean
   login: (email: string, password: string) => Promise<SessionUser>
+  /** Second step of the login (stage `mfa`): the KEYPASS code or a recovery code. */
+  verifyMfa: (proof: MfaProof) => Promise<SessionUser>
   logout: () => Promise<void>
-  switchTenant: (tenantId: string) => Promise<void>
-  refresh: () => Promise<void>
+  /** `kind` picks the staff or the client membership when the person has both in the tenant. */
+  switchTenant: (tenantId: string, kind?: SessionKind) => Promise<SessionUser | null>
+  /** Client sessions: changes the current client organisation. */
+  switchCompany: (companyId: string) => Promise<SessionUser | null>
+  /** Takes a session answer from another endpoint (accepting an invitation, for instance). */
+  applySession: (session: SessionResponse) => void
+  /** Reloads the session; resolves with the user (null when signed out or unreachable). */
+  refresh: () => Promise<SessionUser | null>
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null)
 
 export const LOGIN_PATH = '/entrar'
+export const KEYPASS_SETUP_PATH = '/keypass/configurar'
+export const PORTAL_PATH = '/portal'
+
+/** Pages that work without a session: a 401 there is an answer, not a reason to go to the login. */
+const PUBLIC_PAGES = [LOGIN_PATH, '/definir-senha', '/esqueci-senha', '/convite']
 
 export function loginPathFor(next: string): string {
   if (!next || next === '/' || next.startsWith(LOGIN_PATH)) return LOGIN_PATH
   return `${LOGIN_PATH}?proximo=${encodeURIComponent(next)}`
+}
+
+/** Where a signed-in user belongs right now: the code step, the KEYPASS setup, the portal or the staff app. */
+export function homePathFor(user: SessionUser): string {
+  if (user.stage === 'mfa') return LOGIN_PATH
+  if (user.stage === 'enrol') return KEYPASS_SETUP_PATH
+  return user.kind === 'client' ? PORTAL_PATH : '/'
+}
+
+function isPortalPath(path: string): boolean {
+  return path === PORTAL_PATH || path.startsWith(`${PORTAL_PATH}/`) || path.startsWith(`${PORTAL_PATH}?`)
+}
+
+/** The page to open after signing in: the requested one when it belongs to the user's side, else home. */
+export function destinationFor(user: SessionUser, next: string): string {
+  if (user.stage !== 'full') return homePathFor(user)
+  if (!next || next === '/') return homePathFor(user)
+  if (next.startsWith(KEYPASS_SETUP_PATH)) return homePathFor(user)
+  return isPortalPath(next) === (user.kind === 'client') ? next : homePathFor(user)
+}
+
+/**
+ * Fills the fields an older server may not send yet, so the app keeps working while the API
+ * grows (a session without them is a full staff session).
+ */
+function normalizeUser(user: SessionUser | null): SessionUser | null {
+  if (!user) return null
+  const partial = user as Partial<SessionUser> & Pick<SessionUser, 'id' | 'name' | 'email' | 'tenant'>
+  const tenants = partial.tenants ?? [partial.tenant]
+  const kind = partial.kind ?? 'staff'
+  return {
+    ...user,
+    permissions: partial.permissions ?? [],
+    tenants,
+    kind,
+    stage: partial.stage ?? 'full',
+    hasKeypass: partial.hasKeypass ?? false,
+    memberships:
+      partial.memberships ??
+      tenants.map((t) => ({ tenantId: t.id, tenantName: t.name, kind: 'staff' as const })),
+    company: partial.company ?? null,
+    companies: partial.companies ?? [],
+  }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -60,18 +148,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate()
   const location = useLocation()
 
-  const apply = useCallback((session: SessionResponse) => {
+  const apply = useCallback((session: SessionResponse): SessionUser | null => {
+    const next = normalizeUser(session.user)
     setCsrfToken(session.csrfToken)
     setApp(session.app)
-    setUser(session.user)
+    setUser(next)
     setStatus('ready')
+    return next
   }, [])
 
   const refresh = useCallback(async () => {
     try {
-      apply(await api.get<SessionResponse>('/auth/session'))
+      return apply(await api.get<SessionResponse>('/auth/session'))
     } catch {
       setStatus((current) => (current === 'ready' ? current : 'error'))
+      return null
     }
   }, [apply])
 
@@ -80,24 +171,39 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh])
 
   // A 401 on a protected call: the session is gone. Forget the user and go to the login page,
-  // remembering where we were.
+  // remembering where we were. Public pages (an invitation, the login's code step) stay put.
   const here = `${location.pathname}${location.search}`
+  const onPublicPage = PUBLIC_PAGES.some(
+    (p) => location.pathname === p || location.pathname.startsWith(`${p}/`),
+  )
   useEffect(
     () =>
       onUnauthorized(() => {
+        if (onPublicPage) {
+          void refresh()
+          return
+        }
         setUser(null)
         navigate(loginPathFor(here), { replace: true })
         void refresh()
       }),
-    [navigate, here, refresh],
+    [navigate, here, onPublicPage, refresh],
   )
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const session = await api.post<SessionResponse>('/auth/login', { email, password })
-      apply(session)
-      if (!session.user) throw new Error('A entrada não devolveu o usuário. Tente novamente.')
-      return session.user
+      const next = apply(await api.post<SessionResponse>('/auth/login', { email, password }))
+      if (!next) throw new Error('A entrada não devolveu o usuário. Tente novamente.')
+      return next
+    },
+    [apply],
+  )
+
+  const verifyMfa = useCallback(
+    async (proof: MfaProof) => {
+      const next = apply(await api.post<SessionResponse>('/auth/mfa/verify', proof))
+      if (!next) throw new Error('A verificação não devolveu o usuário. Entre novamente.')
+      return next
     },
     [apply],
   )
@@ -112,11 +218,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh])
 
   const switchTenant = useCallback(
-    async (tenantId: string) => {
-      apply(await api.post<SessionResponse>('/auth/switch-tenant', { tenantId }))
-    },
+    async (tenantId: string, kind?: SessionKind) =>
+      apply(await api.post<SessionResponse>('/auth/switch-tenant', kind ? { tenantId, kind } : { tenantId })),
     [apply],
   )
+
+  const switchCompany = useCallback(
+    async (companyId: string) =>
+      apply(await api.post<SessionResponse>('/portal/switch-company', { companyId })),
+    [apply],
+  )
+
+  const applySession = useCallback((session: SessionResponse) => void apply(session), [apply])
 
   const value = useMemo<SessionContextValue>(() => {
     const permissions = user?.permissions ?? []
@@ -128,11 +241,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       permissions,
       can: (permission: string) => granted.has(permission),
       login,
+      verifyMfa,
       logout,
       switchTenant,
+      switchCompany,
+      applySession,
       refresh,
     }
-  }, [status, user, app, login, logout, switchTenant, refresh])
+  }, [status, user, app, login, verifyMfa, logout, switchTenant, switchCompany, applySession, refresh])
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
@@ -148,4 +264,14 @@ export function useUser(): SessionUser {
   const { user } = useSession()
   if (!user) throw new Error('useUser needs a signed-in user')
   return user
+}
+
+/**
+ * The tenant's name, plus "(equipe)" or "(portal)" when the person is staff somewhere and a client
+ * user somewhere else (otherwise the kind adds nothing).
+ */
+export function membershipLabel(membership: Membership, all: Membership[]): string {
+  const mixed = all.some((m) => m.kind === 'staff') && all.some((m) => m.kind === 'client')
+  if (!mixed) return membership.tenantName
+  return `${membership.tenantName} ${membership.kind === 'staff' ? '(equipe)' : '(portal)'}`
 }

@@ -4,8 +4,14 @@ import { IconAlertCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../../shared/api.ts'
-import { useSession } from '../../shared/session.tsx'
+import { destinationFor, useSession } from '../../shared/session.tsx'
 import { applyFieldErrors } from '../../shared/ui/errors.ts'
+import {
+  cleanRecoveryCode,
+  KeypassCodeInput,
+  RECOVERY_PATTERN,
+  TOTP_PATTERN,
+} from '../keypass/code-input.tsx'
 import { AuthLayout } from './auth-layout.tsx'
 
 /** Only same-app paths are accepted as a return address. */
@@ -15,10 +21,21 @@ export function safeNextPath(value: string | null): string {
 }
 
 export function LoginPage() {
-  const { user, login } = useSession()
+  const { user } = useSession()
+  const [params] = useSearchParams()
+  const next = safeNextPath(params.get('proximo'))
+  const [busy, setBusy] = useState(false)
+
+  // Password accepted, KEYPASS code still missing: the second step of the same page.
+  if (user?.stage === 'mfa') return <MfaStep next={next} />
+  if (user && !busy) return <Navigate to={destinationFor(user, next)} replace />
+  return <PasswordStep next={next} onBusy={setBusy} />
+}
+
+function PasswordStep({ next, onBusy }: { next: string; onBusy: (busy: boolean) => void }) {
+  const { login } = useSession()
   const [params] = useSearchParams()
   const navigate = useNavigate()
-  const next = safeNextPath(params.get('proximo'))
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
 
@@ -30,20 +47,21 @@ export function LoginPage() {
     },
   })
 
-  if (user && !sending) return <Navigate to={next} replace />
-
   async function submit(values: typeof form.values) {
     setError(null)
     setSending(true)
+    onBusy(true)
     try {
-      await login(values.email.trim(), values.password)
-      navigate(next, { replace: true })
+      const user = await login(values.email.trim(), values.password)
+      // Stage "mfa" re-renders this page as the code step; anything else leaves it.
+      if (user.stage !== 'mfa') navigate(destinationFor(user, next), { replace: true })
     } catch (err) {
       applyFieldErrors(form, err)
       setError(err instanceof ApiError ? err.message : 'Não foi possível entrar. Tente novamente.')
       form.setFieldValue('password', '')
     } finally {
       setSending(false)
+      onBusy(false)
     }
   }
 
@@ -82,6 +100,139 @@ export function LoginPage() {
           <Text size="sm" ta="center">
             <Anchor component={Link} to="/esqueci-senha">
               Esqueci minha senha
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  )
+}
+
+/** Second step: the 6-digit KEYPASS code, or one of the recovery codes. */
+function MfaStep({ next }: { next: string }) {
+  const { user, verifyMfa, logout } = useSession()
+  const navigate = useNavigate()
+  const [useRecovery, setUseRecovery] = useState(false)
+  const [code, setCode] = useState('')
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function submit() {
+    const valid = useRecovery ? RECOVERY_PATTERN.test(code) : TOTP_PATTERN.test(code)
+    if (!valid) {
+      setFieldError(
+        useRecovery
+          ? 'Digite o código de recuperação no formato xxxxx-xxxxx.'
+          : 'Digite os 6 dígitos que aparecem no aplicativo.',
+      )
+      return
+    }
+    setError(null)
+    setFieldError(null)
+    setSending(true)
+    try {
+      const signedIn = await verifyMfa(useRecovery ? { recoveryCode: code } : { code })
+      navigate(destinationFor(signedIn, next), { replace: true })
+    } catch (err) {
+      setCode('')
+      if (err instanceof ApiError && (err.code === 'MFA_CODE_INVALID' || err.code === 'MFA_CODE_REPLAYED')) {
+        setFieldError(err.message)
+      } else {
+        setError(
+          err instanceof ApiError ? err.message : 'Não foi possível verificar o código. Tente novamente.',
+        )
+      }
+    } finally {
+      setSending(false)
+    }
+  }
+
+  function toggleRecovery() {
+    setUseRecovery((current) => !current)
+    setCode('')
+    setFieldError(null)
+  }
+
+  async function otherAccount() {
+    await logout().catch(() => undefined)
+  }
+
+  return (
+    <AuthLayout
+      title="Verificação KEYPASS"
+      subtitle={
+        useRecovery
+          ? 'Digite um dos códigos de recuperação que você guardou ao configurar o KEYPASS. Cada código funciona uma única vez.'
+          : 'Abra o aplicativo autenticador no celular e digite o código de 6 dígitos do Cadastra.'
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          {error ? (
+            <Alert
+              color="red"
+              icon={<IconAlertCircle size={18} />}
+              role="alert"
+              title="Não foi possível entrar"
+            >
+              {error}
+            </Alert>
+          ) : null}
+          {user ? (
+            <Text size="sm">
+              Entrando como <strong>{user.email}</strong>
+            </Text>
+          ) : null}
+          {useRecovery ? (
+            <TextInput
+              key="recovery"
+              label="Código de recuperação"
+              placeholder="xxxxx-xxxxx"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              data-autofocus
+              autoFocus
+              value={code}
+              error={fieldError}
+              onChange={(event) => {
+                setCode(cleanRecoveryCode(event.currentTarget.value))
+                setFieldError(null)
+              }}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 18 } }}
+            />
+          ) : (
+            <KeypassCodeInput
+              key="totp"
+              required
+              autoFocus
+              value={code}
+              error={fieldError}
+              onChange={(value) => {
+                setCode(value)
+                setFieldError(null)
+              }}
+            />
+          )}
+          <Button type="submit" fullWidth loading={sending} disabled={sending}>
+            Verificar
+          </Button>
+          <Text size="sm" ta="center">
+            <Anchor component="button" type="button" onClick={toggleRecovery}>
+              {useRecovery ? 'Usar o código do aplicativo' : 'Usar um código de recuperação'}
+            </Anchor>
+          </Text>
+          <Text size="sm" ta="center">
+            <Anchor component="button" type="button" c="dimmed" onClick={() => void otherAccount()}>
+              Entrar com outra conta
             </Anchor>
           </Text>
         </Stack>

@@ -15,12 +15,22 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconLogout, IconSwitchHorizontal } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
-import { Link, Outlet, useLocation, useNavigate } from 'react-router'
-import { useSession, useUser } from '../session.tsx'
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router'
+import { homePathFor, type Membership, membershipLabel, useSession, useUser } from '../session.tsx'
 import { notifyError, notifySuccess } from './errors.ts'
+import { PortalLayout } from '../../features/portal/portal-layout.tsx'
 import { visibleGroups } from './navigation.tsx'
 
 export function AppLayout({ children }: { children?: ReactNode }) {
+  const { user } = useSession()
+  // Client users never see the staff shell (e.g. on a 404): their own layout instead; a session
+  // still waiting for the KEYPASS goes where it must.
+  if (user && user.stage !== 'full') return <Navigate to={homePathFor(user)} replace />
+  if (user?.kind === 'client') return <PortalLayout>{children}</PortalLayout>
+  return <StaffShell>{children}</StaffShell>
+}
+
+function StaffShell({ children }: { children?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure()
   // One tenant switcher in the DOM: in the header on wide screens, atop the navbar on phones.
   const theme = useMantineTheme()
@@ -120,8 +130,9 @@ function TenantSwitcher() {
   const { switchTenant } = useSession()
   const navigate = useNavigate()
   const [busy, setBusy] = useState(false)
+  const memberships = user.memberships
 
-  if (user.tenants.length <= 1) {
+  if (memberships.length <= 1) {
     return (
       <Text size="sm" c="dimmed" truncate maw={360} data-testid="current-tenant" title={user.tenant.name}>
         {user.tenant.name}
@@ -129,13 +140,13 @@ function TenantSwitcher() {
     )
   }
 
-  async function choose(tenantId: string, name: string) {
-    if (tenantId === user.tenant.id) return
+  async function choose(membership: Membership) {
+    if (membership.tenantId === user.tenant.id && membership.kind === user.kind) return
     setBusy(true)
     try {
-      await switchTenant(tenantId)
-      navigate('/')
-      notifySuccess(`Agora você está em ${name}.`)
+      const next = await switchTenant(membership.tenantId, membership.kind)
+      navigate(next ? homePathFor(next) : '/')
+      notifySuccess(`Agora você está em ${membership.tenantName}.`)
     } catch (error) {
       notifyError(error, 'Não foi possível trocar de inquilino')
     } finally {
@@ -144,7 +155,7 @@ function TenantSwitcher() {
   }
 
   return (
-    <Menu position="bottom-start" withinPortal shadow="md" width={280}>
+    <Menu position="bottom-start" withinPortal shadow="md" width={300}>
       <Menu.Target>
         <Button
           variant="subtle"
@@ -162,15 +173,18 @@ function TenantSwitcher() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Trocar de inquilino</Menu.Label>
-        {user.tenants.map((tenant) => (
-          <Menu.Item
-            key={tenant.id}
-            onClick={() => void choose(tenant.id, tenant.name)}
-            rightSection={tenant.id === user.tenant.id ? <IconCheck size={14} /> : null}
-          >
-            {tenant.name}
-          </Menu.Item>
-        ))}
+        {memberships.map((membership) => {
+          const current = membership.tenantId === user.tenant.id && membership.kind === user.kind
+          return (
+            <Menu.Item
+              key={`${membership.tenantId}:${membership.kind}`}
+              onClick={() => void choose(membership)}
+              rightSection={current ? <IconCheck size={14} /> : null}
+            >
+              {membershipLabel(membership, memberships)}
+            </Menu.Item>
+          )
+        })}
       </Menu.Dropdown>
     </Menu>
   )

@@ -13,7 +13,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
-import { PERMISSIONS } from '../permissions.ts'
+import { hasAll, PERMISSIONS, type PermissionRequirement } from '../permissions.ts'
 import type { SessionContextValue } from '../session.tsx'
 
 export interface NavItem {
@@ -22,8 +22,8 @@ export interface NavItem {
   /** One line for the home page card. */
   description: string
   icon: ComponentType<{ size?: number | string; stroke?: number }>
-  /** Permission required to see the item; absent means every signed-in user. */
-  permission?: string
+  /** Permission(s) required to see the item; absent means every signed-in user. */
+  permission?: PermissionRequirement
   platformAdminOnly?: boolean
   /** Modules still being built: routed to the "Em breve" page. */
   comingSoon?: string
@@ -52,8 +52,6 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'Clientes',
         description: 'Organizações atendidas, com CNPJ ou CPF, endereços, planos e usuários.',
         icon: IconBuildingSkyscraper,
-        comingSoon:
-          'Aqui você vai cadastrar e acompanhar as organizações clientes: dados de CNPJ ou CPF, endereços, ambiente de homologação ou produção, planos contratados e usuários.',
       },
       {
         path: '/fichas',
@@ -66,12 +64,11 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       {
         path: '/usuarios',
-        permission: PERMISSIONS.usersManage,
+        // As in ONVIO, the menu only shows for people whose profile "Utiliza Portal do Cliente".
+        permission: [PERMISSIONS.usersManage, PERMISSIONS.portalUse],
         label: 'Usuários de clientes',
         description: 'Convites, acesso ao portal, departamentos e KEYPASS dos usuários.',
         icon: IconUsers,
-        comingSoon:
-          'Aqui você vai criar os usuários dos clientes, enviar convites agora ou depois, definir departamentos e níveis de acesso e acompanhar a situação de cada convite.',
       },
       {
         path: '/eventos',
@@ -147,7 +144,7 @@ export const NAV_GROUPS: NavGroup[] = [
 export function canSee(item: NavItem, session: Pick<SessionContextValue, 'user' | 'can'>): boolean {
   if (!session.user) return false
   if (item.platformAdminOnly) return session.user.isPlatformAdmin
-  return item.permission ? session.can(item.permission) : true
+  return hasAll(session.can, item.permission)
 }
 
 /** The navigation groups with only the items the user may see (empty groups dropped). */
