@@ -63,6 +63,7 @@ CREATE TABLE "invitations" (
 	"opened_at" timestamp with time zone,
 	"accepted_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
+	"renewal_requested_at" timestamp with time zone,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -18,6 +18,9 @@ import { createMailTransport, type MailTransport } from './platform/mail/transpo
 import { accessRoutes } from './modules/access/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
+import { clientUsersRoutes } from './modules/client-users/index.ts'
+import { clientsRoutes } from './modules/clients/index.ts'
+import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
@@ -111,6 +114,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(tenantsRoutes(deps2))
       await v1.register(auditRoutes(db))
       await v1.register(outboxRoutes(db))
+      await v1.register(clientsRoutes(db))
+      await v1.register(clientUsersRoutes(deps2))
+      await v1.register(portalRoutes(db))
     },
     { prefix: '/api/v1' },
   )

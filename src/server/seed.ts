@@ -7,6 +7,8 @@ import { createDefaultProfiles } from './modules/access/index.ts'
 import { tenantsRepository } from './modules/tenants/index.ts'
 import { users } from './modules/auth/auth.tables.ts'
 import { staffMembers } from './modules/staff/staff.tables.ts'
+import { clientOrgs } from './modules/clients/clients.tables.ts'
+import { ensureDefaultDepartments } from './modules/client-users/index.ts'
 
 export const DEMO_LOGINS = [
   {
@@ -29,6 +31,27 @@ export async function seedDemoData(db: Db, _config: Config): Promise<boolean> {
     const tenant = await tenants.insert({ name: 'Demonstração Serviços Ltda', slug: 'demo' })
     const actor = systemActor(tenant.id, 'Dados de demonstração')
     const profiles = await createDefaultProfiles(tx, tenant.id)
+    await ensureDefaultDepartments(tx, tenant.id)
+    await tx.insert(clientOrgs).values([
+      {
+        tenantId: tenant.id,
+        documentType: 'cnpj',
+        document: '11222333000181',
+        name: 'Padaria Pão Quente Ltda',
+      },
+      {
+        tenantId: tenant.id,
+        documentType: 'cnpj',
+        document: '12ABC34501DE35',
+        name: 'Comércio Exemplo S.A.',
+      },
+      {
+        tenantId: tenant.id,
+        documentType: 'cpf',
+        document: '52998224725',
+        name: 'Sítio Boa Esperança (produtor rural)',
+      },
+    ])
     const people = [
       {
         name: 'Ana Administradora',

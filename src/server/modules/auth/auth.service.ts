@@ -61,6 +61,26 @@ export async function login(
 }
 
 /**
+ * Proves a person knows their current password (account linking), with the same lockout as the
+ * login form. Throws ACCOUNT_LOCKED; returns false for a wrong password.
+ */
+export async function proveIdentityPassword(
+  deps: AuthDeps,
+  user: UserRow,
+  password: string,
+): Promise<boolean> {
+  const repo = authRepository(deps.db)
+  if (
+    !(await repo.reserveLoginAttempt(user.id, deps.config.login.maxFailures, deps.config.login.lockMinutes))
+  ) {
+    throw AuthErrors.ACCOUNT_LOCKED()
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return false
+  await repo.recordLoginSuccess(user.id)
+  return true
+}
+
+/**
  * Creates a session in a membership. Its stage: 'mfa' when the person has a KEYPASS (the code comes
  * next), 'enrol' for a client user who has none yet, otherwise 'full'.
  */

@@ -140,6 +140,8 @@ export const invitations = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Set when the invitee asked for a new link from the expired page (staff are told once). */
+    renewalRequestedAt: timestamp('renewal_requested_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { createDefaultProfiles } from '../access/index.ts'
 import { addStaffMember } from '../staff/index.ts'
+import { ensureDefaultDepartments } from '../client-users/index.ts'
 import { TenantErrors } from './tenants.errors.ts'
 import { tenantsRepository } from './tenants.repository.ts'
 import type { CreateTenantBody, Tenant } from './tenants.schemas.ts'
@@ -50,6 +51,7 @@ export async function createTenantInTx(tx: Db, config: Config, actor: Actor, bod
     after: { name: tenant.name, slug: tenant.slug },
   })
   const profiles = await createDefaultProfiles(tx, tenant.id)
+  await ensureDefaultDepartments(tx, tenant.id)
   await addStaffMember(tx, config, actor, tenant.id, {
     name: body.adminName,
     email: body.adminEmail,

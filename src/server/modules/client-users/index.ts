@@ -1,0 +1,2 @@
+export { clientUsersRoutes } from './client-users.routes.ts'
+export { ensureDefaultDepartments } from './client-users.service.ts'
