@@ -46,13 +46,3 @@ export const ApiErrorBody = z.object({
   fields: z.record(z.string(), z.string()).optional(),
 })
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>
-
-/** Minimum password rule until the strength meter lands: 8+ chars and 3 of 4 character classes. */
-export function checkPasswordPolicy(password: string): string | null {
-  if (password.length < 8) return 'A senha precisa de pelo menos 8 caracteres.'
-  if (password.length > 128) return 'A senha pode ter no máximo 128 caracteres.'
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length
-  if (classes < 3)
-    return 'A senha precisa combinar pelo menos 3 destes: letras minúsculas, maiúsculas, números e símbolos.'
-  return null
-}

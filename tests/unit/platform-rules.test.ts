@@ -6,7 +6,6 @@ import { AppError, CommonErrors, defineErrors, isUniqueViolation } from '#server
 import { toAppError } from '#server/platform/http/error-handler.ts'
 import { escapeHtml, extractLinks, renderMail } from '#server/platform/mail/layout.ts'
 import { hashToken, randomToken, safeEqual } from '#server/platform/security/tokens.ts'
-import { checkPasswordPolicy } from '#shared/validation.ts'
 
 describe('auditoria: segredos nunca são gravados', () => {
   test('password, token and hash keys are masked at any depth; other values are kept', () => {
@@ -89,16 +88,6 @@ describe('tokens', () => {
     assert.ok(safeEqual('abc', 'abc'))
     assert.ok(!safeEqual('abc', 'abd'))
     assert.ok(!safeEqual(null, null))
-  })
-})
-
-describe('política mínima de senha', () => {
-  test('refuses short, single-class and "123456"-style passwords with a pt-BR reason', () => {
-    assert.match(checkPasswordPolicy('123456') ?? '', /8 caracteres/)
-    assert.match(checkPasswordPolicy('abcdefghij') ?? '', /3 destes/)
-    assert.match(checkPasswordPolicy('abcdefgh12') ?? '', /3 destes/)
-    assert.equal(checkPasswordPolicy('Abcdefgh12'), null)
-    assert.equal(checkPasswordPolicy('senha-longa-2026'), null)
   })
 })
 

@@ -197,7 +197,7 @@ export function authRepository(db: Db) {
       await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })))
     },
 
-    async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+    async consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
       const res = await db
         .update(recoveryCodes)
         .set({ usedAt: new Date() })

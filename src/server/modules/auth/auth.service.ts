@@ -214,7 +214,7 @@ export async function switchCompany(
 }
 
 /** Marks the session complete after the KEYPASS step (code given or KEYPASS just configured). */
-export async function completeSession(deps: AuthDeps, tx: Db, resolved: ResolvedSession): Promise<void> {
+export async function completeSession(tx: Db, resolved: ResolvedSession): Promise<void> {
   await authRepository(tx).updateSession(resolved.session.id, { stage: 'full' })
   if (resolved.session.clientUserId) await authRepository(tx).markClientLogin(resolved.session.clientUserId)
 }

@@ -51,7 +51,7 @@ export async function confirmKeypass(deps: AuthDeps, resolved: ResolvedSession, 
       user.id,
       codes.map((c) => recoveryHash(deps, c)),
     )
-    await completeSession(deps, tx, resolved)
+    await completeSession(tx, resolved)
     await recordAudit(tx, resolved.actor, {
       entity: 'keypass',
       entityId: user.id,
@@ -75,7 +75,7 @@ export async function verifySecondFactor(
   await reserveAttempt(deps, user, resolved)
   const repo = authRepository(deps.db)
   if ('recoveryCode' in input) {
-    if (!(await repo.useRecoveryCode(user.id, recoveryHash(deps, input.recoveryCode)))) {
+    if (!(await repo.consumeRecoveryCode(user.id, recoveryHash(deps, input.recoveryCode)))) {
       await recordAudit(deps.db, resolved.actor, {
         entity: 'keypass',
         entityId: user.id,
@@ -104,7 +104,7 @@ export async function verifySecondFactor(
   }
   await deps.db.transaction(async (tx) => {
     await authRepository(tx).resetMfaFailures(user.id)
-    await completeSession(deps, tx, resolved)
+    await completeSession(tx, resolved)
     await recordAudit(tx, resolved.actor, {
       entity: 'session',
       entityId: resolved.session.id,

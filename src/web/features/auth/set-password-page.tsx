@@ -3,9 +3,10 @@ import { useForm } from '@mantine/form'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { checkPasswordPolicy } from '../../../shared/validation.ts'
+import { evaluatePassword } from '../../../shared/password/policy.ts'
 import { ApiError, api } from '../../shared/api.ts'
 import { applyFieldErrors, notifyError } from '../../shared/ui/errors.ts'
+import { PasswordStrength } from '../../shared/ui/password-strength.tsx'
 import { AuthLayout } from './auth-layout.tsx'
 
 interface PasswordTokenInfo {
@@ -135,6 +136,7 @@ export function SetPasswordPage() {
     >
       <PasswordForm
         token={token}
+        email={info.email}
         onDone={() => setState({ kind: 'done', info })}
         onTokenProblem={(problem) => setState({ kind: 'problem', problem, message: null })}
       />
@@ -144,17 +146,20 @@ export function SetPasswordPage() {
 
 interface PasswordFormProps {
   token: string
+  email: string
   onDone: () => void
   onTokenProblem: (problem: TokenProblem) => void
 }
 
-function PasswordForm({ token, onDone, onTokenProblem }: PasswordFormProps) {
+function PasswordForm({ token, email, onDone, onTokenProblem }: PasswordFormProps) {
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const form = useForm({
     initialValues: { password: '', passwordConfirmation: '' },
     validate: {
-      password: (value) => (!value ? 'Informe a nova senha.' : checkPasswordPolicy(value)),
+      // The same engine the server runs: the tenant's exact policy is checked again on submit.
+      password: (value) =>
+        !value ? 'Informe a nova senha.' : (evaluatePassword(value, { email }).problems[0] ?? null),
       passwordConfirmation: (value, values) =>
         !value ? 'Repita a nova senha.' : value !== values.password ? 'As senhas não conferem.' : null,
     },
@@ -194,12 +199,12 @@ function PasswordForm({ token, onDone, onTokenProblem }: PasswordFormProps) {
         ) : null}
         <PasswordInput
           label="Nova senha"
-          description={PASSWORD_RULE}
           autoComplete="new-password"
           required
           data-autofocus
           {...form.getInputProps('password')}
         />
+        <PasswordStrength password={form.values.password} email={email} />
         <PasswordInput
           label="Confirmação da senha"
           autoComplete="new-password"
