@@ -129,11 +129,15 @@ export type Result = {
 export class ResultTable {
   readonly results: Result[] = []
 
+  /** `unit` names what `rows` counts in the output ("rows", "logins", …). */
+  constructor(readonly unit = 'rows') {}
+
   add(result: Result): void {
     this.results.push(result)
+    const unit = this.unit
     console.log(
-      `  ${result.engine} · ${result.method}: ${formatInt(result.rows)} rows in ${formatSeconds(result.seconds)} s ` +
-        `(${formatInt(result.rows / result.seconds)} rows/s)${result.note ? ` — ${result.note}` : ''}`,
+      `  ${result.engine} · ${result.method}: ${formatInt(result.rows)} ${unit} in ${formatSeconds(result.seconds)} s ` +
+        `(${formatInt(result.rows / result.seconds)} ${unit}/s)${result.note ? ` — ${result.note}` : ''}`,
     )
   }
 
@@ -145,7 +149,7 @@ export class ResultTable {
     const baselineOf = (engine: string) => this.results.find((r) => r.engine === engine && r.isBaseline)
     const rows = this.results.map((r) => {
       const baseline = baselineOf(r.engine)
-      const vs = r.isBaseline ? 'baseline' : baseline ? formatRatio(r.seconds, baseline.seconds) : 'n/a'
+      const vs = r.isBaseline ? 'baseline' : baseline ? perRowRatio(r, baseline) : 'n/a'
       return [
         r.engine,
         r.method,
@@ -156,7 +160,7 @@ export class ResultTable {
       ]
     })
     console.log('')
-    printTable(['engine', 'method', 'rows', 'seconds', 'rows/s', 'vs baseline'], rows, [
+    printTable(['engine', 'method', this.unit, 'seconds', `${this.unit}/s`, 'vs baseline'], rows, [
       false,
       false,
       true,
@@ -168,11 +172,39 @@ export class ResultTable {
     for (const r of this.results) {
       const baseline = baselineOf(r.engine)
       if (r.isBaseline || !baseline) continue
-      console.log(
-        `${r.engine}: ${r.method} is ${formatRatio(r.seconds, baseline.seconds)} than ${baseline.method}`,
-      )
+      console.log(`${r.engine}: ${r.method} is ${perRowRatio(r, baseline)} than ${baseline.method}`)
     }
   }
+}
+
+/** The ratio of the time per row (per operation), so methods that did different counts compare fairly. */
+function perRowRatio(r: Result, baseline: Result): string {
+  return formatRatio(r.seconds / r.rows, baseline.seconds / baseline.rows)
+}
+
+/**
+ * Runs `task(0)` … `task(total - 1)` with at most `concurrency` in flight, in index order. The first
+ * error stops handing out new tasks and is rethrown once the ones in flight have settled.
+ */
+export async function runConcurrently(
+  total: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  let failure: { error: unknown } | undefined
+  const worker = async () => {
+    while (!failure && next < total) {
+      const index = next++
+      try {
+        await task(index)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, total)) }, worker))
+  if (failure) throw failure.error
 }
 
 export function machineInfo(): string {
