@@ -182,17 +182,17 @@ export function ClientUsersPage() {
             </EmptyState>
           ) : null}
           {items.length > 0 ? (
-            <Table.ScrollContainer minWidth={1080}>
+            <Table.ScrollContainer minWidth={960}>
               <Table aria-label="Usuários de clientes" aria-busy={list.loading}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Nome</Table.Th>
                     <Table.Th>E-mail</Table.Th>
                     <Table.Th>Empresas</Table.Th>
-                    <Table.Th w={120}>Convite</Table.Th>
-                    <Table.Th w={120}>KEYPASS</Table.Th>
-                    <Table.Th w={150}>Último acesso</Table.Th>
-                    <Table.Th w={96}>Ações</Table.Th>
+                    <Table.Th w={110}>Convite</Table.Th>
+                    <Table.Th w={110}>KEYPASS</Table.Th>
+                    <Table.Th w={140}>Último acesso</Table.Th>
+                    <Table.Th w={90}>Ações</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -317,7 +317,7 @@ function ClientUserRow({
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ wordBreak: 'break-all' }}>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {user.email}
         </Text>
       </Table.Td>
@@ -405,12 +405,12 @@ function Companies({ user }: { user: ClientUser }) {
   const [first, ...rest] = user.companies
   return (
     <Group gap={4} wrap="nowrap">
-      <Text size="sm" truncate maw={220} title={first.name}>
+      <Text size="sm" truncate maw={200} title={first.name} style={{ minWidth: 0 }}>
         {first.name}
       </Text>
       {rest.length > 0 ? (
         <Tooltip label={rest.map((c) => c.name).join(', ')} multiline maw={280}>
-          <Badge size="sm" variant="light" color="gray">
+          <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }}>
             +{rest.length}
           </Badge>
         </Tooltip>

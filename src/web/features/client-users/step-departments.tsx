@@ -79,13 +79,7 @@ export function DepartmentsStep({
           const level = selected.get(department.id)
           const description = accessLevels.find((l) => l.key === level)?.description
           return (
-            <Paper
-              key={department.id}
-              withBorder
-              p="sm"
-              role="group"
-              aria-label={`Departamento ${department.name}`}
-            >
+            <Paper key={department.id} withBorder p="sm">
               <Group justify="space-between" gap="sm" wrap="wrap">
                 <Group gap="xs">
                   <Checkbox

@@ -52,6 +52,7 @@ export function GeneralStep({ form, existing, send, canSend, onPortalChange, onA
           required
           withAsterisk
           autoComplete="off"
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           description={
             editing && !values.isDemo && status !== 'none' && !accepted
               ? 'Ao alterar o e-mail, o convite é reenviado e o link anterior deixa de funcionar.'
@@ -73,6 +74,7 @@ export function GeneralStep({ form, existing, send, canSend, onPortalChange, onA
           autoComplete="off"
           placeholder="(27) 99999-9999"
           description="Recomendado para quem usa mensagens pelo celular."
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           {...form.getInputProps('phone')}
           onChange={(event) => form.setFieldValue('phone', maskPhone(event.currentTarget.value))}
         />
@@ -99,8 +101,8 @@ export function GeneralStep({ form, existing, send, canSend, onPortalChange, onA
       </Paper>
 
       <Checkbox
-        label="Usuário de demonstração (e-mail fictício, nunca recebe e-mails)"
-        description="Para apresentações aos clientes, vinculado a uma empresa de teste (ex.: demo@seuescritorio.com.br)."
+        label="Usuário de demonstração"
+        description="Endereço fictício que nunca recebe e-mails (ex.: demo@seuescritorio.com.br), vinculado a uma empresa de teste, para apresentações aos clientes."
         {...form.getInputProps('isDemo', { type: 'checkbox' })}
       />
     </Stack>

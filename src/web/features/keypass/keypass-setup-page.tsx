@@ -163,23 +163,27 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
               <Text size="sm" c="dimmed" ta="center">
                 Não consegue ler o QR? Digite esta chave no aplicativo:
               </Text>
-              <Group gap="xs" justify="center" wrap="nowrap">
-                <Code fz="md" px="sm" py={6} data-testid="keypass-secret" style={{ letterSpacing: '0.06em' }}>
-                  {groupSecret(setup.secret)}
-                </Code>
-                <CopyButton value={setup.secret}>
-                  {({ copied, copy }) => (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={copy}
-                      leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                    >
-                      {copied ? 'Chave copiada' : 'Copiar chave'}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
+              <Code
+                block
+                fz="md"
+                ta="center"
+                data-testid="keypass-secret"
+                style={{ letterSpacing: '0.08em', whiteSpace: 'normal', wordSpacing: '0.2em', width: '100%' }}
+              >
+                {groupSecret(setup.secret)}
+              </Code>
+              <CopyButton value={setup.secret}>
+                {({ copied, copy }) => (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={copy}
+                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  >
+                    {copied ? 'Chave copiada' : 'Copiar chave'}
+                  </Button>
+                )}
+              </CopyButton>
               <Text size="xs" c="dimmed" ta="center">
                 Conta: {setup.account} · Emissor: {setup.issuer}
               </Text>

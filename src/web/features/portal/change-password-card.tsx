@@ -82,7 +82,7 @@ export function ChangePasswordCard() {
             <PasswordStrength password={form.values.password} email={user.email} />
           </div>
           <PasswordInput
-            label="Confirmação da nova senha"
+            label="Confirmação da senha"
             autoComplete="new-password"
             required
             {...form.getInputProps('passwordConfirmation')}

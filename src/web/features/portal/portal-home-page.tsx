@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core'
 import { IconBuilding, IconFolder, IconFileOff, IconListCheck } from '@tabler/icons-react'
-import { useUser } from '../../shared/session.tsx'
+import { type CompanyRef, useUser } from '../../shared/session.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
@@ -42,7 +42,7 @@ export function PortalHomePage() {
       />
       {user.company ? (
         // Remount per company: switching companies reloads everything below.
-        <PortalHomeContent key={user.company.id} />
+        <PortalHomeContent key={user.company.id} fallback={user.company} />
       ) : (
         <Paper withBorder p="xl">
           <EmptyState
@@ -56,7 +56,7 @@ export function PortalHomePage() {
   )
 }
 
-function PortalHomeContent() {
+function PortalHomeContent({ fallback }: { fallback: CompanyRef }) {
   const home = useApiQuery<PortalHome>('/portal/home')
 
   if (home.error) return <LoadError error={home.error} onRetry={() => void home.reload()} />
@@ -67,7 +67,8 @@ function PortalHomeContent() {
       </Center>
     )
   }
-  const { company, departments, permissions } = home.data
+  const { departments, permissions } = home.data
+  const company = home.data.company ?? fallback
 
   return (
     <Stack gap="lg">
