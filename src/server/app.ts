@@ -14,6 +14,7 @@ import { installErrorHandler, routeNotFoundBody } from './platform/http/error-ha
 import './platform/http/types.ts'
 import { JobRunner } from './platform/jobs/queue.ts'
 import { createSendMailJob } from './platform/mail/mailer.ts'
+import { createSendSmsJob, createSmsProvider, type SmsProvider } from './platform/sms/sms.ts'
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
 import { accessRoutes } from './modules/access/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
@@ -24,12 +25,13 @@ import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
-import { tenantsRoutes } from './modules/tenants/index.ts'
+import { tenantSettingsRoutes, tenantsRoutes } from './modules/tenants/index.ts'
 
 export type AppDeps = {
   database: Database
   /** Overrides for tests: a transport, job timings. */
   mailTransport?: MailTransport
+  smsProvider?: SmsProvider
   jobs?: { retryBaseMs?: number; autoStart?: boolean }
   loginRateLimit?: number
   /** Folder with the built web app; served with SPA fallback when present. */
@@ -65,12 +67,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   installErrorHandler(app)
 
   const transport = deps.mailTransport ?? createMailTransport(config)
-  const jobs = new JobRunner(db, [createSendMailJob(db, transport, config.mailFrom)], {
-    pollMs: config.jobsPollMs,
-    retryBaseMs: deps.jobs?.retryBaseMs,
-    exclusive: database.kind === 'pglite',
-    onError: (err, job) => app.log.warn({ err, job }, 'tarefa falhou'),
-  })
+  const sms = deps.smsProvider ?? createSmsProvider(config)
+  const jobs = new JobRunner(
+    db,
+    [createSendMailJob(db, transport, config.mailFrom), createSendSmsJob(db, sms)],
+    {
+      pollMs: config.jobsPollMs,
+      retryBaseMs: deps.jobs?.retryBaseMs,
+      exclusive: database.kind === 'pglite',
+      onError: (err, job) => app.log.warn({ err, job }, 'tarefa falhou'),
+    },
+  )
 
   await app.register(cookie, { secret: config.sessionSecret })
   await app.register(rateLimit, {
@@ -117,6 +124,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(clientsRoutes(db))
       await v1.register(clientUsersRoutes(deps2))
       await v1.register(portalRoutes(db))
+      await v1.register(tenantSettingsRoutes(db))
     },
     { prefix: '/api/v1' },
   )

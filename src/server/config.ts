@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_HTTP_URL: z.url({ error: 'SMS_HTTP_URL deve ser uma URL http(s).' }).optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
   SKIP_WEB_BUILD: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -47,6 +50,7 @@ export type Config = Readonly<{
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }
   mail: { transport: 'mailbox' } | { transport: 'smtp'; url: string }
   mailFrom: string
+  sms: { provider: 'outbox' } | { provider: 'http'; url: string; token?: string }
   sessionSecret: string
   sessionTtlHours: number
   logLevel: string
@@ -79,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL } : { transport: 'mailbox' },
     mailFrom: e.MAIL_FROM,
+    sms:
+      e.SMS_PROVIDER === 'http'
+        ? {
+            provider: 'http',
+            url: requireValue(e.SMS_HTTP_URL, 'SMS_HTTP_URL é obrigatório com SMS_PROVIDER=http'),
+            token: e.SMS_HTTP_TOKEN,
+          }
+        : { provider: 'outbox' },
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
@@ -94,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
   }
   return Object.freeze(config)
+}
+
+function requireValue<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new Error(`Configuração inválida:\n  ${message}`)
+  return value
 }
 
 /** The session secret is generated on first start and kept in the data folder (mode 0600). */

@@ -8,6 +8,11 @@ export const PERMISSIONS = [
   { key: 'profiles:manage', label: 'Gerenciar perfis de acesso', group: 'Administração' },
   { key: 'audit:read', label: 'Consultar a auditoria', group: 'Administração' },
   { key: 'outbox:read', label: 'Ver a caixa de saída de e-mails', group: 'Administração' },
+  {
+    key: 'settings:manage',
+    label: 'Configurar o inquilino (convites, senhas, KEYPASS)',
+    group: 'Administração',
+  },
   { key: 'clients:read', label: 'Ver clientes', group: 'Clientes' },
   { key: 'clients:manage', label: 'Cadastrar e alterar clientes', group: 'Clientes' },
   { key: 'intake:manage', label: 'Tratar fichas cadastrais', group: 'Clientes' },

@@ -21,4 +21,10 @@ export const AuthErrors = defineErrors({
   MFA_LOCKED: [423, 'Muitos códigos errados. O KEYPASS está bloqueado temporariamente; tente mais tarde.'],
   KEYPASS_NOT_STARTED: [409, 'Gere o KEYPASS antes de confirmar o código.'],
   KEYPASS_NOT_ENABLED: [409, 'Você ainda não configurou o KEYPASS.'],
+  SECOND_FACTOR_NOT_ALLOWED: [
+    400,
+    'Este método de KEYPASS não está liberado por quem administra o seu acesso.',
+  ],
+  PHONE_REQUIRED: [400, 'Informe um celular válido com DDD para receber o código por SMS.'],
+  MFA_CODE_TOO_SOON: [429, 'Um código acabou de ser enviado. Aguarde 30 segundos para pedir outro.'],
 })

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { accessProfiles } from '../access/access.tables.ts'
 import { staffMembers } from '../staff/staff.tables.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 import { clientOrgs } from '../clients/clients.tables.ts'
 import { clientUserOrgs, clientUsers } from '../client-users/client-users.tables.ts'
-import { recoveryCodes, sessions, users, userTokens } from './auth.tables.ts'
+import { mfaCodes, recoveryCodes, sessions, users, userTokens } from './auth.tables.ts'
 
 export type UserRow = typeof users.$inferSelect
 export type SessionRow = typeof sessions.$inferSelect
@@ -57,6 +57,7 @@ export function authRepository(db: Db) {
           tenantName: tenants.name,
           tenantSlug: tenants.slug,
           permissions: accessProfiles.permissions,
+          isSystem: accessProfiles.isSystem,
           createdAt: staffMembers.createdAt,
         })
         .from(staffMembers)
@@ -150,16 +151,83 @@ export function authRepository(db: Db) {
           totpPendingEnc: null,
           totpEnabledAt: new Date(),
           totpLastStep: step,
+          secondFactor: 'totp',
+          pendingSecondFactor: null,
           mfaFailedCount: 0,
           mfaLockedUntil: null,
         })
         .where(eq(users.id, userId))
     },
 
+    async setPendingMethod(
+      userId: string,
+      method: 'totp' | 'email' | 'sms',
+      mfaPhone?: string | null,
+    ): Promise<void> {
+      await db
+        .update(users)
+        .set({ pendingSecondFactor: method, ...(mfaPhone !== undefined ? { mfaPhone } : {}) })
+        .where(eq(users.id, userId))
+    },
+
+    async activateCodeMethod(userId: string, method: 'email' | 'sms'): Promise<void> {
+      await db
+        .update(users)
+        .set({
+          secondFactor: method,
+          pendingSecondFactor: null,
+          totpSecretEnc: null,
+          totpPendingEnc: null,
+          totpEnabledAt: new Date(),
+          mfaFailedCount: 0,
+          mfaLockedUntil: null,
+        })
+        .where(eq(users.id, userId))
+    },
+
+    async insertMfaCode(values: typeof mfaCodes.$inferInsert): Promise<void> {
+      await db.insert(mfaCodes).values(values)
+    },
+
+    async lastMfaCodeAt(userId: string): Promise<Date | null> {
+      const [row] = await db
+        .select({ createdAt: mfaCodes.createdAt })
+        .from(mfaCodes)
+        .where(eq(mfaCodes.userId, userId))
+        .orderBy(desc(mfaCodes.createdAt))
+        .limit(1)
+      return row?.createdAt ?? null
+    },
+
+    /** Consumes a live code of the channel; false if none matches (wrong, used or expired). */
+    async consumeMfaCode(userId: string, channel: 'email' | 'sms', codeHash: string): Promise<boolean> {
+      const res = await db
+        .update(mfaCodes)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(mfaCodes.userId, userId),
+            eq(mfaCodes.channel, channel),
+            eq(mfaCodes.codeHash, codeHash),
+            isNull(mfaCodes.usedAt),
+            gt(mfaCodes.expiresAt, new Date()),
+          ),
+        )
+        .returning({ id: mfaCodes.id })
+      return res.length === 1
+    },
+
     async clearTotp(userId: string): Promise<void> {
       await db
         .update(users)
-        .set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null })
+        .set({
+          totpSecretEnc: null,
+          totpPendingEnc: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          secondFactor: null,
+          pendingSecondFactor: null,
+        })
         .where(eq(users.id, userId))
       await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
     },

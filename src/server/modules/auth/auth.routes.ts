@@ -5,6 +5,8 @@ import {
   ChangePasswordBody,
   KeypassCodeBody,
   KeypassSetup,
+  KeypassSetupBody,
+  SentCode,
   KeypassStatus,
   LoginBody,
   MfaVerifyBody,
@@ -59,6 +61,12 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
       async (req, reply) => {
         const { token, resolved } = await auth.login(deps, requestMeta(req), req.body)
         setSessionCookie(reply, deps, token)
+        // E-mail/SMS KEYPASS: the code goes out with the password step.
+        if (resolved.session.stage === 'mfa' && resolved.user.secondFactor !== 'totp') {
+          await keypass
+            .sendLoginCode(deps, resolved)
+            .catch((err) => req.log.warn({ err }, 'código KEYPASS não enviado'))
+        }
         return view(resolved)
       },
     )
@@ -120,6 +128,15 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
       },
     )
 
+    app.post(
+      '/auth/mfa/send-code',
+      {
+        config: { audience: 'any', stages: ['mfa'], rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Reenvia o código KEYPASS por e-mail/SMS', response: { 200: SentCode } },
+      },
+      async (req) => keypass.sendLoginCode(deps, sessionOf(req), { resend: true }),
+    )
+
     app.get(
       '/auth/keypass',
       {
@@ -139,7 +156,7 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
           response: { 200: KeypassSetup },
         },
       },
-      async (req) => keypass.setupKeypass(deps, sessionOf(req)),
+      async (req) => keypass.setupKeypass(deps, sessionOf(req), req.body ?? {}),
     )
 
     app.post(

@@ -18,6 +18,7 @@ export const SessionUser = z.object({
   kind: z.enum(['staff', 'client']),
   stage: z.enum(['full', 'mfa', 'enrol']),
   hasKeypass: z.boolean(),
+  secondFactor: z.enum(['totp', 'email', 'sms']).nullable(),
   tenant: TenantRef,
   permissions: z.array(z.string()),
   tenants: z.array(TenantRef),
@@ -72,16 +73,26 @@ export const MfaVerifyBody = z
     path: ['code'],
   })
 export const KeypassCodeBody = z.strictObject({ code: Code })
+export const KeypassSetupBody = z.strictObject({
+  method: z.enum(['totp', 'email', 'sms'], { error: 'Use totp, email ou sms.' }).optional(),
+  phone: z.string().trim().max(30, { error: 'Telefone longo demais.' }).optional(),
+})
 export const KeypassSetup = z.object({
-  secret: z.string(),
-  otpauthUrl: z.string(),
-  qrDataUrl: z.string(),
+  method: z.enum(['totp', 'email', 'sms']),
+  secret: z.string().nullable(),
+  otpauthUrl: z.string().nullable(),
+  qrDataUrl: z.string().nullable(),
   issuer: z.string(),
   account: z.string(),
+  /** For e-mail/SMS: where the code went, masked (e.g. "h*****@exemplo.com.br"). */
+  sentTo: z.string().nullable(),
 })
+export const SentCode = z.object({ sentTo: z.string().nullable() })
 export const RecoveryCodesResult = z.object({ recoveryCodes: z.array(z.string()) })
 export const KeypassStatus = z.object({
   enabled: z.boolean(),
+  method: z.enum(['totp', 'email', 'sms']).nullable(),
+  allowedMethods: z.array(z.enum(['totp', 'email', 'sms'])),
   enabledAt: z.string().nullable(),
   recoveryCodesLeft: z.number().int(),
 })

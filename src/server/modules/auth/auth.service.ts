@@ -8,7 +8,7 @@ import { queueMail } from '../../platform/mail/mailer.ts'
 import { passwordResetMail } from './auth.mail.ts'
 import { assertPasswordAcceptable } from './password-policy.ts'
 import { formatDocument } from '#shared/documents.ts'
-import { effectivePermissions } from '../access/index.ts'
+import { ALL_PERMISSIONS, effectivePermissions } from '../access/index.ts'
 import { AuthErrors } from './auth.errors.ts'
 import { authRepository, type SessionRow, type UserRow } from './auth.repository.ts'
 import type { LoginBody, SessionUser, SetPasswordBody } from './auth.schemas.ts'
@@ -408,6 +408,7 @@ async function buildResolved(
       kind: current.kind,
       stage: session.stage,
       hasKeypass: Boolean(user.totpEnabledAt),
+      secondFactor: user.totpEnabledAt ? (user.secondFactor ?? 'totp') : null,
       tenant: { id: current.tenantId, name: current.tenantName, slug: current.tenantSlug },
       permissions: [...permissions].sort(),
       tenants: [...tenantsSeen.values()],

@@ -31,7 +31,13 @@ export const users = pgTable(
     /** KEYPASS: the TOTP secret, encrypted (AES-256-GCM) with a key derived from SESSION_SECRET. */
     totpSecretEnc: text('totp_secret_enc'),
     totpPendingEnc: text('totp_pending_enc'),
+    /** When the KEYPASS (whatever its method) was enabled; null = none yet. */
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** KEYPASS method: authenticator app (TOTP), or a code sent by e-mail or SMS where the tenant allows. */
+    secondFactor: text('second_factor', { enum: ['totp', 'email', 'sms'] }),
+    pendingSecondFactor: text('pending_second_factor', { enum: ['totp', 'email', 'sms'] }),
+    /** E.164 phone for SMS codes. */
+    mfaPhone: text('mfa_phone'),
     /** Last accepted 30-second step: a code of that step or earlier is a replay. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     mfaFailedCount: integer('mfa_failed_count').notNull().default(0),
@@ -115,4 +121,21 @@ export const recoveryCodes = pgTable(
     index('recovery_codes_user_idx').on(t.userId),
     uniqueIndex('recovery_codes_hash_key').on(t.codeHash),
   ],
+)
+
+/** One-time codes sent by e-mail or SMS (enrolment and login), stored hashed, valid 10 minutes. */
+export const mfaCodes = pgTable(
+  'mfa_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_codes_user_idx').on(t.userId, t.createdAt)],
 )

@@ -1,24 +1,12 @@
-import { eq } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { type Band, BANDS } from '#shared/password/meter.ts'
 import { evaluatePassword, type PasswordPolicy } from '#shared/password/policy.ts'
-import { tenants } from '../tenants/tenants.tables.ts'
+import { getTenantSettings } from '../tenants/tenant-settings.ts'
 import { AuthErrors } from './auth.errors.ts'
 
-/** The tenant's password policy (settings.passwordPolicy), over the defaults (Boa, 8, 3 of 4). */
+/** The tenant's password policy (defaults: Boa, 8 characters, 3 of 4 kinds). */
 export async function tenantPasswordPolicy(db: Db, tenantId: string): Promise<Partial<PasswordPolicy>> {
   if (!tenantId) return {}
-  const [row] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId))
-  const p = (row?.settings?.passwordPolicy ?? {}) as Partial<PasswordPolicy>
-  return {
-    ...(BANDS.includes(p.minBand as Band) ? { minBand: p.minBand } : {}),
-    ...(Number.isInteger(p.minLength) && p.minLength! >= 8 && p.minLength! <= 64
-      ? { minLength: p.minLength }
-      : {}),
-    ...(Number.isInteger(p.minClasses) && p.minClasses! >= 1 && p.minClasses! <= 4
-      ? { minClasses: p.minClasses }
-      : {}),
-  }
+  return (await getTenantSettings(db, tenantId)).passwordPolicy
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   proveIdentityPassword,
   type RequestMeta,
 } from '../auth/index.ts'
+import { getTenantSettings } from '../tenants/tenant-settings.ts'
 import { DEFAULT_INVITATION_TTL_DAYS } from './client-users.catalog.ts'
 import { ClientUserErrors } from './client-users.errors.ts'
 import { type ClientUserRow, clientUsersRepository } from './client-users.repository.ts'
@@ -26,9 +27,7 @@ export function invitationLink(config: Config, token: string): string {
 }
 
 async function ttlDays(tx: Db, tenantId: string): Promise<number> {
-  const settings = await clientUsersRepository(tx).tenantSettings(tenantId)
-  const v = Number(settings.invitationTtlDays)
-  return Number.isFinite(v) && v >= 1 && v <= 90 ? v : DEFAULT_INVITATION_TTL_DAYS
+  return (await getTenantSettings(tx, tenantId)).invitationTtlDays ?? DEFAULT_INVITATION_TTL_DAYS
 }
 
 /**

@@ -1,3 +1,4 @@
 export { tenantsRoutes } from './tenants.routes.ts'
 export { createTenantInTx } from './tenants.service.ts'
 export { tenantsRepository } from './tenants.repository.ts'
+export { getTenantSettings, tenantSettingsRoutes, type TenantSettings } from './tenant-settings.ts'

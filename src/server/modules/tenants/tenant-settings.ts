@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from '#shared/validation.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { actorOf, requirePermission } from '../../platform/http/guards.ts'
+import { tenants } from './tenants.tables.ts'
+
+/** What a tenant configures: invitation lifetime, password policy, KEYPASS methods. */
+export const TenantSettings = z.object({
+  invitationTtlDays: z.number().int().min(1).max(90),
+  passwordPolicy: z.object({
+    minBand: z.enum(['muito-fraca', 'fraca', 'boa', 'forte', 'muito-forte']),
+    minLength: z.number().int().min(8).max(64),
+    minClasses: z.number().int().min(1).max(4),
+  }),
+  secondFactors: z.array(z.enum(['totp', 'email', 'sms'])).min(1),
+})
+export type TenantSettings = z.infer<typeof TenantSettings>
+
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  invitationTtlDays: 7,
+  passwordPolicy: { minBand: 'boa', minLength: 8, minClasses: 3 },
+  secondFactors: ['totp'],
+}
+
+const UpdateTenantSettingsBody = z.strictObject({
+  invitationTtlDays: z
+    .number({ error: 'Informe um número de dias.' })
+    .int()
+    .min(1, { error: 'Mínimo de 1 dia.' })
+    .max(90, { error: 'Máximo de 90 dias.' })
+    .optional(),
+  passwordPolicy: z
+    .strictObject({
+      minBand: z
+        .enum(['muito-fraca', 'fraca', 'boa', 'forte', 'muito-forte'], { error: 'Faixa inválida.' })
+        .optional(),
+      minLength: z
+        .number()
+        .int()
+        .min(8, { error: 'Mínimo de 8 caracteres (recomendação do guia).' })
+        .max(64)
+        .optional(),
+      minClasses: z.number().int().min(1).max(4, { error: 'São 4 tipos de caracteres.' }).optional(),
+    })
+    .optional(),
+  secondFactors: z
+    .array(z.enum(['totp', 'email', 'sms'], { error: 'Use totp, email ou sms.' }))
+    .min(1, { error: 'Permita pelo menos um método de KEYPASS.' })
+    .transform((l) => [...new Set(l)])
+    .optional(),
+})
+
+/** Reads a tenant's settings, filling gaps with the defaults (old tenants have none stored). */
+export async function getTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+  const [row] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId))
+  const stored = (row?.settings ?? {}) as Partial<TenantSettings>
+  const merged = {
+    ...DEFAULT_TENANT_SETTINGS,
+    ...stored,
+    passwordPolicy: { ...DEFAULT_TENANT_SETTINGS.passwordPolicy, ...(stored.passwordPolicy ?? {}) },
+  }
+  const parsed = TenantSettings.safeParse(merged)
+  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS
+}
+
+async function updateTenantSettings(db: Db, actor: Actor, body: z.infer<typeof UpdateTenantSettingsBody>) {
+  return db.transaction(async (tx) => {
+    const before = await getTenantSettings(tx, actor.tenantId)
+    const after: TenantSettings = {
+      ...before,
+      ...(body.invitationTtlDays !== undefined ? { invitationTtlDays: body.invitationTtlDays } : {}),
+      ...(body.secondFactors !== undefined ? { secondFactors: body.secondFactors } : {}),
+      passwordPolicy: { ...before.passwordPolicy, ...(body.passwordPolicy ?? {}) },
+    }
+    await tx
+      .update(tenants)
+      .set({ settings: after, updatedAt: new Date() })
+      .where(eq(tenants.id, actor.tenantId))
+    await recordAudit(tx, actor, {
+      entity: 'tenant_settings',
+      entityId: actor.tenantId,
+      action: 'update',
+      before,
+      after,
+    })
+    return after
+  })
+}
+
+export function tenantSettingsRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['Configurações']
+    const preHandler = requirePermission('settings:manage')
+    app.get(
+      '/settings',
+      {
+        schema: { tags, summary: 'Configurações do inquilino', response: { 200: TenantSettings } },
+        preHandler,
+      },
+      async (req) => getTenantSettings(db, actorOf(req).tenantId),
+    )
+    app.patch(
+      '/settings',
+      {
+        schema: {
+          tags,
+          summary: 'Altera configurações do inquilino',
+          body: UpdateTenantSettingsBody,
+          response: { 200: TenantSettings },
+        },
+        preHandler,
+      },
+      async (req) => updateTenantSettings(db, actorOf(req), req.body),
+    )
+  }
+}
