@@ -152,7 +152,8 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
         config: { audience: 'any', stages: ['enrol'] },
         schema: {
           tags,
-          summary: 'Gera um novo segredo KEYPASS (QR code e chave)',
+          summary: 'Inicia o KEYPASS: aplicativo (QR code e chave) ou código por e-mail/SMS',
+          body: KeypassSetupBody.optional(),
           response: { 200: KeypassSetup },
         },
       },

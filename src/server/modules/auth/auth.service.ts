@@ -351,8 +351,10 @@ export type Membership = {
 /** Every place a person may enter: staff memberships, client-portal memberships, and for platform admins every tenant. */
 export async function listMemberships(db: Db, user: UserRow): Promise<Membership[]> {
   const repo = authRepository(db)
+  // The system profile (Administrador) always has every permission, also ones added after it was created.
   const staff: Membership[] = (await repo.listMemberships(user.id)).map((m) => ({
     ...m,
+    permissions: m.isSystem ? [...ALL_PERMISSIONS] : m.permissions,
     kind: 'staff',
     clientUserId: null,
   }))
