@@ -167,5 +167,11 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     assert.equal((await c.post('/api/v1/auth/keypass/confirm', { code })).status, 200)
     const status = await c.get('/api/v1/auth/keypass')
     assert.equal(status.body.method, 'sms')
+    const log = await t.admin.get('/api/v1/outbox/sms')
+    assert.ok(
+      log.body.items.some(
+        (m: { to: string; status: string }) => m.to === '+5527998765432' && m.status === 'sent',
+      ),
+    )
   })
 })

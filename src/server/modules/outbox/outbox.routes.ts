@@ -5,9 +5,12 @@ import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import {
   DevMailList,
   FindOutboxQuery,
+  FindSmsQuery,
   OutboxMessageDetail,
   OutboxPage,
   OutboxParams,
+  SmsMessage,
+  SmsPage,
 } from './outbox.schemas.ts'
 import * as outbox from './outbox.service.ts'
 
@@ -27,6 +30,19 @@ export function outboxRoutes(db: Db): FastifyPluginAsyncZod {
         preHandler,
       },
       async (req) => outbox.findOutbox(db, actorOf(req), req.query),
+    )
+    app.get(
+      '/outbox/sms',
+      {
+        schema: {
+          tags,
+          summary: 'SMS enviados pelo inquilino',
+          querystring: FindSmsQuery,
+          response: { 200: SmsPage },
+        },
+        preHandler,
+      },
+      async (req) => outbox.findSms(db, actorOf(req), req.query),
     )
     app.get(
       '/outbox/:id',
@@ -54,6 +70,19 @@ export function devMailRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (req) => outbox.listDevMail(db, req.query.to),
+    )
+    app.get(
+      '/dev/sms',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['Desenvolvimento'],
+          summary: 'SMS registrados (somente em desenvolvimento)',
+          querystring: z.strictObject({ to: z.string().trim().max(30).optional() }),
+          response: { 200: z.array(SmsMessage) },
+        },
+      },
+      async (req) => outbox.listDevSms(db, req.query.to),
     )
   }
 }

@@ -35,3 +35,16 @@ export const DevMailList = z.array(
     status: true,
   }),
 )
+
+export const SmsMessage = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  body: z.string(),
+  template: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+})
+export const SmsPage = Paged(SmsMessage)
+export const FindSmsQuery = z.strictObject({ page: Page, pageSize: PageSize })

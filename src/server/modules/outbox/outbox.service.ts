@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { defineErrors } from '../../platform/errors.ts'
 import { extractLinks } from '../../platform/mail/layout.ts'
 import { mailMessages } from '../../platform/mail/mail.tables.ts'
+import { smsMessages } from '../../platform/sms/sms.tables.ts'
 
 const OutboxErrors = defineErrors({ MESSAGE_NOT_FOUND: [404, 'Mensagem não encontrada.'] })
 
@@ -60,4 +61,41 @@ export async function listDevMail(db: Db, to?: string) {
     .orderBy(desc(mailMessages.createdAt))
     .limit(200)
   return rows.map(detail)
+}
+
+/** The tenant's SMS log (with the default "outbox" provider: the only place SMS go). */
+export async function findSms(db: Db, actor: Actor, q: { page: number; pageSize: number }) {
+  const where = eq(smsMessages.tenantId, actor.tenantId)
+  const rows = await db
+    .select()
+    .from(smsMessages)
+    .where(where)
+    .orderBy(desc(smsMessages.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+  const [{ n }] = await db.select({ n: count() }).from(smsMessages).where(where)
+  return { items: rows.map(smsView), total: n, page: q.page, pageSize: q.pageSize }
+}
+
+export async function listDevSms(db: Db, to?: string) {
+  const rows = await db
+    .select()
+    .from(smsMessages)
+    .where(to ? eq(smsMessages.toPhone, to) : undefined)
+    .orderBy(desc(smsMessages.createdAt))
+    .limit(200)
+  return rows.map(smsView)
+}
+
+function smsView(r: typeof smsMessages.$inferSelect) {
+  return {
+    id: r.id,
+    to: r.toPhone,
+    body: r.body,
+    template: r.template,
+    status: r.status,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+  }
 }
