@@ -124,7 +124,8 @@ export function authRoutes(deps: auth.AuthDeps & { loginRateLimit: number }): Fa
           resolved,
           req.body.recoveryCode ? { recoveryCode: req.body.recoveryCode } : { code: req.body.code! },
         )
-        return view(await auth.reloadSession(deps, resolved, requestMeta(req)))
+        // Only the stage changed: no need to resolve the whole session again.
+        return view({ ...resolved, user: { ...resolved.user, stage: 'full' } })
       },
     )
 

@@ -57,7 +57,7 @@ export async function login(
   }
   if (memberships.length === 0) throw AuthErrors.ACCOUNT_INACTIVE()
   await repo.recordLoginSuccess(user.id)
-  return openSession(deps, meta, user, memberships[0], 'login')
+  return openSession(deps, meta, user, memberships[0], 'login', memberships)
 }
 
 /**
@@ -90,6 +90,7 @@ export async function openSession(
   user: UserRow,
   membership: Membership,
   action: string,
+  known?: Membership[],
 ): Promise<{ token: string; resolved: ResolvedSession }> {
   const token = randomToken()
   const stage = user.totpEnabledAt ? 'mfa' : membership.kind === 'client' ? 'enrol' : 'full'
@@ -120,7 +121,7 @@ export async function openSession(
     })
     return s
   })
-  const memberships = await listMemberships(deps.db, user)
+  const memberships = known ?? (await listMemberships(deps.db, user))
   return { token, resolved: await buildResolved(deps.db, user, session, memberships, meta) }
 }
 
@@ -217,17 +218,6 @@ export async function switchCompany(
 export async function completeSession(tx: Db, resolved: ResolvedSession): Promise<void> {
   await authRepository(tx).updateSession(resolved.session.id, { stage: 'full' })
   if (resolved.session.clientUserId) await authRepository(tx).markClientLogin(resolved.session.clientUserId)
-}
-
-export async function reloadSession(
-  deps: AuthDeps,
-  resolved: ResolvedSession,
-  meta: RequestMeta,
-): Promise<ResolvedSession> {
-  const repo = authRepository(deps.db)
-  const session = (await repo.findLiveSession(resolved.session.tokenHash))!
-  const user = (await repo.findUserById(session.userId))!
-  return buildResolved(deps.db, user, session, await listMemberships(deps.db, user), meta)
 }
 
 /**
