@@ -105,7 +105,7 @@ export function ClientUsersPage() {
   }
 
   async function resetKeypass(user: ClientUser) {
-    const saved = await api.post<ClientUser>(`/client-users/${user.id}/keypass-reset`)
+    const saved = await api.post<ClientUser>(`/client-users/${user.id}/keypass-reset`, {})
     notifySuccess(
       `KEYPASS de ${saved.name} redefinido. No próximo acesso, será preciso configurá-lo de novo.`,
     )
@@ -189,9 +189,9 @@ export function ClientUsersPage() {
                     <Table.Th>Nome</Table.Th>
                     <Table.Th>E-mail</Table.Th>
                     <Table.Th>Empresas</Table.Th>
-                    <Table.Th w={110}>Convite</Table.Th>
-                    <Table.Th w={110}>KEYPASS</Table.Th>
-                    <Table.Th w={140}>Último acesso</Table.Th>
+                    <Table.Th>Convite</Table.Th>
+                    <Table.Th>KEYPASS</Table.Th>
+                    <Table.Th w={130}>Último acesso</Table.Th>
                     <Table.Th w={90}>Ações</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -236,7 +236,9 @@ export function ClientUsersPage() {
         >
           {dialog.user.portalActive
             ? `${dialog.user.name} não conseguirá mais entrar no Portal do Cliente até o acesso ser reativado. Os dados e vínculos do usuário são mantidos.`
-            : `${dialog.user.name} voltará a entrar no Portal do Cliente com a senha e o KEYPASS que já tem.`}
+            : dialog.user.invitation.status === 'accepted'
+              ? `${dialog.user.name} voltará a entrar no Portal do Cliente com a senha e o KEYPASS que já tem.`
+              : `${dialog.user.name} poderá voltar a acessar o Portal do Cliente. Se o convite foi revogado, envie um novo em “Reenviar convite”.`}
         </ConfirmModal>
       ) : null}
 
@@ -317,7 +319,7 @@ function ClientUserRow({
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" truncate maw={280} title={user.email}>
           {user.email}
         </Text>
       </Table.Td>
@@ -326,13 +328,17 @@ function ClientUserRow({
       </Table.Td>
       <Table.Td>
         <Tooltip label={invitationTooltip(user)} disabled={!invitationTooltip(user)} multiline maw={260}>
-          <Badge variant="light" color={status.color}>
+          <Badge variant="light" color={status.color} style={{ minWidth: 'max-content' }}>
             {status.label}
           </Badge>
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={user.hasKeypass ? 'teal' : 'yellow'}>
+        <Badge
+          variant="light"
+          color={user.hasKeypass ? 'teal' : 'yellow'}
+          style={{ minWidth: 'max-content' }}
+        >
           {user.hasKeypass ? 'Configurado' : 'Pendente'}
         </Badge>
       </Table.Td>
@@ -405,7 +411,7 @@ function Companies({ user }: { user: ClientUser }) {
   const [first, ...rest] = user.companies
   return (
     <Group gap={4} wrap="nowrap">
-      <Text size="sm" truncate maw={200} title={first.name} style={{ minWidth: 0 }}>
+      <Text size="sm" truncate maw={170} title={first.name} style={{ minWidth: 0 }}>
         {first.name}
       </Text>
       {rest.length > 0 ? (

@@ -235,8 +235,8 @@ function LinkAccountForm({ token, info, onTokenProblem }: FormProps) {
     } catch (err) {
       if (onTokenProblem(err)) return
       if (err instanceof ApiError && err.code === 'LINK_PASSWORD_INVALID') {
-        form.setFieldError('currentPassword', err.message)
         form.setFieldValue('currentPassword', '')
+        form.setFieldError('currentPassword', err.message)
       } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         applyFieldErrors(form, err)
       } else {

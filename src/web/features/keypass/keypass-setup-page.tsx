@@ -27,9 +27,9 @@ import { KeypassLayout } from './keypass-layout.tsx'
 import { RecoveryCodes } from './recovery-codes.tsx'
 
 interface KeypassSetup {
-  secret: string
-  otpauthUrl: string
-  qrDataUrl: string
+  secret: string | null
+  otpauthUrl: string | null
+  qrDataUrl: string | null
   issuer: string
   account: string
 }
@@ -69,7 +69,7 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
   async function load() {
     setLoadError(null)
     try {
-      setSetup(await api.post<KeypassSetup>('/auth/keypass/setup'))
+      setSetup(await api.post<KeypassSetup>('/auth/keypass/setup', {}))
     } catch (error) {
       setLoadError(error instanceof ApiError ? error.message : 'Não foi possível gerar o KEYPASS.')
     }
@@ -158,7 +158,9 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
           ) : (
             <Stack gap="sm" align="center">
               <Paper withBorder p="xs" radius="md" bg="white">
-                <Image src={setup.qrDataUrl} alt="QR code do KEYPASS" w={200} h={200} fit="contain" />
+                {setup.qrDataUrl ? (
+                  <Image src={setup.qrDataUrl} alt="QR code do KEYPASS" w={200} h={200} fit="contain" />
+                ) : null}
               </Paper>
               <Text size="sm" c="dimmed" ta="center">
                 Não consegue ler o QR? Digite esta chave no aplicativo:
@@ -170,9 +172,9 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
                 data-testid="keypass-secret"
                 style={{ letterSpacing: '0.08em', whiteSpace: 'normal', wordSpacing: '0.2em', width: '100%' }}
               >
-                {groupSecret(setup.secret)}
+                {groupSecret(setup.secret ?? '')}
               </Code>
-              <CopyButton value={setup.secret}>
+              <CopyButton value={setup.secret ?? ''}>
                 {({ copied, copy }) => (
                   <Button
                     size="xs"
