@@ -41,6 +41,8 @@ export interface SessionUser {
   kind: SessionKind
   stage: SessionStage
   hasKeypass: boolean
+  /** How the KEYPASS codes come: the authenticator app, or a code by e-mail/SMS (null: none yet). */
+  secondFactor: 'totp' | 'email' | 'sms' | null
   memberships: Membership[]
   /** Client sessions: the current client organisation and all the user's ones in this tenant. */
   company: CompanyRef | null
@@ -133,6 +135,7 @@ function normalizeUser(user: SessionUser | null): SessionUser | null {
     kind,
     stage: partial.stage ?? 'full',
     hasKeypass: partial.hasKeypass ?? false,
+    secondFactor: partial.secondFactor ?? (partial.hasKeypass ? 'totp' : null),
     memberships:
       partial.memberships ??
       tenants.map((t) => ({ tenantId: t.id, tenantName: t.name, kind: 'staff' as const })),

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
-import { ApiError } from '../../shared/api.ts'
+import { ApiError, api } from '../../shared/api.ts'
 import { destinationFor, useSession } from '../../shared/session.tsx'
 import { applyFieldErrors } from '../../shared/ui/errors.ts'
 import {
@@ -117,6 +117,24 @@ function MfaStep({ next }: { next: string }) {
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
+  const [resending, setResending] = useState(false)
+  const [resentTo, setResentTo] = useState<string | null>(null)
+  const [resendError, setResendError] = useState<string | null>(null)
+  const byMessage = user?.secondFactor === 'email' || user?.secondFactor === 'sms'
+
+  async function resend() {
+    setResending(true)
+    setResendError(null)
+    setResentTo(null)
+    try {
+      const { sentTo } = await api.post<{ sentTo: string | null }>('/auth/mfa/send-code', {})
+      setResentTo(sentTo ?? '')
+    } catch (err) {
+      setResendError(err instanceof ApiError ? err.message : 'Não foi possível reenviar o código.')
+    } finally {
+      setResending(false)
+    }
+  }
 
   async function submit() {
     const valid = useRecovery ? RECOVERY_PATTERN.test(code) : TOTP_PATTERN.test(code)
@@ -164,7 +182,11 @@ function MfaStep({ next }: { next: string }) {
       subtitle={
         useRecovery
           ? 'Digite um dos códigos de recuperação que você guardou ao configurar o KEYPASS. Cada código funciona uma única vez.'
-          : 'Abra o aplicativo autenticador no celular e digite o código de 6 dígitos do Cadastra.'
+          : user?.secondFactor === 'sms'
+            ? 'Enviamos um código de 6 dígitos por SMS para o seu celular. Ele vale por 10 minutos.'
+            : user?.secondFactor === 'email'
+              ? 'Enviamos um código de 6 dígitos para o seu e-mail. Ele vale por 10 minutos.'
+              : 'Abra o aplicativo autenticador no celular e digite o código de 6 dígitos do Cadastra.'
       }
     >
       <form
@@ -225,6 +247,23 @@ function MfaStep({ next }: { next: string }) {
           <Button type="submit" fullWidth loading={sending} disabled={sending}>
             Verificar
           </Button>
+          {byMessage && !useRecovery ? (
+            <Stack gap={4} align="center">
+              {resentTo !== null ? (
+                <Text size="sm" c="teal.8" role="status">
+                  Código reenviado{resentTo ? ` para ${resentTo}` : ''}.
+                </Text>
+              ) : null}
+              {resendError ? (
+                <Text size="sm" c="red.8" role="alert" ta="center">
+                  {resendError}
+                </Text>
+              ) : null}
+              <Button variant="subtle" size="compact-sm" onClick={() => void resend()} loading={resending}>
+                Reenviar código
+              </Button>
+            </Stack>
+          ) : null}
           <Text size="sm" ta="center">
             <Anchor component="button" type="button" onClick={toggleRecovery}>
               {useRecovery ? 'Usar o código do aplicativo' : 'Usar um código de recuperação'}

@@ -1,5 +1,16 @@
-import { Button, Center, Group, Loader, Modal, Paper, Stack, Stepper, Text } from '@mantine/core'
-import { useWindowEvent } from '@mantine/hooks'
+import {
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Stepper,
+  Text,
+  useMantineTheme,
+} from '@mantine/core'
+import { useMediaQuery, useWindowEvent } from '@mantine/hooks'
 import { IconArrowLeft, IconArrowRight, IconCheck } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useBlocker, useNavigate, useParams } from 'react-router'
@@ -79,6 +90,9 @@ function ClientUserWizard({ existing }: { existing: ClientUser | null }) {
     () => new Map<string, ClientUserCompany>((existing?.companies ?? []).map((c) => [c.id, c])),
   )
   const leaving = useRef(false)
+  const theme = useMantineTheme()
+  // On phones only the current step shows its name (the others keep it in their accessible name).
+  const compact = !useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true)
 
   // New users start with every notification type on "Ambos"; types the server adds later read "Nenhuma".
   const notificationTypes = options.data?.notificationTypes
@@ -282,14 +296,19 @@ function ClientUserWizard({ existing }: { existing: ClientUser | null }) {
           active={active}
           onStepClick={goTo}
           size="sm"
-          wrap
+          wrap={!compact}
           aria-label="Etapas do cadastro"
-          styles={{ content: { paddingTop: 'var(--mantine-spacing-lg)' } }}
+          iconSize={compact ? 28 : undefined}
+          styles={{
+            content: { paddingTop: 'var(--mantine-spacing-lg)' },
+            separator: compact ? { marginInline: 4, minWidth: 6 } : undefined,
+            stepBody: compact ? { marginInlineStart: 6 } : undefined,
+          }}
         >
           {STEPS.map((label, index) => (
             <Stepper.Step
               key={label}
-              label={label}
+              label={compact && index !== active ? undefined : label}
               // The last step's button must not read "Concluir": that is the name of the save button.
               aria-label={`Etapa ${index + 1} de ${STEPS.length}: ${index === SUMMARY_STEP ? 'resumo' : label}`}
               allowStepSelect={index <= reached}

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { IconAlertTriangle, IconCircleCheck, IconClockExclamation, IconLink } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import type { PasswordPolicy } from '../../../shared/password/policy.ts'
 import { ApiError, api } from '../../shared/api.ts'
 import { homePathFor, type SessionResponse, useSession } from '../../shared/session.tsx'
 import { applyFieldErrors, notifyError } from '../../shared/ui/errors.ts'
@@ -15,6 +16,8 @@ interface InvitationInfo {
   name: string
   email: string
   tenantName: string
+  /** The tenant's password policy, when the server sends it (the meter then applies it). */
+  passwordPolicy?: Partial<PasswordPolicy>
 }
 
 type State =
@@ -140,7 +143,10 @@ function CreatePasswordForm({ token, info, onTokenProblem }: FormProps) {
   const form = useForm({
     initialValues: { password: '', passwordConfirmation: '' },
   })
-  const evaluation = usePasswordEvaluation(form.values.password, { email: info.email })
+  const evaluation = usePasswordEvaluation(form.values.password, {
+    email: info.email,
+    policy: info.passwordPolicy,
+  })
 
   async function submit(values: typeof form.values) {
     const problems: Record<string, string> = {}
@@ -198,7 +204,11 @@ function CreatePasswordForm({ token, info, onTokenProblem }: FormProps) {
               data-autofocus
               {...form.getInputProps('password')}
             />
-            <PasswordStrength password={form.values.password} email={info.email} />
+            <PasswordStrength
+              password={form.values.password}
+              email={info.email}
+              policy={info.passwordPolicy}
+            />
           </div>
           <PasswordInput
             label="Confirmação da senha"

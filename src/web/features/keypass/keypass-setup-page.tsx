@@ -11,12 +11,15 @@ import {
   List,
   Loader,
   Paper,
+  Radio,
   Stack,
   Text,
+  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core'
-import { IconAlertCircle, IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react'
+import { IconAlertCircle, IconCheck, IconCopy, IconMailCheck, IconShieldCheck } from '@tabler/icons-react'
+import { isValidPhone, maskPhone } from '../../../shared/documents.ts'
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { ApiError, api } from '../../shared/api.ts'
@@ -26,15 +29,30 @@ import { KeypassCodeInput, TOTP_PATTERN } from './code-input.tsx'
 import { KeypassLayout } from './keypass-layout.tsx'
 import { RecoveryCodes } from './recovery-codes.tsx'
 
+export type SecondFactor = 'totp' | 'email' | 'sms'
+
 interface KeypassSetup {
+  method?: SecondFactor
   secret: string | null
   otpauthUrl: string | null
   qrDataUrl: string | null
   issuer: string
   account: string
+  /** E-mail/SMS: where the code went, masked. */
+  sentTo?: string | null
+}
+
+interface KeypassStatusInfo {
+  allowedMethods?: SecondFactor[]
 }
 
 export const AUTHENTICATOR_APPS = ['Google Authenticator', 'Microsoft Authenticator', 'FreeOTP']
+
+const METHOD_LABELS: Record<SecondFactor, string> = {
+  totp: 'Aplicativo autenticador (recomendado)',
+  email: 'Código por e-mail',
+  sms: 'Código por SMS',
+}
 
 /** 'JBSWY3DPEHPK3PXP' → 'JBSW Y3DP EHPK 3PXP' */
 export function groupSecret(secret: string): string {
@@ -59,33 +77,68 @@ export function KeypassSetupPage() {
 function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
   const { logout } = useSession()
   const navigate = useNavigate()
+  const [allowed, setAllowed] = useState<SecondFactor[] | null>(null)
+  const [method, setMethod] = useState<SecondFactor>('totp')
   const [setup, setSetup] = useState<KeypassSetup | null>(null)
+  const [starting, setStarting] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [phone, setPhone] = useState('')
+  const [phoneError, setPhoneError] = useState<string | null>(null)
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const started = useRef(false)
 
-  async function load() {
+  /** Starts (or restarts) the set-up: a new secret for the app, or a code sent by e-mail/SMS. */
+  async function start(chosen: SecondFactor) {
     setLoadError(null)
+    setStarting(true)
     try {
-      setSetup(await api.post<KeypassSetup>('/auth/keypass/setup', {}))
+      const body = chosen === 'totp' ? {} : chosen === 'sms' ? { method: chosen, phone } : { method: chosen }
+      setSetup(await api.post<KeypassSetup>('/auth/keypass/setup', body))
     } catch (error) {
-      setLoadError(error instanceof ApiError ? error.message : 'Não foi possível gerar o KEYPASS.')
+      if (error instanceof ApiError && error.fields.phone) setPhoneError(error.fields.phone)
+      else setLoadError(error instanceof ApiError ? error.message : 'Não foi possível gerar o KEYPASS.')
+    } finally {
+      setStarting(false)
     }
   }
 
-  // Each call makes a new pending secret: ask once per visit (StrictMode runs effects twice in dev).
+  // Ask once per visit which methods the tenant allows, then start with the app (StrictMode runs
+  // effects twice in development: each set-up call makes a new pending secret).
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit
   useEffect(() => {
     if (started.current) return
     started.current = true
-    void load()
+    api
+      .get<KeypassStatusInfo>('/auth/keypass')
+      .then((status) => status.allowedMethods ?? [])
+      .catch((): SecondFactor[] => [])
+      .then((list) => {
+        const methods: SecondFactor[] = list.length > 0 ? list : ['totp']
+        const first = methods.includes('totp') ? 'totp' : methods[0]
+        setAllowed(methods)
+        setMethod(first)
+        if (first === 'totp') void start('totp')
+      })
   }, [])
+
+  function choose(next: SecondFactor) {
+    setMethod(next)
+    setSetup(null)
+    setCode('')
+    setCodeError(null)
+    setLoadError(null)
+    if (next === 'totp') void start('totp')
+  }
 
   async function confirm() {
     if (!TOTP_PATTERN.test(code)) {
-      setCodeError('Digite os 6 dígitos que aparecem no aplicativo.')
+      setCodeError(
+        method === 'totp'
+          ? 'Digite os 6 dígitos que aparecem no aplicativo.'
+          : 'Digite os 6 dígitos do código que enviamos.',
+      )
       return
     }
     setSending(true)
@@ -95,8 +148,8 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
       onConfirmed(recoveryCodes)
     } catch (error) {
       if (error instanceof ApiError && error.status < 500 && error.status !== 401) {
-        setCodeError(error.fields.code ?? error.message)
         setCode('')
+        setCodeError(error.fields.code ?? error.message)
       } else {
         notifyError(error, 'Não foi possível confirmar o KEYPASS')
       }
@@ -113,89 +166,154 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
     }
   }
 
+  const methods = allowed ?? ['totp']
+  const ready = setup !== null && (setup.method ?? 'totp') === method
+  const step = (n: number) => (methods.length > 1 ? n + 1 : n)
+
   return (
     <KeypassLayout
       title="Configure seu KEYPASS"
       subtitle="O KEYPASS é a segunda etapa de segurança da sua conta. O sistema gera automaticamente o KEYPASS após a criação da senha: a partir de agora, você usará a senha e o KEYPASS para entrar."
     >
       <Stack gap="lg">
-        <section aria-labelledby="keypass-step-app">
-          <Title order={2} fz="md" mb={6} id="keypass-step-app">
-            1. Instale um aplicativo autenticador no celular
-          </Title>
-          <Text size="sm" c="dimmed" mb={4}>
-            Qualquer aplicativo compatível com códigos TOTP serve, por exemplo:
-          </Text>
-          <List size="sm" spacing={2} aria-label="Aplicativos compatíveis">
-            {AUTHENTICATOR_APPS.map((app) => (
-              <List.Item key={app}>{app}</List.Item>
-            ))}
-          </List>
-        </section>
-
-        <section aria-labelledby="keypass-step-qr">
-          <Title order={2} fz="md" mb={6} id="keypass-step-qr">
-            2. Leia o QR code com o aplicativo
-          </Title>
-          {loadError ? (
-            <Alert
-              color="red"
-              icon={<IconAlertCircle size={18} />}
-              role="alert"
-              title="Não foi possível gerar o KEYPASS"
-            >
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{loadError}</Text>
-                <Button size="xs" variant="white" color="red" onClick={() => void load()}>
-                  Tentar de novo
-                </Button>
-              </Stack>
-            </Alert>
-          ) : !setup ? (
-            <Center py="lg">
-              <Loader aria-label="Gerando o KEYPASS" />
-            </Center>
-          ) : (
-            <Stack gap="sm" align="center">
-              <Paper withBorder p="xs" radius="md" bg="white">
-                {setup.qrDataUrl ? (
-                  <Image src={setup.qrDataUrl} alt="QR code do KEYPASS" w={200} h={200} fit="contain" />
-                ) : null}
-              </Paper>
-              <Text size="sm" c="dimmed" ta="center">
-                Não consegue ler o QR? Digite esta chave no aplicativo:
-              </Text>
-              <Code
-                block
-                fz="md"
-                ta="center"
-                data-testid="keypass-secret"
-                style={{ letterSpacing: '0.08em', whiteSpace: 'normal', wordSpacing: '0.2em', width: '100%' }}
-              >
-                {groupSecret(setup.secret ?? '')}
-              </Code>
-              <CopyButton value={setup.secret ?? ''}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={copy}
-                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  >
-                    {copied ? 'Chave copiada' : 'Copiar chave'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Text size="xs" c="dimmed" ta="center">
-                Conta: {setup.account} · Emissor: {setup.issuer}
-              </Text>
+        {methods.length > 1 ? (
+          <Radio.Group
+            label="1. Como você quer receber o KEYPASS?"
+            value={method}
+            onChange={(value) => choose(value as SecondFactor)}
+            styles={{ label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 700, marginBottom: 6 } }}
+          >
+            <Stack gap={6}>
+              {methods.map((m) => (
+                <Radio key={m} value={m} label={METHOD_LABELS[m]} />
+              ))}
             </Stack>
-          )}
-        </section>
+          </Radio.Group>
+        ) : null}
+
+        {method === 'totp' ? (
+          <>
+            <section aria-labelledby="keypass-step-app">
+              <Title order={2} fz="md" mb={6} id="keypass-step-app">
+                {step(1)}. Instale um aplicativo autenticador no celular
+              </Title>
+              <Text size="sm" c="dimmed" mb={4}>
+                Qualquer aplicativo compatível com códigos TOTP serve, por exemplo:
+              </Text>
+              <List size="sm" spacing={2} aria-label="Aplicativos compatíveis">
+                {AUTHENTICATOR_APPS.map((app) => (
+                  <List.Item key={app}>{app}</List.Item>
+                ))}
+              </List>
+            </section>
+
+            <section aria-labelledby="keypass-step-qr">
+              <Title order={2} fz="md" mb={6} id="keypass-step-qr">
+                {step(2)}. Leia o QR code com o aplicativo
+              </Title>
+              {loadError ? (
+                <SetupError message={loadError} onRetry={() => void start('totp')} />
+              ) : !ready || !setup ? (
+                <Center py="lg">
+                  <Loader aria-label="Gerando o KEYPASS" />
+                </Center>
+              ) : (
+                <Stack gap="sm" align="center">
+                  <Paper withBorder p="xs" radius="md" bg="white">
+                    {setup.qrDataUrl ? (
+                      <Image src={setup.qrDataUrl} alt="QR code do KEYPASS" w={200} h={200} fit="contain" />
+                    ) : null}
+                  </Paper>
+                  <Text size="sm" c="dimmed" ta="center">
+                    Não consegue ler o QR? Digite esta chave no aplicativo:
+                  </Text>
+                  <Code
+                    block
+                    fz="md"
+                    ta="center"
+                    data-testid="keypass-secret"
+                    style={{
+                      letterSpacing: '0.08em',
+                      whiteSpace: 'normal',
+                      wordSpacing: '0.2em',
+                      width: '100%',
+                    }}
+                  >
+                    {groupSecret(setup.secret ?? '')}
+                  </Code>
+                  <CopyButton value={setup.secret ?? ''}>
+                    {({ copied, copy }) => (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={copy}
+                        leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                      >
+                        {copied ? 'Chave copiada' : 'Copiar chave'}
+                      </Button>
+                    )}
+                  </CopyButton>
+                  <Text size="xs" c="dimmed" ta="center">
+                    Conta: {setup.account} · Emissor: {setup.issuer}
+                  </Text>
+                </Stack>
+              )}
+            </section>
+          </>
+        ) : (
+          <section aria-labelledby="keypass-step-send">
+            <Title order={2} fz="md" mb={6} id="keypass-step-send">
+              {step(1)}. {method === 'sms' ? 'Receba o código por SMS' : 'Receba o código por e-mail'}
+            </Title>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {method === 'sms'
+                  ? 'A cada entrada, enviaremos um código de 6 dígitos para o seu celular. Ele vale por 10 minutos.'
+                  : 'A cada entrada, enviaremos um código de 6 dígitos para o seu e-mail. Ele vale por 10 minutos.'}
+              </Text>
+              {method === 'sms' ? (
+                <TextInput
+                  label="Celular"
+                  type="tel"
+                  placeholder="(27) 99999-9999"
+                  value={phone}
+                  error={phoneError}
+                  onChange={(event) => {
+                    setPhone(maskPhone(event.currentTarget.value))
+                    setPhoneError(null)
+                  }}
+                />
+              ) : null}
+              {loadError ? <SetupError message={loadError} onRetry={() => void start(method)} /> : null}
+              {ready && setup?.sentTo ? (
+                <Alert color="teal" variant="light" icon={<IconMailCheck size={18} />} role="status">
+                  Enviamos o código para <strong>{setup.sentTo}</strong>.
+                </Alert>
+              ) : null}
+              <Group>
+                <Button
+                  variant={ready ? 'default' : 'filled'}
+                  onClick={() => {
+                    if (method === 'sms' && !isValidPhone(phone)) {
+                      setPhoneError('Informe um celular válido, com DDD.')
+                      return
+                    }
+                    void start(method)
+                  }}
+                  loading={starting}
+                >
+                  {ready ? 'Reenviar código' : 'Enviar código'}
+                </Button>
+              </Group>
+            </Stack>
+          </section>
+        )}
 
         <section aria-labelledby="keypass-step-code">
           <Title order={2} fz="md" mb={6} id="keypass-step-code">
-            3. Digite o código de 6 dígitos que aparece no aplicativo
+            {method === 'totp'
+              ? `${step(3)}. Digite o código de 6 dígitos que aparece no aplicativo`
+              : `${step(2)}. Digite o código de 6 dígitos que enviamos`}
           </Title>
           <form
             onSubmit={(event) => {
@@ -212,10 +330,10 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
                   setCodeError(null)
                 }}
                 error={codeError}
-                disabled={!setup}
+                disabled={!ready}
                 required
               />
-              <Button type="submit" loading={sending} disabled={!setup} fullWidth>
+              <Button type="submit" loading={sending} disabled={!ready} fullWidth>
                 Ativar KEYPASS
               </Button>
             </Stack>
@@ -229,6 +347,24 @@ function SetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
         </Text>
       </Stack>
     </KeypassLayout>
+  )
+}
+
+function SetupError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertCircle size={18} />}
+      role="alert"
+      title="Não foi possível gerar o KEYPASS"
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{message}</Text>
+        <Button size="xs" variant="white" color="red" onClick={onRetry}>
+          Tentar de novo
+        </Button>
+      </Stack>
+    </Alert>
   )
 }
 
@@ -282,10 +418,12 @@ function AlreadyConfigured() {
   const user = useUser()
   const navigate = useNavigate()
   return (
-    <KeypassLayout title="KEYPASS já configurado">
+    <KeypassLayout title={user.hasKeypass ? 'KEYPASS já configurado' : 'Nada a configurar agora'}>
       <Stack gap="md">
-        <Alert color="teal" icon={<IconShieldCheck size={18} />} role="status">
-          Sua conta já está protegida pelo KEYPASS. Você entra com a senha e o código do aplicativo.
+        <Alert color={user.hasKeypass ? 'teal' : 'blue'} icon={<IconShieldCheck size={18} />} role="status">
+          {user.hasKeypass
+            ? 'Sua conta já está protegida pelo KEYPASS. Você entra com a senha e o código do aplicativo.'
+            : 'O KEYPASS é configurado no primeiro acesso ao Portal do Cliente, logo depois da criação da senha.'}
         </Alert>
         <Button fullWidth onClick={() => navigate(homePathFor(user), { replace: true })}>
           Continuar

@@ -11,6 +11,12 @@ import { KeypassCodeInput, TOTP_PATTERN } from '../keypass/code-input.tsx'
 import { RecoveryCodes } from '../keypass/recovery-codes.tsx'
 import type { KeypassStatus } from './portal.types.ts'
 
+const METHOD_TEXT = {
+  totp: 'aplicativo autenticador',
+  email: 'código por e-mail',
+  sms: 'código por SMS',
+} as const
+
 /** KEYPASS status and "Gerar novos códigos de recuperação" (asks for a current code). */
 export function KeypassCard() {
   const status = useApiQuery<KeypassStatus>('/auth/keypass')
@@ -41,21 +47,33 @@ export function KeypassCard() {
               </Text>
             ) : null}
           </Group>
+          {status.data.enabled && status.data.method ? (
+            <Text size="sm">
+              Método: <strong>{METHOD_TEXT[status.data.method]}</strong>
+            </Text>
+          ) : null}
           {status.data.enabled ? (
             <>
               <Text size="sm" data-testid="recovery-codes-left">
                 Códigos de recuperação disponíveis:{' '}
                 <strong>{formatNumber(status.data.recoveryCodesLeft)}</strong> de 10
               </Text>
-              <Group>
-                <Button
-                  variant="default"
-                  leftSection={<IconRefresh size={16} />}
-                  onClick={() => setRegenerating(true)}
-                >
-                  Gerar novos códigos de recuperação
-                </Button>
-              </Group>
+              {(status.data.method ?? 'totp') === 'totp' ? (
+                <Group>
+                  <Button
+                    variant="default"
+                    leftSection={<IconRefresh size={16} />}
+                    onClick={() => setRegenerating(true)}
+                  >
+                    Gerar novos códigos de recuperação
+                  </Button>
+                </Group>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  Novos códigos de recuperação pedem o código do aplicativo autenticador. Se precisar deles,
+                  peça à equipe para redefinir o seu KEYPASS.
+                </Text>
+              )}
             </>
           ) : null}
         </Stack>

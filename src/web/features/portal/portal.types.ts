@@ -10,6 +10,7 @@ export interface PortalHome {
 
 export interface KeypassStatus {
   enabled: boolean
+  method?: 'totp' | 'email' | 'sms' | null
   enabledAt: string | null
   recoveryCodesLeft: number
 }
