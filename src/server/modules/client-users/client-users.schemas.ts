@@ -165,6 +165,8 @@ export const InvitationLookup = z.object({
   name: z.string(),
   email: z.string(),
   tenantName: z.string(),
+  /** The tenant's password policy, so the page's meter applies the same rules as the server. */
+  passwordPolicy: z.object({ minBand: z.string(), minLength: z.number().int(), minClasses: z.number().int() }),
 })
 export const AcceptInvitationBody = z
   .strictObject({

@@ -138,6 +138,7 @@ export async function lookupInvitation(deps: Deps, token: string) {
     name: row.clientUser.name,
     email: row.clientUser.email,
     tenantName: row.tenantName,
+    passwordPolicy: (await getTenantSettings(deps.db, row.invitation.tenantId)).passwordPolicy,
   }
 }
 

@@ -98,7 +98,7 @@ export async function listClientOrgsByIds(db: Db, tenantId: string, ids: string[
 }
 
 function duplicate(name?: string) {
-  const message = name ? `Já existe um cliente com este CPF/CNPJ: ${name}.` : undefined
+  const message = name ? `Já existe um cliente com este CPF/CNPJ: ${name.replace(/\.+$/, '')}.` : undefined
   return ClientErrors.CLIENT_ORG_DUPLICATE({
     message,
     fields: { document: message ?? 'CPF/CNPJ já cadastrado.' },
