@@ -339,3 +339,14 @@ export async function logout(page: Page): Promise<void> {
 export function navigation(page: Page): Locator {
   return page.locator('nav[aria-label="Navegação principal"]')
 }
+
+/** Signs a client user out of the portal through the user menu (top right) and waits for the login page. */
+export async function portalLogout(page: Page): Promise<void> {
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Menu de / })
+    .click()
+  await page.getByRole('menuitem', { name: 'Sair' }).click()
+  await page.waitForURL((url) => url.pathname === '/entrar')
+  await page.getByRole('button', { name: 'Entrar', exact: true }).waitFor()
+}
