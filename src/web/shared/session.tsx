@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { api, onUnauthorized, setCsrfToken } from './api.ts'
@@ -215,6 +216,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/auth/logout')
     } finally {
+      // Notices of the person who left must not stay on a shared screen.
+      notifications.clean()
       setUser(null)
       await refresh()
     }

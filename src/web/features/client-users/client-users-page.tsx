@@ -191,7 +191,9 @@ export function ClientUsersPage() {
                     <Table.Th>Empresas</Table.Th>
                     <Table.Th>Convite</Table.Th>
                     <Table.Th>KEYPASS</Table.Th>
-                    <Table.Th w={130}>Último acesso</Table.Th>
+                    <Table.Th w={150} style={{ whiteSpace: 'nowrap' }}>
+                      Último acesso
+                    </Table.Th>
                     <Table.Th w={90}>Ações</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -344,7 +346,9 @@ function ClientUserRow({
       </Table.Td>
       <Table.Td>
         {user.lastLoginAt ? (
-          <Text size="sm">{formatDateTime(user.lastLoginAt)}</Text>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(user.lastLoginAt)}
+          </Text>
         ) : (
           <Text size="sm" c="dimmed">
             Nunca acessou
