@@ -15,6 +15,7 @@ import { PortalLayout } from './features/portal/portal-layout.tsx'
 import { PortalProfilePage } from './features/portal/portal-profile-page.tsx'
 import { PortalSecurityPage } from './features/portal/portal-security-page.tsx'
 import { ProfilesPage } from './features/profiles/profiles-page.tsx'
+import { SettingsPage } from './features/settings/settings-page.tsx'
 import { StaffListPage } from './features/staff/staff-list-page.tsx'
 import { TenantsPage } from './features/tenants/tenants-page.tsx'
 import { PERMISSIONS } from './shared/permissions.ts'
@@ -136,6 +137,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAccess permission={PERMISSIONS.outboxRead}>
                 <OutboxPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: 'configuracoes',
+            element: (
+              <RequireAccess permission={PERMISSIONS.settingsManage}>
+                <SettingsPage />
               </RequireAccess>
             ),
           },

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   eventsManage: 'events:manage',
   plansManage: 'plans:manage',
   importsRun: 'imports:run',
+  settingsManage: 'settings:manage',
 } as const
 
 /** A permission, or several that are all needed. */

@@ -16,3 +16,15 @@ export interface OutboxMessageDetail extends OutboxMessage {
   html: string
   links: string[]
 }
+
+/** One SMS of the outbox (`GET /outbox/sms`); `to` is the phone in E.164 (+55…). */
+export interface OutboxSms {
+  id: string
+  to: string
+  body: string
+  template: string
+  status: OutboxStatus
+  error: string | null
+  createdAt: string
+  sentAt: string | null
+}

@@ -8,6 +8,7 @@ import {
   IconId,
   IconMail,
   IconPackage,
+  IconSettings,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -126,9 +127,16 @@ export const NAV_GROUPS: NavGroup[] = [
       {
         path: '/caixa-de-saida',
         label: 'Caixa de saída',
-        description: 'E-mails gerados pelo sistema no ambiente de desenvolvimento.',
+        description: 'E-mails e SMS gerados pelo sistema no ambiente de desenvolvimento.',
         icon: IconMail,
         permission: PERMISSIONS.outboxRead,
+      },
+      {
+        path: '/configuracoes',
+        label: 'Configurações',
+        description: 'Validade dos convites, política de senhas e métodos de KEYPASS.',
+        icon: IconSettings,
+        permission: PERMISSIONS.settingsManage,
       },
       {
         path: '/inquilinos',

@@ -1,0 +1,23 @@
+import type { Band } from '../../../shared/password/meter.ts'
+
+/** How the KEYPASS codes may come: the authenticator app, or a code by e-mail or SMS. */
+export type SecondFactor = 'totp' | 'email' | 'sms'
+
+export interface TenantPasswordPolicy {
+  minBand: Band
+  minLength: number
+  minClasses: number
+}
+
+/** `GET /api/v1/settings`; `PATCH` takes any subset (the password policy may be partial). */
+export interface TenantSettings {
+  invitationTtlDays: number
+  passwordPolicy: TenantPasswordPolicy
+  secondFactors: SecondFactor[]
+}
+
+export interface TenantSettingsPatch {
+  invitationTtlDays?: number
+  passwordPolicy?: Partial<TenantPasswordPolicy>
+  secondFactors?: SecondFactor[]
+}
