@@ -166,7 +166,11 @@ export const InvitationLookup = z.object({
   email: z.string(),
   tenantName: z.string(),
   /** The tenant's password policy, so the page's meter applies the same rules as the server. */
-  passwordPolicy: z.object({ minBand: z.string(), minLength: z.number().int(), minClasses: z.number().int() }),
+  passwordPolicy: z.object({
+    minBand: z.string(),
+    minLength: z.number().int(),
+    minClasses: z.number().int(),
+  }),
 })
 export const AcceptInvitationBody = z
   .strictObject({
