@@ -74,6 +74,8 @@ CREATE TABLE "invitations" (
 	"accepted_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	"renewal_requested_at" timestamp with time zone,
+	"mail_message_id" uuid,
+	"bounced_at" timestamp with time zone,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -19,7 +19,7 @@ import { createMailTransport, type MailTransport } from './platform/mail/transpo
 import { accessRoutes } from './modules/access/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
-import { clientUsersRoutes } from './modules/client-users/index.ts'
+import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
 import { clientsRoutes } from './modules/clients/index.ts'
 import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
@@ -70,7 +70,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const sms = deps.smsProvider ?? createSmsProvider(config)
   const jobs = new JobRunner(
     db,
-    [createSendMailJob(db, transport, config.mailFrom), createSendSmsJob(db, sms)],
+    [
+      createSendMailJob(db, transport, config.mailFrom, (message) => markInvitationBounced(db, message)),
+      createSendSmsJob(db, sms),
+    ],
     {
       pollMs: config.jobsPollMs,
       retryBaseMs: deps.jobs?.retryBaseMs,

@@ -14,6 +14,13 @@ async function startSmtp() {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mailbox that does not exist is refused for good (5xx), like a real server would.
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('inexistente')) {
+        return callback(Object.assign(new Error('Caixa postal inexistente'), { responseCode: 550 }))
+      }
+      callback()
+    },
     onData(stream, _session, callback) {
       if (rejectNext > 0) {
         rejectNext--
@@ -111,6 +118,31 @@ describe('e-mail por SMTP', () => {
     outbox = await t.admin.get('/api/v1/outbox')
     msg = outbox.body.items.find((m: { to: string }) => m.to === 'raimundo@exemplo.com.br')
     assert.equal(msg.status, 'sent')
+  })
+
+  test('an invitation refused for good by the SMTP server is marked bounced, without retries', async () => {
+    const res = await t.admin.post('/api/v1/client-users', {
+      name: 'Pessoa Inexistente',
+      email: 'inexistente@exemplo.com.br',
+      send: 'now',
+    })
+    assert.equal(res.status, 201, JSON.stringify(res.body))
+    await ctx.app.jobs.drain()
+    const user = await t.admin.get(`/api/v1/client-users/${res.body.id}`)
+    assert.equal(user.body.invitation.status, 'bounced')
+    const outbox = await t.admin.get('/api/v1/outbox')
+    const msg = outbox.body.items.find((m: { to: string }) => m.to === 'inexistente@exemplo.com.br')
+    assert.equal(msg.status, 'failed')
+    assert.match(msg.error, /inexistente/i)
+    const audit = await t.admin.get('/api/v1/audit?action=bounced')
+    assert.equal(audit.body.total, 1)
+    // Correcting the e-mail and re-sending starts a new invitation.
+    const fixed = await t.admin.patch(`/api/v1/client-users/${res.body.id}`, {
+      email: 'existente@exemplo.com.br',
+    })
+    assert.equal(fixed.status, 200)
+    const resent = await t.admin.post(`/api/v1/client-users/${res.body.id}/invitation`)
+    assert.equal(resent.body.invitation.status, 'sent')
   })
 
   test('/api/dev/mail does not exist when SMTP is configured', async () => {

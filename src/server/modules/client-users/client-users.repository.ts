@@ -272,6 +272,21 @@ export function clientUsersRepository(db: Db) {
       return row
     },
 
+    async bounceByMessage(tenantId: string, messageId: string): Promise<InvitationRow | null> {
+      const [row] = await db
+        .update(invitations)
+        .set({ status: 'bounced', bouncedAt: new Date() })
+        .where(
+          and(
+            eq(invitations.tenantId, tenantId),
+            eq(invitations.mailMessageId, messageId),
+            inArray(invitations.status, ['sent', 'opened']),
+          ),
+        )
+        .returning()
+      return row ?? null
+    },
+
     /** True only for the first request on this invitation. */
     async markRenewalRequested(id: string): Promise<boolean> {
       const res = await db

@@ -142,6 +142,9 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** Set when the invitee asked for a new link from the expired page (staff are told once). */
     renewalRequestedAt: timestamp('renewal_requested_at', { withTimezone: true }),
+    /** The e-mail that carried this link: a permanent SMTP refusal of it marks the invitation bounced. */
+    mailMessageId: uuid('mail_message_id'),
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -68,7 +68,13 @@ export async function sendInvitationInTx(
     mode,
     ttlDays: days,
   })
-  await queueMail(tx, { ...mail, tenantId: cu.tenantId, to: cu.email, template: `invitation.${mode}` })
+  const messageId = await queueMail(tx, {
+    ...mail,
+    tenantId: cu.tenantId,
+    to: cu.email,
+    template: `invitation.${mode}`,
+  })
+  await repo.updateInvitation(invitation.id, { mailMessageId: messageId })
   await recordAudit(tx, actor, {
     entity: 'invitation',
     entityId: invitation.id,
@@ -237,6 +243,24 @@ export async function requestNewInvitation(deps: Deps, token: string): Promise<v
       entity: 'invitation',
       entityId: row.invitation.id,
       action: 'renewal_requested',
+    })
+  })
+}
+
+/** Called by the mail job when the SMTP server refuses an invitation for good: the invitation bounced. */
+export async function markInvitationBounced(
+  db: Db,
+  message: { id: string; tenantId: string | null; template: string },
+) {
+  if (!message.template.startsWith('invitation.') || !message.tenantId) return
+  await db.transaction(async (tx) => {
+    const inv = await clientUsersRepository(tx).bounceByMessage(message.tenantId!, message.id)
+    if (!inv) return
+    await recordAudit(tx, systemActor(message.tenantId!, 'Servidor de e-mail'), {
+      entity: 'invitation',
+      entityId: inv.id,
+      action: 'bounced',
+      after: { email: inv.email },
     })
   })
 }

@@ -21,6 +21,7 @@ const SendMailPayload = z.object({ messageId: z.uuid() })
  * business change rolls back, no e-mail is ever sent.
  */
 export async function queueMail(tx: Db, input: QueueMailInput): Promise<string> {
+  // Returns the message id: owners that care about delivery (invitations) keep it.
   const [row] = await tx
     .insert(mailMessages)
     .values({
@@ -44,8 +45,29 @@ const sendMailJobShape = defineJob({
   handler: async () => {},
 })
 
-/** The job that delivers one stored message. Idempotent: a message already sent is skipped. */
-export function createSendMailJob(db: Db, transport: MailTransport, from: string) {
+/** A permanent SMTP refusal (5xx: unknown mailbox, rejected domain): retrying cannot help. */
+export function isPermanentFailure(err: unknown): boolean {
+  const code = (err as { responseCode?: number } | null)?.responseCode
+  return typeof code === 'number' && code >= 500 && code < 600
+}
+
+export type MailFailureHook = (message: {
+  id: string
+  tenantId: string | null
+  template: string
+}) => Promise<void>
+
+/**
+ * The job that delivers one stored message. Idempotent: a message already sent is skipped. A
+ * permanent refusal marks the message failed at once (no retries) and calls `onBounce` so the
+ * owner of the message (e.g. an invitation) can record the bounce.
+ */
+export function createSendMailJob(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  onBounce?: MailFailureHook,
+) {
   return defineJob({
     name: SEND_MAIL_JOB,
     payload: SendMailPayload,
@@ -79,16 +101,18 @@ export function createSendMailJob(db: Db, transport: MailTransport, from: string
           })
           .where(and(eq(mailMessages.id, messageId)))
       } catch (err) {
+        const permanent = isPermanentFailure(err)
         await db
           .update(mailMessages)
           .set({
-            status: ctx.isLastAttempt ? 'failed' : 'queued',
+            status: ctx.isLastAttempt || permanent ? 'failed' : 'queued',
             error: err instanceof Error ? err.message : String(err),
             transport: transport.kind,
             attempts: sql`${mailMessages.attempts} + 1`,
           })
           .where(eq(mailMessages.id, messageId))
-        throw err
+        if (!permanent) throw err
+        await onBounce?.({ id: msg.id, tenantId: msg.tenantId, template: msg.template })
       }
     },
   })
