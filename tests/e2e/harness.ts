@@ -9,9 +9,9 @@ import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestContext } from 'node:test'
-import { type ParsedMail, simpleParser } from 'mailparser'
+import type { ParsedMail } from 'mailparser'
+import { startSmtp, type TestSmtp } from '../helpers/smtp.ts'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
-import { SMTPServer } from 'smtp-server'
 import { type App, buildApp } from '#server/app.ts'
 import { prepareDatabase } from '#server/boot.ts'
 import { type Config, loadConfig } from '#server/config.ts'
@@ -43,36 +43,7 @@ export const DEMO_ADMIN = {
 export const DEMO_OPERATOR = { email: 'operador@cadastra.test', password: 'Operador@Cadastra2026' }
 export const DEMO_TENANT = 'Demonstração Serviços Ltda'
 
-export type Smtp = {
-  url: string
-  received: ParsedMail[]
-  close(): Promise<void>
-}
-
-/** A real SMTP server on a random local port that keeps every message it accepts, parsed. */
-export async function startSmtp(): Promise<Smtp> {
-  const received: ParsedMail[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail)
-          callback()
-        })
-        .catch(callback)
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.server.address() as AddressInfo).port
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
+export type Smtp = TestSmtp
 
 /** A port that was free a moment ago: the config (and so APP_URL in e-mails) is fixed before listen. */
 async function freePort(): Promise<number> {

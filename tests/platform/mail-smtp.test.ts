@@ -1,55 +1,11 @@
 import assert from 'node:assert/strict'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
-
-/** A real SMTP server on a random local port that keeps every message it accepts, parsed. */
-async function startSmtp() {
-  const received: ParsedMail[] = []
-  let rejectNext = 0
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // A mailbox that does not exist is refused for good (5xx), like a real server would.
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('inexistente')) {
-        return callback(Object.assign(new Error('Caixa postal inexistente'), { responseCode: 550 }))
-      }
-      callback()
-    },
-    onData(stream, _session, callback) {
-      if (rejectNext > 0) {
-        rejectNext--
-        stream.resume()
-        stream.on('end', () => callback(Object.assign(new Error('Caixa cheia'), { responseCode: 452 })))
-        return
-      }
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail)
-          callback()
-        })
-        .catch(callback)
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.server.address() as AddressInfo).port
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    rejectNextMessages: (n: number) => {
-      rejectNext = n
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
+import { startSmtp, type TestSmtp } from '../helpers/smtp.ts'
 
 describe('e-mail por SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>
+  let smtp: TestSmtp
   let ctx: TestContext
   let t: TenantFixture
 

@@ -290,3 +290,9 @@ function emailTaken() {
     fields: { email: 'Este e-mail já está cadastrado para outro usuário de cliente.' },
   })
 }
+
+/** The departments a client user sees in the portal, with their access level. */
+export async function listClientUserDepartments(db: Db, tenantId: string, clientUserId: string) {
+  const rows = await clientUsersRepository(db).departmentsOf(tenantId, [clientUserId])
+  return rows.map((r) => ({ id: r.departmentId, name: r.name, level: r.level }))
+}

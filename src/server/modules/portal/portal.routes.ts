@@ -1,10 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from '#shared/validation.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { actorOf } from '../../platform/http/guards.ts'
-import { ACCESS_LEVELS, PORTAL_PERMISSIONS } from '../client-users/client-users.catalog.ts'
-import { clientUserDepartments, departments } from '../client-users/client-users.tables.ts'
+import { ACCESS_LEVELS, listClientUserDepartments, PORTAL_PERMISSIONS } from '../client-users/index.ts'
 
 const PortalHome = z.object({
   departments: z.array(
@@ -28,27 +26,11 @@ export function portalRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = actorOf(req)
-        const rows = await db
-          .select({ id: departments.id, name: departments.name, level: clientUserDepartments.level })
-          .from(clientUserDepartments)
-          .innerJoin(
-            departments,
-            and(
-              eq(departments.id, clientUserDepartments.departmentId),
-              eq(departments.tenantId, clientUserDepartments.tenantId),
-            ),
-          )
-          .where(
-            and(
-              eq(clientUserDepartments.tenantId, actor.tenantId),
-              eq(clientUserDepartments.clientUserId, actor.clientUserId!),
-            ),
-          )
-          .orderBy(asc(departments.name))
+        const departments = await listClientUserDepartments(db, actor.tenantId, actor.clientUserId!)
         return {
-          departments: rows.map((r) => ({
-            ...r,
-            levelLabel: ACCESS_LEVELS.find((l) => l.key === r.level)?.label ?? r.level,
+          departments: departments.map((d) => ({
+            ...d,
+            levelLabel: ACCESS_LEVELS.find((l) => l.key === d.level)?.label ?? d.level,
           })),
           permissions: PORTAL_PERMISSIONS.filter((p) => actor.permissions.has(p.key)).map((p) => ({ ...p })),
         }
