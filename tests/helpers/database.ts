@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { type Database, openPglite, openPostgres, wrapPglite } from '#server/platform/db/database.ts'
+import {
+  type Database,
+  openPglite,
+  openPostgres,
+  PGLITE_EXTENSIONS,
+  wrapPglite,
+} from '#server/platform/db/database.ts'
 import { runMigrations } from '#server/platform/db/migrate.ts'
 
 export type TestEngine = 'pglite' | 'postgres'
@@ -26,7 +32,12 @@ export async function createTestDatabase(opts: { dataDir?: string } = {}): Promi
     const template = process.env.TEST_PGLITE_TEMPLATE
     const database =
       !opts.dataDir && template && existsSync(template)
-        ? wrapPglite(await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) }))
+        ? wrapPglite(
+            await PGlite.create({
+              loadDataDir: new Blob([readFileSync(template)]),
+              extensions: PGLITE_EXTENSIONS,
+            }),
+          )
         : await openPglite(dataDir)
     await runMigrations(database)
     return { database, url: null, dataDir, drop: () => database.close() }

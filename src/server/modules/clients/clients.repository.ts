@@ -1,6 +1,6 @@
-import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { clientOrgs } from './clients.tables.ts'
+import { clientOrgAddresses, clientOrgs } from './clients.tables.ts'
 
 export type ClientOrgRow = typeof clientOrgs.$inferSelect
 
@@ -9,13 +9,35 @@ const userCount = sql<number>`(select count(*)::int from client_user_orgs cuo wh
 
 export function clientsRepository(db: Db) {
   return {
-    async find(tenantId: string, q: { search?: string; page: number; pageSize: number }) {
+    async find(
+      tenantId: string,
+      q: {
+        search?: string
+        environment?: 'homologacao' | 'producao'
+        isActive?: boolean
+        trained?: boolean
+        page: number
+        pageSize: number
+      },
+    ) {
       const conds: SQL[] = [eq(clientOrgs.tenantId, tenantId)]
       if (q.search) {
-        const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        const digits = q.search.replace(/[^0-9A-Za-z]/g, '').toUpperCase()
+        // lower(...) like '%…%' is what the trigram indexes of the migration serve.
+        const like = `%${escapeLike(q.search.toLowerCase())}%`
+        const doc = q.search.replace(/[^0-9A-Za-z]/g, '').toUpperCase()
         conds.push(
-          or(ilike(clientOrgs.name, like), ...(digits ? [ilike(clientOrgs.document, `%${digits}%`)] : []))!,
+          or(
+            sql`lower(${clientOrgs.name}) like ${like}`,
+            sql`lower(coalesce(${clientOrgs.tradeName}, '')) like ${like}`,
+            ...(doc.length >= 3 ? [sql`${clientOrgs.document} like ${`%${escapeLike(doc)}%`}`] : []),
+          )!,
+        )
+      }
+      if (q.environment) conds.push(eq(clientOrgs.environment, q.environment))
+      if (q.isActive !== undefined) conds.push(eq(clientOrgs.isActive, q.isActive))
+      if (q.trained !== undefined) {
+        conds.push(
+          q.trained ? sql`${clientOrgs.trainedAt} is not null` : sql`${clientOrgs.trainedAt} is null`,
         )
       }
       const where = and(...conds)
@@ -66,5 +88,27 @@ export function clientsRepository(db: Db) {
         .returning()
       return row ?? null
     },
+    async addressesOf(tenantId: string, orgId: string) {
+      return db
+        .select()
+        .from(clientOrgAddresses)
+        .where(and(eq(clientOrgAddresses.tenantId, tenantId), eq(clientOrgAddresses.clientOrgId, orgId)))
+        .orderBy(clientOrgAddresses.kind, clientOrgAddresses.createdAt)
+    },
+    async replaceAddresses(
+      tenantId: string,
+      orgId: string,
+      list: Omit<typeof clientOrgAddresses.$inferInsert, 'tenantId' | 'clientOrgId'>[],
+    ) {
+      await db
+        .delete(clientOrgAddresses)
+        .where(and(eq(clientOrgAddresses.tenantId, tenantId), eq(clientOrgAddresses.clientOrgId, orgId)))
+      if (list.length)
+        await db.insert(clientOrgAddresses).values(list.map((a) => ({ ...a, tenantId, clientOrgId: orgId })))
+    },
   }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

@@ -2,25 +2,87 @@ import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { detectDocumentType, formatDocument, normalizeCnpj, onlyDigits } from '#shared/documents.ts'
+import {
+  detectDocumentType,
+  formatCep,
+  formatDocument,
+  formatPhone,
+  normalizeCnpj,
+  onlyDigits,
+} from '#shared/documents.ts'
 import { ClientErrors } from './clients.errors.ts'
 import { type ClientOrgRow, clientsRepository } from './clients.repository.ts'
 import type {
+  AddressInput,
   ClientOrg,
   CreateClientOrgBody,
   FindClientOrgsQuery,
   UpdateClientOrgBody,
 } from './clients.schemas.ts'
 
-function toDto(org: ClientOrgRow, userCount: number): ClientOrg {
+type AddressRow = Awaited<ReturnType<ReturnType<typeof clientsRepository>['addressesOf']>>[number]
+
+function toDto(org: ClientOrgRow, userCount: number, addresses: AddressRow[] = []): ClientOrg {
   return {
     id: org.id,
     name: org.name,
+    tradeName: org.tradeName,
     document: formatDocument(org.document),
     documentType: org.documentType,
+    stateRegistration: org.stateRegistration,
+    emails: org.emails,
+    phones: org.phones.map((p) => formatPhone(p)),
+    environment: org.environment,
+    isActive: org.isActive,
     portalEnabled: org.portalEnabled,
+    trainedAt: org.trainedAt?.toISOString() ?? null,
+    notes: org.notes,
+    extraFields: org.extraFields ?? {},
+    addresses: addresses.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      cep: formatCep(a.cep),
+      street: a.street,
+      number: a.number,
+      complement: a.complement,
+      district: a.district,
+      city: a.city,
+      uf: a.uf,
+    })),
     userCount: Number(userCount),
     createdAt: org.createdAt.toISOString(),
+  }
+}
+
+/** What the audit log keeps of a client (formatted, no internal ids). */
+function auditView(org: Partial<ClientOrgRow>, addresses?: AddressInput[]) {
+  return {
+    name: org.name,
+    tradeName: org.tradeName,
+    document: org.document ? formatDocument(org.document) : undefined,
+    stateRegistration: org.stateRegistration,
+    emails: org.emails,
+    phones: org.phones,
+    environment: org.environment,
+    isActive: org.isActive,
+    portalEnabled: org.portalEnabled,
+    notes: org.notes,
+    extraFields: org.extraFields,
+    ...(addresses
+      ? { addresses: addresses.map((a) => `${a.kind}: ${a.street}, ${a.number} — ${a.city}/${a.uf}`) }
+      : {}),
+  }
+}
+
+function fieldValues(body: UpdateClientOrgBody | CreateClientOrgBody) {
+  return {
+    ...(body.tradeName !== undefined ? { tradeName: body.tradeName || null } : {}),
+    ...(body.stateRegistration !== undefined ? { stateRegistration: body.stateRegistration ?? null } : {}),
+    ...(body.emails !== undefined ? { emails: body.emails } : {}),
+    ...(body.phones !== undefined ? { phones: body.phones } : {}),
+    ...(body.environment !== undefined ? { environment: body.environment } : {}),
+    ...(body.notes !== undefined ? { notes: body.notes || null } : {}),
+    ...(body.extraFields !== undefined ? { extraFields: body.extraFields } : {}),
   }
 }
 
@@ -32,14 +94,19 @@ export function normalizeDocument(value: string): { type: 'cpf' | 'cnpj'; docume
 }
 
 export async function findClientOrgs(db: Db, actor: Actor, q: FindClientOrgsQuery) {
-  const { items, total } = await clientsRepository(db).find(actor.tenantId, q)
+  const { items, total } = await clientsRepository(db).find(actor.tenantId, {
+    ...q,
+    isActive: q.status === undefined ? undefined : q.status === 'ativo',
+    trained: q.trained === undefined ? undefined : q.trained === 'true',
+  })
   return { items: items.map((r) => toDto(r.org, r.userCount)), total, page: q.page, pageSize: q.pageSize }
 }
 
 export async function getClientOrg(db: Db, actor: Actor, id: string): Promise<ClientOrg> {
-  const row = await clientsRepository(db).findById(actor.tenantId, id)
+  const repo = clientsRepository(db)
+  const row = await repo.findById(actor.tenantId, id)
   if (!row) throw ClientErrors.CLIENT_ORG_NOT_FOUND()
-  return toDto(row.org, row.userCount)
+  return toDto(row.org, row.userCount, await repo.addressesOf(actor.tenantId, id))
 }
 
 export async function createClientOrg(db: Db, actor: Actor, body: CreateClientOrgBody): Promise<ClientOrg> {
@@ -55,15 +122,17 @@ export async function createClientOrg(db: Db, actor: Actor, body: CreateClientOr
         document,
         name: body.name,
         portalEnabled: body.portalEnabled,
+        ...fieldValues(body),
       })
       .catch((err) => {
         throw isUniqueViolation(err) ? duplicate() : err
       })
+    if (body.addresses?.length) await repo.replaceAddresses(actor.tenantId, org.id, body.addresses)
     await recordAudit(tx, actor, {
       entity: 'client_org',
       entityId: org.id,
       action: 'create',
-      after: { name: org.name, document: formatDocument(document), portalEnabled: org.portalEnabled },
+      after: auditView(org, body.addresses),
     })
     return org.id
   })
@@ -80,13 +149,20 @@ export async function updateClientOrg(
     const repo = clientsRepository(tx)
     const before = await repo.findById(actor.tenantId, id)
     if (!before) throw ClientErrors.CLIENT_ORG_NOT_FOUND()
-    const after = await repo.update(actor.tenantId, id, body)
+    const beforeAddresses = body.addresses ? await repo.addressesOf(actor.tenantId, id) : undefined
+    const after = await repo.update(actor.tenantId, id, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.portalEnabled !== undefined ? { portalEnabled: body.portalEnabled } : {}),
+      ...(body.isActive !== undefined ? { isActive: body.isActive } : {}),
+      ...fieldValues(body),
+    })
+    if (body.addresses) await repo.replaceAddresses(actor.tenantId, id, body.addresses)
     await recordAudit(tx, actor, {
       entity: 'client_org',
       entityId: id,
       action: 'update',
-      before: { name: before.org.name, portalEnabled: before.org.portalEnabled },
-      after: { name: after!.name, portalEnabled: after!.portalEnabled },
+      before: auditView(before.org, beforeAddresses),
+      after: auditView(after!, body.addresses),
     })
   })
   return getClientOrg(db, actor, id)

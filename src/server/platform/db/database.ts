@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -34,11 +35,15 @@ export async function openDatabase(config: Pick<Config, 'database'>): Promise<Da
 }
 
 /** PGlite in a data folder ('memory://' for a throwaway in-memory database). */
+/** Extensions the migrations use (pg_trgm: fragment search on names and documents). */
+export const PGLITE_EXTENSIONS = { pg_trgm }
+
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (dataDir.startsWith('memory://')) return wrapPglite(await PGlite.create(dataDir))
+  if (dataDir.startsWith('memory://'))
+    return wrapPglite(await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS }))
   const release = lockDataDir(dataDir)
   try {
-    const database = wrapPglite(await PGlite.create(dataDir))
+    const database = wrapPglite(await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS }))
     const close = database.close
     return {
       ...database,
