@@ -16,6 +16,7 @@ import { JobRunner } from './platform/jobs/queue.ts'
 import { createSendMailJob } from './platform/mail/mailer.ts'
 import { createSendSmsJob, createSmsProvider, type SmsProvider } from './platform/sms/sms.ts'
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
+import { createLookupsFromConfig, type Lookups } from './platform/lookups/index.ts'
 import { accessRoutes } from './modules/access/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
@@ -23,6 +24,7 @@ import { clientUsersRoutes, markInvitationBounced } from './modules/client-users
 import { clientsRoutes } from './modules/clients/index.ts'
 import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
+import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
 import { tenantSettingsRoutes, tenantsRoutes } from './modules/tenants/index.ts'
@@ -32,6 +34,8 @@ export type AppDeps = {
   /** Overrides for tests: a transport, job timings. */
   mailTransport?: MailTransport
   smsProvider?: SmsProvider
+  /** CNPJ/CEP lookups (tests: own providers or clock); default from config.lookups. */
+  lookups?: Lookups
   jobs?: { retryBaseMs?: number; autoStart?: boolean }
   loginRateLimit?: number
   /** Folder with the built web app; served with SPA fallback when present. */
@@ -68,6 +72,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   const transport = deps.mailTransport ?? createMailTransport(config)
   const sms = deps.smsProvider ?? createSmsProvider(config)
+  const lookups =
+    deps.lookups ??
+    createLookupsFromConfig(config, {
+      onUnavailable: (info) => app.log.warn(info, 'consulta externa indisponível'),
+    })
   const jobs = new JobRunner(
     db,
     [
@@ -128,6 +137,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(clientUsersRoutes(deps2))
       await v1.register(portalRoutes(db))
       await v1.register(tenantSettingsRoutes(db))
+      await v1.register(lookupsRoutes(lookups))
     },
     { prefix: '/api/v1' },
   )

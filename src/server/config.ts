@@ -35,6 +35,16 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.url({ error: 'SMS_HTTP_URL deve ser uma URL http(s).' }).optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  /** CNPJ and CEP lookups: a BrasilAPI-compatible server (`/api/cnpj/v1`, `/api/cep/v1`). */
+  LOOKUP_BRASILAPI_URL: z
+    .url({ protocol: /^https?$/, error: 'LOOKUP_BRASILAPI_URL deve ser uma URL http(s).' })
+    .default('https://brasilapi.com.br'),
+  /** The second CEP provider, asked when BrasilAPI is down or does not know the CEP (`/ws/{cep}/json/`). */
+  LOOKUP_VIACEP_URL: z
+    .url({ protocol: /^https?$/, error: 'LOOKUP_VIACEP_URL deve ser uma URL http(s).' })
+    .default('https://viacep.com.br'),
+  /** Per-request timeout of a lookup; past it the screen falls back to manual entry. */
+  LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
   SKIP_WEB_BUILD: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -58,6 +68,7 @@ export type Config = Readonly<{
   jobsPollMs: number
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
   skipWebBuild: boolean
+  lookups: { brasilApiUrl: string; viaCepUrl: string; timeoutMs: number }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
 }>
@@ -102,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       rateLimitPerMinute: e.LOGIN_RATE_LIMIT,
     },
     skipWebBuild: e.SKIP_WEB_BUILD,
+    lookups: {
+      brasilApiUrl: e.LOOKUP_BRASILAPI_URL.replace(/\/+$/, ''),
+      viaCepUrl: e.LOOKUP_VIACEP_URL.replace(/\/+$/, ''),
+      timeoutMs: e.LOOKUP_TIMEOUT_MS,
+    },
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,
   }
