@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
 import { clientsRoutes } from './modules/clients/index.ts'
+import { intakeRoutes } from './modules/intake/index.ts'
 import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(clientUsersRoutes(deps2))
       await v1.register(portalRoutes(db))
       await v1.register(tenantSettingsRoutes(db))
+      await v1.register(intakeRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
     },
     { prefix: '/api/v1' },

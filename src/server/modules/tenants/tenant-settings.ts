@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import { tenants } from './tenants.tables.ts'
+import { CHECKLIST_ITEMS, DEFAULT_CHECKLIST, DEFAULT_DEADLINES } from '../intake/intake.workflow.ts'
 
 /** What a tenant configures: invitation lifetime, password policy, KEYPASS methods. */
 export const TenantSettings = z.object({
@@ -16,6 +17,12 @@ export const TenantSettings = z.object({
     minClasses: z.number().int().min(1).max(4),
   }),
   secondFactors: z.array(z.enum(['totp', 'email', 'sms'])).min(1),
+  /** Fichas cadastrais: required checklist items and the contractual deadline (business days) per state. */
+  intake: z.object({
+    checklist: z.array(z.string()),
+    deadlines: z.record(z.string(), z.number().int().min(0).max(365)),
+    includeOptionalHolidays: z.boolean(),
+  }),
 })
 export type TenantSettings = z.infer<typeof TenantSettings>
 
@@ -23,6 +30,11 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   invitationTtlDays: 7,
   passwordPolicy: { minBand: 'boa', minLength: 8, minClasses: 3 },
   secondFactors: ['totp'],
+  intake: {
+    checklist: [...DEFAULT_CHECKLIST],
+    deadlines: { ...DEFAULT_DEADLINES } as Record<string, number>,
+    includeOptionalHolidays: true,
+  },
 }
 
 const UpdateTenantSettingsBody = z.strictObject({
@@ -51,6 +63,30 @@ const UpdateTenantSettingsBody = z.strictObject({
     .min(1, { error: 'Permita pelo menos um método de KEYPASS.' })
     .transform((l) => [...new Set(l)])
     .optional(),
+  intake: z
+    .strictObject({
+      checklist: z
+        .array(z.string().refine((k) => k in CHECKLIST_ITEMS, { error: 'Item de checklist desconhecido.' }))
+        .max(20)
+        .optional(),
+      deadlines: z
+        .partialRecord(
+          z.enum(
+            ['recebida', 'em_verificacao', 'devolvida', 'completa', 'encaminhada', 'aguardando_treinamento'],
+            {
+              error: 'Etapa desconhecida.',
+            },
+          ),
+          z
+            .number({ error: 'Informe os dias úteis.' })
+            .int()
+            .min(0)
+            .max(365, { error: 'No máximo 365 dias úteis.' }),
+        )
+        .optional(),
+      includeOptionalHolidays: z.boolean().optional(),
+    })
+    .optional(),
 })
 
 /** Reads a tenant's settings, filling gaps with the defaults (old tenants have none stored). */
@@ -61,6 +97,11 @@ export async function getTenantSettings(db: Db, tenantId: string): Promise<Tenan
     ...DEFAULT_TENANT_SETTINGS,
     ...stored,
     passwordPolicy: { ...DEFAULT_TENANT_SETTINGS.passwordPolicy, ...(stored.passwordPolicy ?? {}) },
+    intake: {
+      ...DEFAULT_TENANT_SETTINGS.intake,
+      ...(stored.intake ?? {}),
+      deadlines: { ...DEFAULT_TENANT_SETTINGS.intake.deadlines, ...(stored.intake?.deadlines ?? {}) },
+    },
   }
   const parsed = TenantSettings.safeParse(merged)
   return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS
@@ -74,6 +115,14 @@ async function updateTenantSettings(db: Db, actor: Actor, body: z.infer<typeof U
       ...(body.invitationTtlDays !== undefined ? { invitationTtlDays: body.invitationTtlDays } : {}),
       ...(body.secondFactors !== undefined ? { secondFactors: body.secondFactors } : {}),
       passwordPolicy: { ...before.passwordPolicy, ...(body.passwordPolicy ?? {}) },
+      intake: {
+        ...before.intake,
+        ...(body.intake?.checklist ? { checklist: body.intake.checklist } : {}),
+        ...(body.intake?.includeOptionalHolidays !== undefined
+          ? { includeOptionalHolidays: body.intake.includeOptionalHolidays }
+          : {}),
+        deadlines: { ...before.intake.deadlines, ...(body.intake?.deadlines ?? {}) },
+      },
     }
     await tx
       .update(tenants)
