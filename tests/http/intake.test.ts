@@ -201,3 +201,52 @@ describe('fichas cadastrais: formulário público, checklist, devolução, corre
     assert.equal(bad.status, 400)
   })
 })
+
+describe('ficha encaminhada com PDF', () => {
+  let ctx: TestContext
+  let t: TenantFixture
+  before(async () => {
+    ctx = await startTestApp()
+    t = await createTenant(ctx.app, ctx.config, { name: 'Secretaria de Gestão e Recursos Humanos' })
+  })
+  after(() => ctx.close())
+
+  test('the forwarding e-mail carries the ficha as a real PDF with the accents intact', async () => {
+    const { execFileSync } = await import('node:child_process')
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const complete = {
+      ...incomplete,
+      data: {
+        ...incomplete.data,
+        organization: { name: 'Fundação São João da Conceição', document: '11.222.333/0001-81' },
+        responsible: { ...incomplete.data.responsible, phone: '(27) 3636-1000' },
+      },
+    }
+    const created = await t.admin.post('/api/v1/fichas', complete)
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    for (const to of ['em_verificacao', 'completa'])
+      await t.admin.post(`/api/v1/fichas/${created.body.id}/transition`, { to })
+    await t.admin.post(`/api/v1/fichas/${created.body.id}/transition`, {
+      to: 'encaminhada',
+      forwardTo: 'webtrip@parceiro.com.br',
+    })
+    const rows = await ctx.app.database.db.execute(
+      sql`select attachments from mail_messages where to_address = 'webtrip@parceiro.com.br'`,
+    )
+    const [attachment] = (
+      rows as unknown as { rows: { attachments: { filename: string; contentBase64: string }[] }[] }
+    ).rows[0].attachments
+    assert.equal(attachment.filename, `ficha-${created.body.protocol}.pdf`)
+    const pdf = Buffer.from(attachment.contentBase64, 'base64')
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-')
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ficha-')), 'ficha.pdf')
+    writeFileSync(file, pdf)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    assert.match(text, new RegExp(`Ficha cadastral ${created.body.protocol}`))
+    assert.match(text, /Fundação São João da Conceição/)
+    assert.match(text, /Paulo Usuário/)
+    assert.match(text, /Secretaria de Gestão e Recursos Humanos/)
+  })
+})

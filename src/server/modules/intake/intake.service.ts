@@ -10,6 +10,7 @@ import { addBusinessDays, dueStatus, toCalendarDate } from '#shared/business-day
 import { formatCnpj, normalizeCnpj } from '#shared/documents.ts'
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts'
 import { fichaForwardedMail, fichaReceivedMail, fichaReturnedMail } from './intake.mail.ts'
+import { fichaPdf } from './intake.pdf.ts'
 import { type FichaRow, intakeRepository } from './intake.repository.ts'
 import type { FichaData, FindFichasQuery, SubmitFichaBody, TransitionBody } from './intake.schemas.ts'
 import type { FichaStatus } from './intake.tables.ts'
@@ -249,11 +250,27 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
           `Usuários: ${(data.users ?? []).map((u) => `${u.name} <${u.email}> (${u.profile})`).join('; ') || '—'}`,
         ],
       })
+      const pdf = await fichaPdf({
+        tenantName,
+        protocol: f.protocol,
+        status: 'encaminhada',
+        receivedAt: f.createdAt,
+        senderName: f.senderName,
+        senderEmail: f.senderEmail,
+        data,
+      })
       await queueMail(tx, {
         ...mail,
         tenantId: actor.tenantId,
         to: body.forwardTo,
         template: 'intake.forwarded',
+        attachments: [
+          {
+            filename: `ficha-${f.protocol}.pdf`,
+            contentType: 'application/pdf',
+            contentBase64: Buffer.from(pdf).toString('base64'),
+          },
+        ],
       })
     }
     const now = new Date()
