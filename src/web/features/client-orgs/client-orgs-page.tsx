@@ -1,8 +1,22 @@
-import { Badge, Box, Button, LoadingOverlay, Paper, Table, Text, TextInput } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  LoadingOverlay,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconBuildingSkyscraper, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
-import { formatNumber } from '../../../shared/format.ts'
+import { Link, useNavigate } from 'react-router'
+import { formatDate, formatNumber } from '../../../shared/format.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
 import { useSession } from '../../shared/session.tsx'
@@ -11,35 +25,59 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
-import { ClientOrgFormModal } from './client-org-form-modal.tsx'
+import { ENVIRONMENTS } from './client-orgs.labels.ts'
 import type { ClientOrg } from './client-orgs.types.ts'
 
 const PAGE_SIZE = 20
 
-/** "Clientes": the tenant's client organisations (a minimal list for now). */
+interface Filters {
+  environment: string
+  status: string
+  trained: string
+}
+
+const NO_FILTERS: Filters = { environment: '', status: '', trained: '' }
+
+/** `/clientes`: the tenant's client organisations, with search and filters. */
 export function ClientOrgsPage() {
   const { can } = useSession()
+  const navigate = useNavigate()
   const canManage = can(PERMISSIONS.clientsManage)
   const [search, setSearch] = useState('')
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300)
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(1)
-  const [creating, setCreating] = useState(false)
 
   const list = useApiQuery<Paged<ClientOrg>>('/client-orgs', {
     search: debouncedSearch,
+    environment: filters.environment,
+    status: filters.status,
+    trained: filters.trained,
     page,
     pageSize: PAGE_SIZE,
   })
   const items = list.data?.items ?? []
+  const filtered = Boolean(debouncedSearch) || Object.values(filters).some(Boolean)
+
+  function update(patch: Partial<Filters>) {
+    setFilters((current) => ({ ...current, ...patch }))
+    setPage(1)
+  }
+
+  function clear() {
+    setFilters(NO_FILTERS)
+    setSearch('')
+    setPage(1)
+  }
 
   return (
     <>
       <PageHeader
         title="Clientes"
-        description="Organizações atendidas, identificadas pelo CNPJ ou CPF, e quantos usuários cada uma tem no Portal do Cliente."
+        description="Organizações atendidas, identificadas pelo CNPJ ou CPF: dados cadastrais, endereços, ambiente, treinamento e usuários."
         actions={
           canManage ? (
-            <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+            <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
               Novo cliente
             </Button>
           ) : null
@@ -47,19 +85,56 @@ export function ClientOrgsPage() {
       />
 
       <Paper withBorder p="md">
-        <TextInput
-          label="Buscar"
-          placeholder="Nome, CPF ou CNPJ"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value)
-            setPage(1)
-          }}
-          maw={420}
-          mb="md"
-          type="search"
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mb="md">
+          <TextInput
+            label="Buscar"
+            placeholder="Nome, nome fantasia, CPF ou CNPJ"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value)
+              setPage(1)
+            }}
+            type="search"
+          />
+          <NativeSelect
+            label="Ambiente"
+            data={[
+              { value: '', label: 'Todos' },
+              { value: 'homologacao', label: 'Homologação' },
+              { value: 'producao', label: 'Produção' },
+            ]}
+            value={filters.environment}
+            onChange={(event) => update({ environment: event.currentTarget.value })}
+          />
+          <NativeSelect
+            label="Situação"
+            data={[
+              { value: '', label: 'Todas' },
+              { value: 'ativo', label: 'Ativo' },
+              { value: 'inativo', label: 'Inativo' },
+            ]}
+            value={filters.status}
+            onChange={(event) => update({ status: event.currentTarget.value })}
+          />
+          <NativeSelect
+            label="Treinamento"
+            data={[
+              { value: '', label: 'Todos' },
+              { value: 'true', label: 'Treinada' },
+              { value: 'false', label: 'Não treinada' },
+            ]}
+            value={filters.trained}
+            onChange={(event) => update({ trained: event.currentTarget.value })}
+          />
+        </SimpleGrid>
+        {filtered ? (
+          <Group justify="flex-end" mt={-8} mb="sm">
+            <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={16} />} onClick={clear}>
+              Limpar filtros
+            </Button>
+          </Group>
+        ) : null}
 
         {list.error ? <LoadError error={list.error} onRetry={() => void list.reload()} /> : null}
 
@@ -68,49 +143,38 @@ export function ClientOrgsPage() {
           {list.data && items.length === 0 ? (
             <EmptyState
               icon={<IconBuildingSkyscraper size={28} stroke={1.5} />}
-              title={debouncedSearch ? 'Nenhum cliente encontrado' : 'Nenhum cliente ainda'}
+              title={filtered ? 'Nenhum cliente encontrado' : 'Nenhum cliente ainda'}
               description={
-                debouncedSearch
-                  ? `Nenhum cliente corresponde a “${debouncedSearch}”.`
+                filtered
+                  ? 'Nenhum cliente corresponde à busca e aos filtros escolhidos.'
                   : 'Cadastre as organizações que você atende para dar acesso aos usuários delas.'
               }
-            />
+            >
+              {!filtered && canManage ? (
+                <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
+                  Cadastrar o primeiro cliente
+                </Button>
+              ) : null}
+            </EmptyState>
           ) : null}
           {items.length > 0 ? (
-            <Table.ScrollContainer minWidth={720}>
-              <Table aria-label="Clientes" aria-busy={list.loading}>
+            <Table.ScrollContainer minWidth={900}>
+              <Table aria-label="Clientes" aria-busy={list.loading} highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Nome</Table.Th>
-                    <Table.Th>CPF/CNPJ</Table.Th>
-                    <Table.Th w={170}>Portal habilitado</Table.Th>
-                    <Table.Th w={110} ta="right">
+                    <Table.Th>Nome/Razão social</Table.Th>
+                    <Table.Th w={200}>CPF/CNPJ</Table.Th>
+                    <Table.Th w={130}>Ambiente</Table.Th>
+                    <Table.Th w={90}>Portal</Table.Th>
+                    <Table.Th w={120}>Treinada</Table.Th>
+                    <Table.Th w={90} ta="right">
                       Usuários
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {items.map((org) => (
-                    <Table.Tr key={org.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {org.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {org.document}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={org.portalEnabled ? 'teal' : 'gray'}>
-                          {org.portalEnabled ? 'Sim' : 'Não'}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm">{formatNumber(org.userCount)}</Text>
-                      </Table.Td>
-                    </Table.Tr>
+                    <ClientOrgRow key={org.id} org={org} onOpen={() => navigate(`/clientes/${org.id}`)} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -122,12 +186,69 @@ export function ClientOrgsPage() {
           <PaginationBar page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
         ) : null}
       </Paper>
-
-      <ClientOrgFormModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => void list.reload()}
-      />
     </>
+  )
+}
+
+function ClientOrgRow({ org, onOpen }: { org: ClientOrg; onOpen: () => void }) {
+  const environment = ENVIRONMENTS[org.environment ?? 'homologacao']
+  return (
+    <Table.Tr
+      onClick={onOpen}
+      style={{ cursor: 'pointer' }}
+      data-inactive={org.isActive === false || undefined}
+    >
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Anchor
+            component={Link}
+            to={`/clientes/${org.id}`}
+            size="sm"
+            fw={500}
+            c="inherit"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {org.name}
+          </Anchor>
+          {org.isActive === false ? (
+            <Badge size="xs" variant="light" color="gray">
+              Inativo
+            </Badge>
+          ) : null}
+        </Group>
+        {org.tradeName ? (
+          <Text size="xs" c="dimmed">
+            {org.tradeName}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          {org.document}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={environment.color} style={{ minWidth: 'max-content' }}>
+          {environment.label}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={org.portalEnabled ? 'teal' : 'gray'}>
+          {org.portalEnabled ? 'Sim' : 'Não'}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {org.trainedAt ? (
+          <Text size="sm">{formatDate(org.trainedAt)}</Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Não
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm">{formatNumber(org.userCount)}</Text>
+      </Table.Td>
+    </Table.Tr>
   )
 }
