@@ -9,6 +9,11 @@ import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
 import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
 import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
+import { FichaPage } from './features/intake/ficha-page.tsx'
+import { FichaStatusPage } from './features/intake/ficha-status-page.tsx'
+import { FichasBoardPage } from './features/intake/fichas-board-page.tsx'
+import { NewFichaPage } from './features/intake/new-ficha-page.tsx'
+import { PublicFichaPage } from './features/intake/public-ficha-page.tsx'
 import { InvitationPage } from './features/invitations/invitation-page.tsx'
 import { KeypassSetupPage } from './features/keypass/keypass-setup-page.tsx'
 import { OutboxPage } from './features/outbox/outbox-page.tsx'
@@ -60,6 +65,9 @@ export const routes: RouteObject[] = [
       { path: 'definir-senha', element: <SetPasswordPage /> },
       { path: 'esqueci-senha', element: <ForgotPasswordPage /> },
       { path: 'convite', element: <InvitationPage /> },
+      // Public fichas cadastrais: the provider's form and the sender's status/correction page (no login).
+      { path: 'fichas/enviar/:slug', element: <PublicFichaPage /> },
+      { path: 'fichas/acompanhar', element: <FichaStatusPage /> },
       {
         path: 'keypass/configurar',
         element: (
@@ -123,6 +131,19 @@ export const routes: RouteObject[] = [
                   </RequireAccess>
                 ),
               },
+            ],
+          },
+          {
+            path: 'fichas',
+            element: (
+              <RequireAccess permission={PERMISSIONS.intakeManage}>
+                <Outlet />
+              </RequireAccess>
+            ),
+            children: [
+              { index: true, element: <FichasBoardPage /> },
+              { path: 'nova', element: <NewFichaPage /> },
+              { path: ':id', element: <FichaPage /> },
             ],
           },
           {

@@ -60,8 +60,6 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'Fichas cadastrais',
         description: 'Recebimento, conferência e encaminhamento das fichas cadastrais.',
         icon: IconFileText,
-        comingSoon:
-          'Aqui você vai receber as fichas cadastrais pelo formulário público ou por anexo, conferir o que falta, devolver fichas incompletas e acompanhar prazos vencendo e vencidos.',
       },
       {
         path: '/usuarios',
