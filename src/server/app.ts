@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   )
 
   await app.register(cookie, { secret: config.sessionSecret })
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } })
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>

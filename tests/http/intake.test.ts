@@ -250,3 +250,111 @@ describe('ficha encaminhada com PDF', () => {
     assert.match(text, /Secretaria de Gestão e Recursos Humanos/)
   })
 })
+
+describe('anexos da ficha (original em PDF ou imagem)', () => {
+  let ctx: TestContext
+  let t: TenantFixture
+  let other: TenantFixture
+  before(async () => {
+    ctx = await startTestApp()
+    t = await createTenant(ctx.app, ctx.config)
+    other = await createTenant(ctx.app, ctx.config)
+  })
+  after(() => ctx.close())
+
+  /** A multipart/form-data request with one file in the field "arquivo", sent like a browser would. */
+  async function upload(
+    client: TestClient,
+    url: string,
+    filename: string,
+    bytes: Buffer,
+    type = 'application/pdf',
+  ) {
+    const boundary = '----cadastra-teste'
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="arquivo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': client.csrfToken ?? '',
+      },
+    })
+    return { status: res.statusCode, body: JSON.parse(res.body) }
+  }
+
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+
+  test('staff attach a PDF; the type is read from the content; other tenants cannot reach it', async () => {
+    const created = await t.admin.post('/api/v1/fichas', incomplete)
+    const id = created.body.id
+    const ok = await upload(t.admin, `/api/v1/fichas/${id}/attachments`, 'Ficha Órgão.pdf', PDF)
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    assert.equal(ok.body.attachments[0].filename, 'Ficha Órgão.pdf')
+    assert.equal(ok.body.attachments[0].contentType, 'application/pdf')
+    const fake = await upload(
+      t.admin,
+      `/api/v1/fichas/${id}/attachments`,
+      'virus.pdf',
+      Buffer.from('MZ executável'),
+    )
+    assert.equal(fake.status, 415)
+    assert.equal(fake.body.code, 'ATTACHMENT_TYPE')
+    const big = await upload(
+      t.admin,
+      `/api/v1/fichas/${id}/attachments`,
+      'grande.pdf',
+      Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]),
+    )
+    assert.equal(big.status, 413)
+    const file = await ctx.app.inject({
+      url: `/api/v1/fichas/${id}/attachments/${ok.body.attachments[0].id}`,
+      headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    })
+    assert.equal(file.statusCode, 200)
+    assert.equal(file.headers['content-type'], 'application/pdf')
+    assert.ok(file.rawPayload.equals(PDF))
+    assert.equal((await upload(other.admin, `/api/v1/fichas/${id}/attachments`, 'x.pdf', PDF)).status, 404)
+    const foreign = await ctx.app.inject({
+      url: `/api/v1/fichas/${id}/attachments/${ok.body.attachments[0].id}`,
+      headers: { cookie: [...other.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    })
+    assert.equal(foreign.statusCode, 404)
+  })
+
+  test('the sender attaches the original through the public link; a wrong key is refused', async () => {
+    const anon = new TestClient(ctx.app)
+    await anon.get('/api/v1/auth/session')
+    const sent = await anon.post(`/api/v1/public/fichas/${t.slug}`, incomplete)
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ])
+    const ok = await upload(
+      anon,
+      `/api/v1/public/fichas/attachments?protocol=${sent.body.protocol}&key=${sent.body.key}`,
+      'foto.png',
+      png,
+      'image/png',
+    )
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    const wrong = await upload(
+      anon,
+      `/api/v1/public/fichas/attachments?protocol=${sent.body.protocol}&key=${'y'.repeat(32)}`,
+      'foto.png',
+      png,
+    )
+    assert.equal(wrong.status, 404)
+    const id = (await t.admin.get(`/api/v1/fichas?search=${sent.body.protocol}`)).body.items[0].id
+    const detail = await t.admin.get(`/api/v1/fichas/${id}`)
+    assert.equal(detail.body.attachments[0].contentType, 'image/png')
+  })
+})

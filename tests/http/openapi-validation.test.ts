@@ -114,14 +114,22 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
     }
     for (const op of operations.filter((o) => o.hasQuery)) {
       const sep = url(op).includes('?') ? '&' : '?'
-      const res = await t.admin.request('GET', `${url(op)}${sep}campoInventado=1`)
+      const res = await t.admin.request(
+        op.method as 'GET',
+        `${url(op)}${sep}campoInventado=1`,
+        op.method === 'GET' ? undefined : {},
+      )
       assertPtBr400(res, `${op.method} ${op.path} unknown query field`)
     }
   })
 
   test('wrong types in query strings', async () => {
     for (const op of operations.filter((o) => o.hasQuery)) {
-      const res = await t.admin.request('GET', `${url(op)}?page=abc&pageSize=-1&from=ontem&actorId=x&token=1`)
+      const res = await t.admin.request(
+        op.method as 'GET',
+        `${url(op)}?page=abc&pageSize=-1&from=ontem&actorId=x&token=1&protocol=1`,
+        op.method === 'GET' ? undefined : {},
+      )
       assertPtBr400(res, `${op.method} ${op.path} bad query`)
     }
   })

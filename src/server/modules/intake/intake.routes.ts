@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import {
+  AttachmentParams,
   CorrectFichaBody,
   FichaDetail,
   FichaPage,
@@ -14,6 +15,7 @@ import {
   TransitionBody,
 } from './intake.schemas.ts'
 import * as intake from './intake.service.ts'
+import { readUpload } from './intake.upload.ts'
 
 export function intakeRoutes(deps: intake.IntakeDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -65,6 +67,37 @@ export function intakeRoutes(deps: intake.IntakeDeps): FastifyPluginAsyncZod {
       async (req) => intake.transitionFicha(deps, actorOf(req), req.params.id, req.body),
     )
 
+    app.post(
+      '/fichas/:id/attachments',
+      {
+        schema: {
+          tags,
+          summary: 'Anexa o original da ficha (PDF, PNG ou JPEG, até 10 MB; campo "arquivo")',
+          params: FichaParams,
+          response: { 200: FichaDetail },
+        },
+        preHandler: manage,
+      },
+      async (req) => intake.attachToFicha(deps, actorOf(req), req.params.id, await readUpload(req)),
+    )
+    app.get(
+      '/fichas/:id/attachments/:attachmentId',
+      { schema: { tags, summary: 'Baixa um anexo da ficha', params: AttachmentParams }, preHandler: manage },
+      async (req, reply) => {
+        const file = await intake.downloadAttachment(
+          deps,
+          actorOf(req),
+          req.params.id,
+          req.params.attachmentId,
+        )
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.content)
+      },
+    )
+
     // ---- public: the per-tenant form and the sender's status/correction page ----
     const ptags = ['Fichas cadastrais (público)']
     app.post(
@@ -94,6 +127,19 @@ export function intakeRoutes(deps: intake.IntakeDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => intake.publicFichaStatus(deps, req.query.protocol, req.query.key),
+    )
+    app.post(
+      '/public/fichas/attachments',
+      {
+        config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags: ptags,
+          summary: 'Anexa o original da ficha pelo link recebido (campo "arquivo")',
+          querystring: PublicFichaQuery,
+          response: { 200: PublicFichaStatus },
+        },
+      },
+      async (req) => intake.attachPublic(deps, req.query.protocol, req.query.key, await readUpload(req)),
     )
     app.post(
       '/public/fichas/correct',

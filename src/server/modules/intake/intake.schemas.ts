@@ -104,6 +104,15 @@ export const FichaSummary = z.object({
 export const FichaPage = Paged(FichaSummary)
 export const FichaDetail = FichaSummary.extend({
   data: FichaData,
+  attachments: z.array(
+    z.object({
+      id: z.uuid(),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number().int(),
+      createdAt: z.string(),
+    }),
+  ),
   checklistMissing: z.array(z.string()),
   nextStatuses: z.array(z.object({ status: z.enum(FICHA_STATUSES), label: z.string() })),
   events: z.array(
@@ -148,3 +157,4 @@ export const PublicFichaStatus = z.object({
   data: FichaData.nullable(),
 })
 export const SubmittedFicha = z.object({ protocol: z.string(), key: z.string(), statusUrl: z.string() })
+export const AttachmentParams = z.strictObject({ id: Uuid, attachmentId: Uuid })

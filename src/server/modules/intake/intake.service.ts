@@ -11,6 +11,7 @@ import { formatCnpj, normalizeCnpj } from '#shared/documents.ts'
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts'
 import { fichaForwardedMail, fichaReceivedMail, fichaReturnedMail } from './intake.mail.ts'
 import { fichaPdf } from './intake.pdf.ts'
+import { addAttachment, getAttachment, listAttachments } from './intake.attachments.ts'
 import { type FichaRow, intakeRepository } from './intake.repository.ts'
 import type { FichaData, FindFichasQuery, SubmitFichaBody, TransitionBody } from './intake.schemas.ts'
 import type { FichaStatus } from './intake.tables.ts'
@@ -173,7 +174,9 @@ export async function getFicha(deps: IntakeDeps, actor: Actor, id: string) {
   if (!f) throw IntakeErrors.FICHA_NOT_FOUND()
   const settings = await getTenantSettings(deps.db, actor.tenantId)
   const events = await repo.events(actor.tenantId, id)
+  const attachments = await listAttachments(deps.db, actor.tenantId, id)
   return {
+    attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     ...summary(f, settings),
     data: f.data as FichaData,
     checklistMissing: missingItems(f.data as FichaData, settings.intake.checklist),
@@ -361,4 +364,43 @@ export async function correctFicha(deps: IntakeDeps, protocol: string, key: stri
     })
   })
   return publicFichaStatus(deps, protocol, key)
+}
+
+/** Staff attach the original (PDF/image) to a ficha. */
+export async function attachToFicha(
+  deps: IntakeDeps,
+  actor: Actor,
+  id: string,
+  file: { filename: string; bytes: Buffer },
+) {
+  await deps.db.transaction(async (tx) => {
+    const f = await intakeRepository(tx).findById(actor.tenantId, id, true)
+    if (!f) throw IntakeErrors.FICHA_NOT_FOUND()
+    await addAttachment(tx, actor, { tenantId: actor.tenantId, fichaId: id, ...file })
+  })
+  return getFicha(deps, actor, id)
+}
+
+/** The sender attaches the original through the public link (protocol + key). */
+export async function attachPublic(
+  deps: IntakeDeps,
+  protocol: string,
+  key: string,
+  file: { filename: string; bytes: Buffer },
+) {
+  await deps.db.transaction(async (tx) => {
+    const f = await loadPublic(tx, deps.config, protocol, key, true)
+    if (f.status === 'arquivada') throw IntakeErrors.CORRECTION_NOT_OPEN()
+    await addAttachment(tx, null, { tenantId: f.tenantId, fichaId: f.id, ...file })
+  })
+  return publicFichaStatus(deps, protocol, key)
+}
+
+export async function downloadAttachment(
+  deps: IntakeDeps,
+  actor: Actor,
+  fichaId: string,
+  attachmentId: string,
+) {
+  return getAttachment(deps.db, actor.tenantId, fichaId, attachmentId)
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 
@@ -69,4 +79,28 @@ export const fichaEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('ficha_events_ficha_idx').on(t.tenantId, t.fichaId, t.createdAt)],
+)
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+})
+
+/** The original ficha (PDF or image) as received, kept with the ficha forever. */
+export const fichaAttachments = pgTable(
+  'ficha_attachments',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull(),
+    fichaId: uuid('ficha_id')
+      .notNull()
+      .references(() => fichas.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ficha_attachments_ficha_idx').on(t.tenantId, t.fichaId)],
 )
