@@ -75,6 +75,8 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     gateway = await startSmsGateway()
     ctx = await startTestApp({
       config: { sms: { provider: 'http', url: gateway.url, token: 'segredo-gateway' } },
+      // Retries wait long enough that one drain() cannot run the same job twice.
+      deps: { jobs: { autoStart: false, retryBaseMs: 400 } },
     })
     t = await createTenant(ctx.app, ctx.config)
   })
@@ -156,7 +158,7 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
       .where(eq(smsMessages.toPhone, '+5527998765432'))
     assert.equal(queued.status, 'queued')
     assert.match(queued.error ?? '', /503/)
-    await new Promise((r) => setTimeout(r, 30))
+    await new Promise((r) => setTimeout(r, 450))
     await ctx.app.jobs.drain()
     assert.equal(gateway.received.length, 1)
     const sms = gateway.received[0]

@@ -9,9 +9,9 @@ describe('entrada: bloqueio por tentativas e limite de requisições', () => {
   let t: TenantFixture
 
   before(async () => {
-    // 5 failures lock the account for 0.02 min (1.2 s) so the test can see the lock end.
+    // 5 failures lock the account for 0.1 min (6 s): long enough to outlast a slow parallel burst, short enough to see it end.
     ctx = await startTestApp({
-      config: { login: { maxFailures: 5, lockMinutes: 0.02, rateLimitPerMinute: 1000 } },
+      config: { login: { maxFailures: 5, lockMinutes: 0.1, rateLimitPerMinute: 1000 } },
     })
     t = await createTenant(ctx.app, ctx.config)
   })
@@ -61,7 +61,7 @@ describe('entrada: bloqueio por tentativas e limite de requisições', () => {
     assert.ok(audit.body.total >= 1)
 
     // After the lock time the right password works again.
-    await new Promise((r) => setTimeout(r, 1300))
+    await new Promise((r) => setTimeout(r, 6200))
     const later = await c.post('/api/v1/auth/login', { email, password: TEST_PASSWORD })
     assert.equal(later.status, 200, JSON.stringify(later.body))
   })
