@@ -27,6 +27,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { Attachments } from './attachments-section.tsx'
 import { DueBadge } from './due-badge.tsx'
 import { ACTION_LABELS, checklistLines, STATUS_COLORS, statusLabel } from './intake.labels.ts'
 import type { FichaDetail, FichaStatus, TransitionBody } from './intake.types.ts'
@@ -88,8 +89,9 @@ export function FichaPage() {
     try {
       await transition({ to })
     } catch (error) {
+      // The refusal stays on the page, next to the buttons (no toast repeating it).
       if (isApiError(error, 'FICHA_INCOMPLETE')) setRefusal(errorMessage(error))
-      notifyError(error, 'Não foi possível mudar a situação')
+      else notifyError(error, 'Não foi possível mudar a situação')
     } finally {
       setBusy(null)
     }
@@ -328,6 +330,10 @@ export function FichaPage() {
                   </List>
                 </Stack>
               ) : null}
+            </Section>
+
+            <Section title="Anexos">
+              <Attachments ficha={ficha} onUploaded={setUpdated} />
             </Section>
 
             <Section title="Histórico" icon={<IconHistory size={18} />}>

@@ -62,7 +62,7 @@ export function FichaStatusPage() {
   return (
     <PublicLayout
       title="Acompanhar ficha cadastral"
-      width={status.canCorrect ? 960 : 640}
+      width={status.canCorrect ? 960 : 720}
       subtitle={status.organizationName ?? undefined}
     >
       <Stack gap="lg">
@@ -86,7 +86,7 @@ export function FichaStatusPage() {
 function StatusSummary({ status }: { status: PublicFichaStatus }) {
   return (
     <Stack gap="sm">
-      <Group gap="xl" align="flex-start" wrap="wrap">
+      <Group gap="lg" align="flex-start" wrap="wrap">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
             Protocolo

@@ -48,9 +48,11 @@ export function FichasBoardPage() {
   })
   const items = list.data?.items ?? []
   const filtered = Boolean(debouncedSearch) || overdue
-  // A search also reaches the archive: archived fichas then get a column of their own.
-  const columns: FichaStatus[] = items.some((f) => f.status === 'arquivada')
-    ? [...BOARD_COLUMNS, 'arquivada']
+  // A search also reaches the archive: archived fichas then get a column of their own. While
+  // searching or filtering, only the columns with results are shown (nothing hides off-screen).
+  const allColumns: FichaStatus[] = [...BOARD_COLUMNS, 'arquivada']
+  const columns = filtered
+    ? allColumns.filter((status) => items.some((f) => f.status === status))
     : BOARD_COLUMNS
   const late = items.filter((f) => f.due === 'atrasado').length
 
@@ -167,8 +169,8 @@ function BoardColumn({
       withBorder
       p="xs"
       bg="gray.1"
-      w={280}
-      miw={280}
+      w={236}
+      miw={236}
       radius="md"
     >
       <Group justify="space-between" gap="xs" px={4} mb="xs" wrap="nowrap">

@@ -51,8 +51,18 @@ export interface FichaEvent {
   createdAt: string
 }
 
+/** The original ficha (PDF or image) kept with it. */
+export interface FichaAttachment {
+  id: string
+  filename: string
+  contentType: string
+  size: number
+  createdAt: string
+}
+
 export interface FichaDetail extends FichaSummary {
   data: FichaData
+  attachments?: FichaAttachment[]
   /** Checklist items the ficha does not satisfy, as pt-BR sentences (empty: complete). */
   checklistMissing: string[]
   nextStatuses: { status: FichaStatus; label: string }[]
