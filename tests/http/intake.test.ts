@@ -116,6 +116,22 @@ describe('fichas cadastrais: formulário público, checklist, devolução, corre
     await ctx.app.jobs.drain()
     const partner = await lastMail(ctx, 'cadastro@parceiro.com.br')
     assert.match(partner.text, /Paulo Usuário <paulo@orgao.es.gov.br> \(Solicitante\)/)
+    // "Cadastrar": the client and its users are created; the unit was never trained, so invitations wait.
+    assert.equal(
+      (await t.admin.post(`/api/v1/fichas/${item.id}/transition`, { to: 'cadastrada' })).status,
+      409,
+    )
+    const registered = await t.admin.post(`/api/v1/fichas/${item.id}/register`)
+    assert.equal(registered.status, 200, JSON.stringify(registered.body))
+    assert.equal(registered.body.status, 'aguardando_treinamento')
+    assert.match(registered.body.events.at(-1).note, /1 usuário\(s\) cadastrado\(s\)/)
+    const org = (await t.admin.get('/api/v1/client-orgs?search=11222333')).body.items[0]
+    assert.equal(org.name, 'Secretaria de Exemplo')
+    assert.equal(org.trainedAt, null)
+    const users = await t.admin.get('/api/v1/client-users?search=paulo')
+    assert.equal(users.body.items[0].invitation.status, 'scheduled', 'held back until the training')
+    assert.equal(users.body.items[0].companies[0].name, 'Secretaria de Exemplo')
+    assert.equal((await t.admin.post(`/api/v1/fichas/${item.id}/register`)).status, 409, 'only once')
     for (const to of ['cadastrada', 'arquivada']) {
       assert.equal((await t.admin.post(`/api/v1/fichas/${item.id}/transition`, { to })).status, 200, to)
     }
@@ -130,6 +146,7 @@ describe('fichas cadastrais: formulário público, checklist, devolução, corre
         'em_verificacao',
         'completa',
         'encaminhada',
+        'aguardando_treinamento',
         'cadastrada',
         'arquivada',
       ],

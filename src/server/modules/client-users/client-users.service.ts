@@ -154,7 +154,27 @@ export async function createClientUser(
   actor: Actor,
   body: CreateClientUserBody,
 ): Promise<ClientUser> {
-  const id = await deps.db.transaction(async (tx) => {
+  const id = await deps.db.transaction(async (tx) => createClientUserInTx(tx, deps.config, actor, body))
+  return getClientUser(deps, actor, id)
+}
+
+/** For other modules (intake's "Cadastrar"): is this e-mail already a client user of the tenant? */
+export async function findClientUserIdByEmail(
+  tx: Db,
+  tenantId: string,
+  email: string,
+): Promise<string | null> {
+  return (await clientUsersRepository(tx).findByEmail(tenantId, email))?.id ?? null
+}
+
+/** The transactional core of createClientUser (also used by intake's "Cadastrar"). */
+export async function createClientUserInTx(
+  tx: Db,
+  config: Config,
+  actor: Actor,
+  body: CreateClientUserBody,
+): Promise<string> {
+  {
     const repo = clientUsersRepository(tx)
     if (await repo.findByEmail(actor.tenantId, body.email)) throw emailTaken()
     await assertLinks(tx, actor.tenantId, body)
@@ -186,12 +206,11 @@ export async function createClientUser(
       }),
     })
     if (!cu.isDemo && cu.portalActive) {
-      if (body.send === 'now') await sendInvitationInTx(tx, deps.config, actor, cu)
+      if (body.send === 'now') await sendInvitationInTx(tx, config, actor, cu)
       else await scheduleInvitationInTx(tx, actor, cu)
     }
     return cu.id
-  })
-  return getClientUser(deps, actor, id)
+  }
 }
 
 export async function updateClientUser(

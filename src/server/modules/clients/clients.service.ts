@@ -110,8 +110,33 @@ export async function getClientOrg(db: Db, actor: Actor, id: string): Promise<Cl
 }
 
 export async function createClientOrg(db: Db, actor: Actor, body: CreateClientOrgBody): Promise<ClientOrg> {
+  const id = await db.transaction(async (tx) => createClientOrgInTx(tx, actor, body))
+  return getClientOrg(db, actor, id)
+}
+
+/**
+ * For other modules (intake's "Cadastrar"): the client with this document, or a new one created in
+ * the caller's transaction. Returns its id and training date (the training gate).
+ */
+export async function findOrCreateClientOrgInTx(
+  tx: Db,
+  actor: Actor,
+  input: { name: string; document: string },
+): Promise<{ id: string; created: boolean; trainedAt: Date | null; name: string }> {
+  const { document } = normalizeDocument(input.document)
+  const existing = await clientsRepository(tx).findByDocument(actor.tenantId, document)
+  if (existing) return { id: existing.id, created: false, trainedAt: existing.trainedAt, name: existing.name }
+  const id = await createClientOrgInTx(tx, actor, {
+    name: input.name,
+    document: input.document,
+    portalEnabled: true,
+  })
+  return { id, created: true, trainedAt: null, name: input.name }
+}
+
+async function createClientOrgInTx(tx: Db, actor: Actor, body: CreateClientOrgBody): Promise<string> {
   const { type, document } = normalizeDocument(body.document)
-  const id = await db.transaction(async (tx) => {
+  {
     const repo = clientsRepository(tx)
     const existing = await repo.findByDocument(actor.tenantId, document)
     if (existing) throw duplicate(existing.name)
@@ -135,8 +160,7 @@ export async function createClientOrg(db: Db, actor: Actor, body: CreateClientOr
       after: auditView(org, body.addresses),
     })
     return org.id
-  })
-  return getClientOrg(db, actor, id)
+  }
 }
 
 export async function updateClientOrg(

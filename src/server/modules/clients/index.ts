@@ -1,3 +1,3 @@
 export { clientsRoutes } from './clients.routes.ts'
-export { listClientOrgsByIds, normalizeDocument } from './clients.service.ts'
+export { findOrCreateClientOrgInTx, listClientOrgsByIds, normalizeDocument } from './clients.service.ts'
 export { DocumentNumber } from './clients.schemas.ts'

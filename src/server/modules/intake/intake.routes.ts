@@ -68,6 +68,19 @@ export function intakeRoutes(deps: intake.IntakeDeps): FastifyPluginAsyncZod {
     )
 
     app.post(
+      '/fichas/:id/register',
+      {
+        schema: {
+          tags,
+          summary: 'Cadastrar: cria o cliente e os usuários da ficha (convites conforme o treinamento)',
+          params: FichaParams,
+          response: { 200: FichaDetail },
+        },
+        preHandler: requirePermission('intake:manage', 'clients:manage', 'users:manage'),
+      },
+      async (req) => intake.registerFicha(deps, actorOf(req), req.params.id),
+    )
+    app.post(
       '/fichas/:id/attachments',
       {
         schema: {

@@ -9,6 +9,8 @@ import { hashToken, randomToken, safeEqual } from '../../platform/security/token
 import { addBusinessDays, dueStatus, toCalendarDate } from '#shared/business-days.ts'
 import { formatCnpj, normalizeCnpj } from '#shared/documents.ts'
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts'
+import { createClientUserInTx, CreateClientUserBody, findClientUserIdByEmail } from '../client-users/index.ts'
+import { findOrCreateClientOrgInTx } from '../clients/index.ts'
 import { fichaForwardedMail, fichaReceivedMail, fichaReturnedMail } from './intake.mail.ts'
 import { fichaPdf } from './intake.pdf.ts'
 import { addAttachment, getAttachment, listAttachments } from './intake.attachments.ts'
@@ -403,4 +405,88 @@ export async function downloadAttachment(
   attachmentId: string,
 ) {
   return getAttachment(deps.db, actor.tenantId, fichaId, attachmentId)
+}
+
+/**
+ * "Cadastrar" (seed 000, Passo 2): from a forwarded ficha, the client organisation is found by CNPJ
+ * or created, and each user of the ficha becomes a client user of it. Invitations go at once when
+ * the unit was already trained (Passo 3.1); otherwise they are held ("Enviar mais tarde") and the
+ * ficha waits in "Aguardando treinamento" until the training is recorded.
+ */
+export async function registerFicha(deps: IntakeDeps, actor: Actor, id: string) {
+  await deps.db.transaction(async (tx) => {
+    const repo = intakeRepository(tx)
+    const f = await repo.findById(actor.tenantId, id, true)
+    if (!f) throw IntakeErrors.FICHA_NOT_FOUND()
+    if (f.status !== 'encaminhada') {
+      throw IntakeErrors.TRANSITION_NOT_ALLOWED({ message: 'Só é possível cadastrar uma ficha encaminhada.' })
+    }
+    const data = f.data as FichaData
+    if (!data.organization?.name || !data.organization.document) {
+      throw IntakeErrors.FICHA_INCOMPLETE({
+        message: 'A ficha precisa do nome e do CNPJ do órgão para o cadastro.',
+      })
+    }
+    const org = await findOrCreateClientOrgInTx(tx, actor, {
+      name: data.organization.name,
+      document: data.organization.document,
+    })
+    const trained = org.trainedAt !== null
+    const created: string[] = []
+    const existing: string[] = []
+    for (const u of data.users ?? []) {
+      if (!u.name || !u.email) continue
+      const email = u.email.trim().toLowerCase()
+      if (await findClientUserIdByEmail(tx, actor.tenantId, email)) {
+        existing.push(email)
+        continue
+      }
+      await createClientUserInTx(
+        tx,
+        deps.config,
+        actor,
+        CreateClientUserBody.parse({
+          name: u.name,
+          email,
+          cpf: u.cpf ?? '',
+          companyIds: [org.id],
+          send: trained ? 'now' : 'later',
+        }),
+      )
+      created.push(email)
+    }
+    const to: FichaStatus = trained ? 'cadastrada' : 'aguardando_treinamento'
+    const settings = await getTenantSettings(tx, actor.tenantId)
+    const now = new Date()
+    const note = [
+      `Cliente ${org.created ? 'criado' : 'já existente'}: ${org.name}.`,
+      `${created.length} usuário(s) cadastrado(s)${existing.length ? `; já existiam: ${existing.join(', ')}` : ''}.`,
+      trained
+        ? 'Unidade já treinada: convites enviados.'
+        : 'Unidade ainda não treinada: convites aguardam o treinamento.',
+    ].join(' ')
+    await repo.update(actor.tenantId, id, {
+      status: to,
+      statusChangedAt: now,
+      dueOn: dueFor(settings, to, now),
+      holderUserId: actor.userId,
+      holderName: actor.name,
+    })
+    await repo.insertEvent({
+      tenantId: actor.tenantId,
+      fichaId: id,
+      fromStatus: f.status,
+      toStatus: to,
+      actorName: actor.name,
+      note,
+    })
+    await recordAudit(tx, actor, {
+      entity: 'ficha',
+      entityId: id,
+      action: 'registered',
+      before: { status: f.status },
+      after: { status: to, clientOrgId: org.id, usersCreated: created, usersExisting: existing },
+    })
+  })
+  return getFicha(deps, actor, id)
 }

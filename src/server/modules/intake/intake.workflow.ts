@@ -18,7 +18,8 @@ export const TRANSITIONS: Record<FichaStatus, FichaStatus[]> = {
   em_verificacao: ['devolvida', 'completa'],
   devolvida: ['em_verificacao', 'arquivada'],
   completa: ['encaminhada'],
-  encaminhada: ['cadastrada', 'aguardando_treinamento', 'arquivada'],
+  // "Cadastrar" (POST /fichas/:id/register) moves an encaminhada ficha on: it creates the accounts.
+  encaminhada: ['arquivada'],
   aguardando_treinamento: ['cadastrada'],
   cadastrada: ['arquivada'],
   arquivada: [],
