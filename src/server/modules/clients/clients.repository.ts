@@ -1,5 +1,6 @@
-import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { detectDocumentType, isValidCnpj, isValidCpf, normalizeCnpj, onlyDigits } from '#shared/documents.ts'
 import { clientOrgAddresses, clientOrgs } from './clients.tables.ts'
 
 export type ClientOrgRow = typeof clientOrgs.$inferSelect
@@ -21,7 +22,11 @@ export function clientsRepository(db: Db) {
       },
     ) {
       const conds: SQL[] = [eq(clientOrgs.tenantId, tenantId)]
-      if (q.search) {
+      const exact = q.search ? exactDocument(q.search) : null
+      if (exact) {
+        // A whole, valid CPF/CNPJ: the unique B-tree index answers at once.
+        conds.push(eq(clientOrgs.document, exact))
+      } else if (q.search) {
         // lower(...) like '%…%' is what the trigram indexes of the migration serve.
         const like = `%${escapeLike(q.search.toLowerCase())}%`
         const doc = q.search.replace(/[^0-9A-Za-z]/g, '').toUpperCase()
@@ -45,11 +50,17 @@ export function clientsRepository(db: Db) {
         .select({ org: clientOrgs, userCount })
         .from(clientOrgs)
         .where(where)
-        .orderBy(clientOrgs.name)
+        // lower(name) matches the (tenant_id, lower(name)) index: for a broad fragment the planner can
+        // walk it in order and stop after one page instead of sorting every match.
+        .orderBy(sql`lower(${clientOrgs.name})`, clientOrgs.id)
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
-      const [{ n }] = await db.select({ n: count() }).from(clientOrgs).where(where)
-      return { items, total: n }
+      // Counting every match of a broad fragment costs as much as reading them all: stop at COUNT_CAP.
+      const counted = await db.execute(
+        sql`select count(*)::int as n from (select 1 from ${clientOrgs} where ${where} limit ${COUNT_CAP + 1}) s`,
+      )
+      const n = Number((counted as unknown as { rows: { n: number }[] }).rows[0].n)
+      return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP }
     },
     async findById(tenantId: string, id: string) {
       const [row] = await db
@@ -107,6 +118,16 @@ export function clientsRepository(db: Db) {
         await db.insert(clientOrgAddresses).values(list.map((a) => ({ ...a, tenantId, clientOrgId: orgId })))
     },
   }
+}
+
+/** Above this many matches the list says "mais de 1.000" instead of counting them all. */
+export const COUNT_CAP = 1000
+
+function exactDocument(search: string): string | null {
+  const type = detectDocumentType(search)
+  if (type === 'cpf' && isValidCpf(search)) return onlyDigits(search)
+  if (type === 'cnpj' && isValidCnpj(search)) return normalizeCnpj(search)
+  return null
 }
 
 function escapeLike(value: string): string {

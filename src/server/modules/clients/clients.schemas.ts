@@ -70,7 +70,8 @@ export const ClientOrg = z.object({
   createdAt: z.string(),
 })
 export type ClientOrg = z.infer<typeof ClientOrg>
-export const ClientOrgPage = Paged(ClientOrg)
+/** `totalCapped`: there are more than `total` matches (the count stops at 1,000). */
+export const ClientOrgPage = Paged(ClientOrg).extend({ totalCapped: z.boolean() })
 
 /** CPF or CNPJ (numeric or alphanumeric), typed with or without punctuation. */
 export const DocumentNumber = z

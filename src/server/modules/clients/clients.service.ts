@@ -94,12 +94,18 @@ export function normalizeDocument(value: string): { type: 'cpf' | 'cnpj'; docume
 }
 
 export async function findClientOrgs(db: Db, actor: Actor, q: FindClientOrgsQuery) {
-  const { items, total } = await clientsRepository(db).find(actor.tenantId, {
+  const { items, total, totalCapped } = await clientsRepository(db).find(actor.tenantId, {
     ...q,
     isActive: q.status === undefined ? undefined : q.status === 'ativo',
     trained: q.trained === undefined ? undefined : q.trained === 'true',
   })
-  return { items: items.map((r) => toDto(r.org, r.userCount)), total, page: q.page, pageSize: q.pageSize }
+  return {
+    items: items.map((r) => toDto(r.org, r.userCount)),
+    total,
+    totalCapped,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
 }
 
 export async function getClientOrg(db: Db, actor: Actor, id: string): Promise<ClientOrg> {

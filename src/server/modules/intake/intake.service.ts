@@ -221,7 +221,7 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
     if (body.to === 'devolvida') {
       missing = body.missing?.length ? body.missing : checklistMissing
       if (missing.length === 0) missing = ['Revisar os dados conforme a observação da equipe.']
-      // A new secret: the correction link in this e-mail (the old link keeps working for status only).
+      // A new secret goes with the correction link in this e-mail; the receipt's link stops working.
       const key = randomToken(24)
       await repo.update(actor.tenantId, id, {
         secretHash: hashToken(deps.config.sessionSecret, `ficha:${key}`),
