@@ -15,7 +15,7 @@ import { IconInfoCircle, IconMapPinSearch, IconTrash } from '@tabler/icons-react
 import { useState } from 'react'
 import { formatCep, isValidCep, maskCep, normalizeCep } from '../../../shared/documents.ts'
 import { api, errorMessage } from '../../shared/api.ts'
-import type { ClientOrgForm } from './client-org-form.ts'
+import { type ClientOrgForm, withManualHint } from './client-org-form.ts'
 import { ADDRESS_KIND_OPTIONS, UFS } from './client-orgs.labels.ts'
 import type { CepLookup } from './client-orgs.types.ts'
 
@@ -145,7 +145,7 @@ export function AddressFields({ form, index, onRemove }: AddressFieldsProps) {
               title={lookup.unavailable ? 'Consulta de CEP indisponível' : 'CEP não encontrado'}
               role="status"
             >
-              {lookup.message} Preencha o endereço à mão.
+              {withManualHint(lookup.message, 'Preencha o endereço à mão.')}
             </Alert>
           </Grid.Col>
         ) : null}

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Center,
@@ -25,18 +26,20 @@ import {
   IconTrash,
   IconWand,
 } from '@tabler/icons-react'
-import { type ReactNode, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import {
   detectDocumentType,
   formatCep,
   isValidCnpj,
+  isValidDocument,
   maskDocument,
   maskPhone,
   normalizeCnpj,
   onlyDigits,
 } from '../../../shared/documents.ts'
 import { ApiError, api, errorMessage } from '../../shared/api.ts'
+import type { Paged } from '../../shared/paged.ts'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
@@ -54,8 +57,9 @@ import {
   useClientOrgForm,
   validate,
   valuesFromOrg,
+  withManualHint,
 } from './client-org-form.ts'
-import type { ClientOrgDetail, CnpjData, CnpjLookup } from './client-orgs.types.ts'
+import type { ClientOrg, ClientOrgDetail, CnpjData, CnpjLookup } from './client-orgs.types.ts'
 
 /** `/clientes/novo` and `/clientes/:id/editar`: the full client registration form. */
 export function ClientOrgFormPage() {
@@ -93,6 +97,7 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   const documentType = detectDocumentType(values.document)
   const canLookup = documentType === 'cnpj' && isValidCnpj(values.document)
   const backTo = existing ? `/clientes/${existing.id}` : '/clientes'
+  const duplicate = useDuplicate(isNew ? values.document : '')
 
   async function lookupCnpj() {
     setCnpj({ kind: 'loading' })
@@ -164,13 +169,14 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
           <Section title="Identificação">
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 7 }}>
-                <Group gap="xs" align="flex-start" wrap="nowrap">
+                <Group gap="xs" align="flex-start" wrap="wrap">
                   <TextInput
                     label="CPF ou CNPJ"
                     required={isNew}
                     readOnly={!isNew}
+                    variant={isNew ? 'default' : 'filled'}
                     autoComplete="off"
-                    style={{ flex: 1 }}
+                    style={{ flex: '1 1 260px' }}
                     description={
                       !isNew
                         ? 'O CPF/CNPJ não pode ser alterado.'
@@ -184,7 +190,7 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
                       if (cnpj.kind !== 'loading') setCnpj({ kind: 'idle' })
                     }}
                   />
-                  <Box pt={45}>
+                  <Box pt={{ base: 0, xs: 45 }}>
                     <Button
                       variant="light"
                       leftSection={<IconWand size={16} />}
@@ -198,6 +204,18 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
                   </Box>
                 </Group>
               </Grid.Col>
+              {duplicate ? (
+                <Grid.Col span={12}>
+                  <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="CPF/CNPJ já cadastrado">
+                    <Text size="sm">
+                      Já existe um cliente com este CPF/CNPJ: <strong>{duplicate.name}</strong>.{' '}
+                      <Anchor component={Link} to={`/clientes/${duplicate.id}`} size="sm">
+                        Abrir o cadastro existente
+                      </Anchor>
+                    </Text>
+                  </Alert>
+                </Grid.Col>
+              ) : null}
               <CnpjResult state={cnpj} />
               <Grid.Col span={12}>
                 <TextInput
@@ -337,6 +355,27 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   )
 }
 
+/** The existing client with this complete, valid CPF/CNPJ, if any (checked while typing). */
+function useDuplicate(document: string): ClientOrg | null {
+  const [found, setFound] = useState<ClientOrg | null>(null)
+  const normalized = isValidDocument(document) ? normalizeCnpj(document) : ''
+  useEffect(() => {
+    setFound(null)
+    if (!normalized) return
+    let live = true
+    api
+      .get<Paged<ClientOrg>>('/client-orgs', { search: normalized, pageSize: 5 })
+      .then((page) => {
+        if (live) setFound(page.items.find((org) => normalizeCnpj(org.document) === normalized) ?? null)
+      })
+      .catch(() => {})
+    return () => {
+      live = false
+    }
+  }, [normalized])
+  return found
+}
+
 function Section({
   title,
   description,
@@ -397,7 +436,7 @@ function CnpjResult({ state }: { state: CnpjState }) {
           title="Não foi possível preencher o cadastro"
           role="status"
         >
-          {state.message} Preencha os dados à mão.
+          {withManualHint(state.message, 'Preencha os dados à mão.')}
         </Alert>
       </Grid.Col>
     )
@@ -514,20 +553,20 @@ function ExtraFieldsList({ form }: { form: ClientOrgForm }) {
       {items.map((item, index) => {
         const suffix = index === 0 ? '' : ` ${index + 1}`
         return (
-          <Group key={item.key} gap="xs" align="flex-start" wrap="nowrap">
+          <Group key={item.key} gap="xs" align="flex-start" wrap="wrap">
             <TextInput
               label={`Nome do campo${suffix}`}
               autoComplete="off"
-              style={{ flex: '0 1 260px' }}
+              style={{ flex: '1 1 200px' }}
               {...form.getInputProps(`extraFields.${index}.name`)}
             />
             <TextInput
               label={`Valor${suffix}`}
               autoComplete="off"
-              style={{ flex: 1 }}
+              style={{ flex: '2 1 240px' }}
               {...form.getInputProps(`extraFields.${index}.value`)}
             />
-            <Box pt={25}>
+            <Box pt={{ base: 0, xs: 25 }}>
               <Button
                 variant="subtle"
                 color="red"

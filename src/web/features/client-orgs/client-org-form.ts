@@ -100,7 +100,7 @@ export function valuesFromOrg(org: ClientOrgDetail): ClientOrgValues {
     portalEnabled: org.portalEnabled,
     notes: org.notes ?? '',
     extraFields: Object.entries(org.extraFields).map(([name, value]) => ({ key: randomId(), name, value })),
-    addresses: org.addresses.map((a) => ({
+    addresses: sortAddresses(org.addresses).map((a) => ({
       key: randomId(),
       kind: a.kind,
       cep: formatCep(a.cep),
@@ -247,4 +247,16 @@ export function applyServerErrors(form: ClientOrgForm, payload: Payload, error: 
   }
   form.setErrors(errors)
   return leftovers
+}
+
+/** The lookup's pt-BR message, plus a hint to type by hand when the message has none. */
+export function withManualHint(message: string, hint: string): string {
+  return /manual|à mão/i.test(message) ? message : `${message} ${hint}`
+}
+
+const KIND_ORDER: Record<AddressKind, number> = { principal: 0, cobranca: 1, instalacao: 2 }
+
+/** Principal first, then billing, then installation (stable within a kind). */
+export function sortAddresses<T extends { kind: AddressKind }>(addresses: T[]): T[] {
+  return [...addresses].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
 }

@@ -38,6 +38,7 @@ import { notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { sortAddresses } from './client-org-form.ts'
 import { ClientOrgHistory } from './client-org-history.tsx'
 import { ClientOrgUsers } from './client-org-users.tsx'
 import { ADDRESS_KINDS, ENVIRONMENTS } from './client-orgs.labels.ts'
@@ -306,7 +307,7 @@ function AddressesPanel({ org, editPath }: { org: ClientOrgDetail; editPath: str
     <Stack gap="md">
       {edit ? <Group justify="flex-end">{edit}</Group> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {org.addresses.map((address) => (
+        {sortAddresses(org.addresses).map((address) => (
           <Paper
             withBorder
             p="md"

@@ -3,11 +3,11 @@ import {
   Badge,
   Box,
   Button,
+  Grid,
   Group,
   LoadingOverlay,
   NativeSelect,
   Paper,
-  SimpleGrid,
   Table,
   Text,
   TextInput,
@@ -85,49 +85,57 @@ export function ClientOrgsPage() {
       />
 
       <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mb="md">
-          <TextInput
-            label="Buscar"
-            placeholder="Nome, nome fantasia, CPF ou CNPJ"
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.currentTarget.value)
-              setPage(1)
-            }}
-            type="search"
-          />
-          <NativeSelect
-            label="Ambiente"
-            data={[
-              { value: '', label: 'Todos' },
-              { value: 'homologacao', label: 'Homologação' },
-              { value: 'producao', label: 'Produção' },
-            ]}
-            value={filters.environment}
-            onChange={(event) => update({ environment: event.currentTarget.value })}
-          />
-          <NativeSelect
-            label="Situação"
-            data={[
-              { value: '', label: 'Todas' },
-              { value: 'ativo', label: 'Ativo' },
-              { value: 'inativo', label: 'Inativo' },
-            ]}
-            value={filters.status}
-            onChange={(event) => update({ status: event.currentTarget.value })}
-          />
-          <NativeSelect
-            label="Treinamento"
-            data={[
-              { value: '', label: 'Todos' },
-              { value: 'true', label: 'Treinada' },
-              { value: 'false', label: 'Não treinada' },
-            ]}
-            value={filters.trained}
-            onChange={(event) => update({ trained: event.currentTarget.value })}
-          />
-        </SimpleGrid>
+        <Grid gap="sm" mb="md">
+          <Grid.Col span={{ base: 12, lg: 4.5 }}>
+            <TextInput
+              label="Buscar"
+              placeholder="Nome, nome fantasia, CPF ou CNPJ"
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(event) => {
+                setSearch(event.currentTarget.value)
+                setPage(1)
+              }}
+              type="search"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, lg: 2.5 }}>
+            <NativeSelect
+              label="Ambiente"
+              data={[
+                { value: '', label: 'Todos' },
+                { value: 'homologacao', label: 'Homologação' },
+                { value: 'producao', label: 'Produção' },
+              ]}
+              value={filters.environment}
+              onChange={(event) => update({ environment: event.currentTarget.value })}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, lg: 2.5 }}>
+            <NativeSelect
+              label="Situação"
+              data={[
+                { value: '', label: 'Todas' },
+                { value: 'ativo', label: 'Ativo' },
+                { value: 'inativo', label: 'Inativo' },
+              ]}
+              value={filters.status}
+              onChange={(event) => update({ status: event.currentTarget.value })}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, lg: 2.5 }}>
+            <NativeSelect
+              label="Treinamento"
+              data={[
+                { value: '', label: 'Todos' },
+                { value: 'true', label: 'Treinada' },
+                { value: 'false', label: 'Não treinada' },
+              ]}
+              value={filters.trained}
+              onChange={(event) => update({ trained: event.currentTarget.value })}
+            />
+          </Grid.Col>
+        </Grid>
         {filtered ? (
           <Group justify="flex-end" mt={-8} mb="sm">
             <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={16} />} onClick={clear}>
