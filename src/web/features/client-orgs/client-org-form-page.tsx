@@ -8,6 +8,7 @@ import {
   Grid,
   Group,
   Loader,
+  Modal,
   Paper,
   Radio,
   Stack,
@@ -18,6 +19,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core'
+import { useWindowEvent } from '@mantine/hooks'
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -27,7 +29,7 @@ import {
   IconWand,
 } from '@tabler/icons-react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useBlocker, useNavigate, useParams } from 'react-router'
 import {
   detectDocumentType,
   formatCep,
@@ -93,6 +95,15 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   const [formError, setFormError] = useState<string | null>(null)
   const [cnpj, setCnpj] = useState<CnpjState>({ kind: 'idle' })
   const stateRegistrationRef = useRef<HTMLInputElement>(null)
+  const leaving = useRef(false)
+  const dirty = form.isDirty()
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !leaving.current && dirty && currentLocation.pathname !== nextLocation.pathname,
+  )
+  useWindowEvent('beforeunload', (event) => {
+    if (dirty && !leaving.current) event.preventDefault()
+  })
   const values = form.getValues()
   const documentType = detectDocumentType(values.document)
   const canLookup = documentType === 'cnpj' && isValidCnpj(values.document)
@@ -133,6 +144,7 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
         ? await api.patch<ClientOrgDetail>(`/client-orgs/${existing.id}`, payload.body)
         : await api.post<ClientOrgDetail>('/client-orgs', payload.body)
       notifySuccess(existing ? 'Alterações salvas.' : `Cliente ${saved.name} cadastrado.`)
+      leaving.current = true
       navigate(`/clientes/${saved.id}`)
     } catch (error) {
       const leftovers = applyServerErrors(form, payload, error)
@@ -351,6 +363,29 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
           </Group>
         </Stack>
       </form>
+
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title="Sair sem salvar?"
+        centered
+      >
+        <Stack gap="lg">
+          <Text size="sm">
+            {existing
+              ? 'As alterações feitas neste cadastro ainda não foram salvas e serão descartadas.'
+              : 'Este cliente ainda não foi cadastrado. Os dados preenchidos serão descartados.'}
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => blocker.reset?.()}>
+              Continuar editando
+            </Button>
+            <Button color="red" onClick={() => blocker.proceed?.()}>
+              Sair sem salvar
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   )
 }
