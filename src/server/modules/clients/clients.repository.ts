@@ -46,20 +46,29 @@ export function clientsRepository(db: Db) {
         )
       }
       const where = and(...conds)
-      const items = await db
-        .select({ org: clientOrgs, userCount })
+      // First the matches, up to COUNT_CAP + 1 (the trigram bitmap finds few matches fast), which
+      // also gives the count without counting every match of a broad fragment.
+      const matched = await db
+        .select({ id: clientOrgs.id })
         .from(clientOrgs)
         .where(where)
-        // lower(name) matches the (tenant_id, lower(name)) index: for a broad fragment the planner can
-        // walk it in order and stop after one page instead of sorting every match.
+        .limit(COUNT_CAP + 1)
+      const n = matched.length
+      const page = db.select({ org: clientOrgs, userCount }).from(clientOrgs).$dynamic()
+      const items = await (n <= COUNT_CAP
+        ? // Few matches: sort just those.
+          page.where(
+            and(
+              eq(clientOrgs.tenantId, tenantId),
+              inArray(clientOrgs.id, n ? matched.map((m) => m.id) : [NO_ID]),
+            ),
+          )
+        : // Many: walk the (tenant_id, lower(name)) index in order and stop after one page.
+          page.where(where)
+      )
         .orderBy(sql`lower(${clientOrgs.name})`, clientOrgs.id)
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
-      // Counting every match of a broad fragment costs as much as reading them all: stop at COUNT_CAP.
-      const counted = await db.execute(
-        sql`select count(*)::int as n from (select 1 from ${clientOrgs} where ${where} limit ${COUNT_CAP + 1}) s`,
-      )
-      const n = Number((counted as unknown as { rows: { n: number }[] }).rows[0].n)
       return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP }
     },
     async findById(tenantId: string, id: string) {
@@ -119,6 +128,8 @@ export function clientsRepository(db: Db) {
     },
   }
 }
+
+const NO_ID = '00000000-0000-0000-0000-000000000000'
 
 /** Above this many matches the list says "mais de 1.000" instead of counting them all. */
 export const COUNT_CAP = 1000
