@@ -127,6 +127,12 @@ describe('usuários de clientes: assistente, convite, primeiro acesso e KEYPASS'
     })
     assert.equal(foreign.status, 404)
 
+    const ofA = await t.admin.get(`/api/v1/client-users?companyId=${orgA.id}`)
+    assert.ok(ofA.body.items.some((u: { email: string }) => u.email === 'helena@exemplo.com.br'))
+    assert.ok(
+      ofA.body.items.every((u: { companies: { id: string }[] }) => u.companies.some((c) => c.id === orgA.id)),
+    )
+
     const funnel = await t.admin.get('/api/v1/client-users/funnel')
     assert.ok(funnel.body.invited >= 1 && funnel.body.keypass >= 1 && funnel.body.firstLogin >= 1)
   })

@@ -36,7 +36,14 @@ export function clientUsersRepository(db: Db) {
   return {
     async find(
       tenantId: string,
-      q: { search?: string; status?: string; page: number; pageSize: number; ids?: string[] },
+      q: {
+        search?: string
+        status?: string
+        companyId?: string
+        page: number
+        pageSize: number
+        ids?: string[]
+      },
     ) {
       const conds = [sql`cu.tenant_id = ${tenantId}`]
       if (q.search) {
@@ -44,6 +51,11 @@ export function clientUsersRepository(db: Db) {
         conds.push(sql`(cu.name ilike ${like} or cu.email ilike ${like})`)
       }
       if (q.status) conds.push(STATUS_FILTERS[q.status])
+      if (q.companyId) {
+        conds.push(
+          sql`exists (select 1 from client_user_orgs cuo where cuo.tenant_id = cu.tenant_id and cuo.client_user_id = cu.id and cuo.client_org_id = ${q.companyId})`,
+        )
+      }
       if (q.ids)
         conds.push(
           q.ids.length

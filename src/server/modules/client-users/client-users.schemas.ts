@@ -116,6 +116,8 @@ export type UpdateClientUserBody = z.infer<typeof UpdateClientUserBody>
 
 export const FindClientUsersQuery = z.strictObject({
   search: SearchText,
+  /** Only the users linked to this client organisation. */
+  companyId: Uuid.optional(),
   status: z
     .enum(['pending', 'expired', 'accepted', 'no_keypass', 'inactive'], {
       error: 'Filtro de situação inválido.',

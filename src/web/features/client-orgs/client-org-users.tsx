@@ -17,8 +17,7 @@ const PAGE_SIZE = 200
 const MAX_PAGES = 25
 
 /**
- * All client users of the tenant, page by page (the list API has no company filter); the tab
- * keeps those linked to this company.
+ * The client users linked to this company (the list API filters by company), page by page.
  */
 function useCompanyUsers(orgId: string, enabled: boolean) {
   const [users, setUsers] = useState<ClientUser[] | null>(null)
@@ -29,8 +28,12 @@ function useCompanyUsers(orgId: string, enabled: boolean) {
     try {
       const found: ClientUser[] = []
       for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await api.get<Paged<ClientUser>>('/client-users', { page, pageSize: PAGE_SIZE })
-        found.push(...result.items.filter((u) => u.companies.some((c) => c.id === orgId)))
+        const result = await api.get<Paged<ClientUser>>('/client-users', {
+          companyId: orgId,
+          page,
+          pageSize: PAGE_SIZE,
+        })
+        found.push(...result.items)
         if (page * PAGE_SIZE >= result.total) break
       }
       found.sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'))
