@@ -90,13 +90,30 @@ export type Harness = {
   baseUrl: string
   /** Console errors and uncaught page errors seen so far. */
   consoleErrors: string[]
-  /** Waits for an e-mail to that address to reach the SMTP server and returns it. */
-  waitForMail(to: string, timeoutMs?: number): Promise<ParsedMail>
+  /**
+   * Waits for an e-mail to that address to reach the SMTP server and returns it (the first one, or
+   * the first whose subject contains / matches `subject`).
+   */
+  waitForMail(
+    to: string,
+    opts?: number | { subject?: string | RegExp; timeoutMs?: number },
+  ): Promise<ParsedMail>
   /**
    * Waits for running animations, then saves a screenshot to test-results/e2e/<name>.png (full page
-   * unless fullPage is false: fixed overlays such as drawers only cover the viewport).
+   * unless fullPage is false: fixed overlays such as drawers only cover the viewport). `page`
+   * defaults to the harness's page.
    */
-  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>
+  screenshot(name: string, opts?: { fullPage?: boolean; page?: Page }): Promise<string>
+  /**
+   * Another person's browser: a new context (own cookies) with the same locale, time zone and
+   * viewport, its console errors collected in `consoleErrors` too. Closed with the harness.
+   */
+  newPage(): Promise<Page>
+  /**
+   * Runs SQL with $1… parameters on the app's database (the same handle the server uses), for what
+   * no API does, e.g. moving a deadline into the past. Returns the rows.
+   */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
   close(): Promise<void>
 }
 
@@ -137,20 +154,24 @@ export async function startHarness(): Promise<Harness> {
 
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
     cleanups.push(() => browser.close())
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: 'pt-BR',
-      timezoneId: 'America/Sao_Paulo',
-      viewport: { width: 1366, height: 850 },
-    })
-    context.setDefaultTimeout(EXPECT_TIMEOUT_MS)
-    context.setDefaultNavigationTimeout(EXPECT_TIMEOUT_MS)
-    const page = await context.newPage()
     const consoleErrors: string[] = []
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`[console] ${msg.text()} (${msg.location().url})`)
-    })
-    page.on('pageerror', (err) => consoleErrors.push(`[pageerror] ${err.stack ?? err.message}`))
+    const openPage = async () => {
+      const ctx = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'pt-BR',
+        timezoneId: 'America/Sao_Paulo',
+        viewport: { width: 1366, height: 850 },
+      })
+      ctx.setDefaultTimeout(EXPECT_TIMEOUT_MS)
+      ctx.setDefaultNavigationTimeout(EXPECT_TIMEOUT_MS)
+      const p = await ctx.newPage()
+      p.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(`[console] ${msg.text()} (${msg.location().url})`)
+      })
+      p.on('pageerror', (err) => consoleErrors.push(`[pageerror] ${err.stack ?? err.message}`))
+      return { context: ctx, page: p }
+    }
+    const { context, page } = await openPage()
 
     mkdirSync(RESULTS_DIR, { recursive: true })
 
@@ -164,24 +185,43 @@ export async function startHarness(): Promise<Harness> {
       page,
       baseUrl,
       consoleErrors,
-      async waitForMail(to, timeoutMs = EXPECT_TIMEOUT_MS) {
+      async waitForMail(to, opts) {
+        const { subject, timeoutMs = EXPECT_TIMEOUT_MS } =
+          typeof opts === 'number' ? { timeoutMs: opts } : (opts ?? {})
         const address = to.toLowerCase()
+        const subjectOk = (m: ParsedMail) =>
+          subject === undefined ||
+          (typeof subject === 'string' ? (m.subject ?? '').includes(subject) : subject.test(m.subject ?? ''))
         const deadline = Date.now() + timeoutMs
         for (;;) {
-          const mail = smtp.received.find((m) => recipients(m).includes(address))
+          const mail = smtp.received.find((m) => recipients(m).includes(address) && subjectOk(m))
           if (mail) return mail
           if (Date.now() > deadline) {
             const seen = smtp.received.map((m) => `${recipients(m).join(',')}: ${m.subject}`)
-            throw new Error(`Nenhum e-mail para ${to} em ${timeoutMs} ms. Recebidos: ${JSON.stringify(seen)}`)
+            const which = subject === undefined ? '' : ` com assunto ${String(subject)}`
+            throw new Error(
+              `Nenhum e-mail para ${to}${which} em ${timeoutMs} ms. Recebidos: ${JSON.stringify(seen)}`,
+            )
           }
           await new Promise((r) => setTimeout(r, 50))
         }
       },
       async screenshot(name, opts = {}) {
+        const target = opts.page ?? page
         const file = path.join(RESULTS_DIR, `${fileSafe(name)}.png`)
-        await settle(page)
-        await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' })
+        await settle(target)
+        await target.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' })
         return file
+      },
+      async newPage() {
+        // Contexts close with the browser (closed in the clean-up).
+        return (await openPage()).page
+      },
+      async sql<T>(text: string, params: unknown[] = []) {
+        if (database.raw.kind === 'pglite') {
+          return (await database.raw.client.query<T>(text, params)).rows
+        }
+        return (await database.raw.pool.query(text, params)).rows as T[]
       },
       close,
     }

@@ -1,7 +1,8 @@
 /**
  * Thin fetch wrapper for the Cadastra JSON API.
  *
- * - JSON in, JSON out, cookies sent with `credentials: 'same-origin'`.
+ * - JSON in, JSON out (or a multipart FormData with `api.upload`), cookies sent with
+ *   `credentials: 'same-origin'`.
  * - Every non-GET request carries `x-csrf-token`, taken from the last response that returned a
  *   `csrfToken` (session, login, switch-tenant).
  * - Error responses become an `ApiError` built from the `{ code, message, fields }` body.
@@ -123,7 +124,9 @@ function toApiError(status: number, body: unknown): ApiError {
 
 async function send(method: Method, path: string, body: unknown, retried: boolean): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  // FormData (uploads) sets its own multipart content type with the boundary.
+  const multipart = body instanceof FormData
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
 
   let response: Response
@@ -132,7 +135,7 @@ async function send(method: Method, path: string, body: unknown, retried: boolea
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
@@ -175,6 +178,10 @@ export const api = {
   },
   delete<T = void>(path: string, body?: unknown): Promise<T> {
     return send('DELETE', path, body, false) as Promise<T>
+  },
+  /** POSTs a multipart form (file uploads), with the same CSRF header and error handling. */
+  upload<T>(path: string, form: FormData): Promise<T> {
+    return send('POST', path, form, false) as Promise<T>
   },
 }
 

@@ -2,47 +2,23 @@ import { Anchor, Button, FileButton, Group, Stack, Text } from '@mantine/core'
 import { IconPaperclip, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDateTime, formatNumber } from '../../../shared/format.ts'
-import { API_BASE, ApiError, getCsrfToken } from '../../shared/api.ts'
+import { API_BASE, api } from '../../shared/api.ts'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import type { FichaAttachment, FichaDetail } from './intake.types.ts'
 
 const ACCEPT = 'application/pdf,image/png,image/jpeg'
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 0)} KB`
   return `${formatNumber(bytes / (1024 * 1024), 1)} MB`
 }
 
-/** Sends the file as multipart (field "arquivo"); the JSON client does not do uploads. */
-async function upload(fichaId: string, file: File): Promise<FichaDetail> {
+/** Sends the file as multipart (field "arquivo"). */
+function upload(fichaId: string, file: File): Promise<FichaDetail> {
   const body = new FormData()
   body.append('arquivo', file)
-  const headers: Record<string, string> = { accept: 'application/json' }
-  const csrf = getCsrfToken()
-  if (csrf) headers['x-csrf-token'] = csrf
-  let response: Response
-  try {
-    response = await fetch(`${API_BASE}/fichas/${fichaId}/attachments`, {
-      method: 'POST',
-      headers,
-      body,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão.')
-  }
-  const data = await response.json().catch(() => null)
-  if (!response.ok) {
-    const message =
-      data && typeof data.message === 'string'
-        ? data.message
-        : response.status === 413
-          ? 'O arquivo é grande demais (até 10 MB).'
-          : 'Não foi possível anexar o arquivo.'
-    throw new ApiError(response.status, data?.code ?? `HTTP_${response.status}`, message)
-  }
-  return data as FichaDetail
+  return api.upload<FichaDetail>(`/fichas/${fichaId}/attachments`, body)
 }
 
 interface AttachmentsProps {

@@ -230,10 +230,12 @@ interface FichaFieldsProps {
   leftovers?: string[]
   /** The submit button and anything beside it. */
   actions: ReactNode
+  /** Shown after "Observações" (the public form's attachment). */
+  extra?: ReactNode
 }
 
 /** The ficha's sections, shared by the public form, the staff entry and the correction page. */
-export function FichaFields({ form, sender, leftovers = [], actions }: FichaFieldsProps) {
+export function FichaFields({ form, sender, leftovers = [], actions, extra }: FichaFieldsProps) {
   const { values } = form
   return (
     <Stack gap="lg">
@@ -464,6 +466,8 @@ export function FichaFields({ form, sender, leftovers = [], actions }: FichaFiel
         maxLength={5000}
         {...form.getInputProps('notes')}
       />
+
+      {extra}
 
       {sender !== 'none' ? (
         <Fieldset legend={sender === 'self' ? 'Seus dados' : 'Remetente'} radius="md">

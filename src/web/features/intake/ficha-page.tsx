@@ -17,12 +17,23 @@ import {
   Timeline,
   Title,
 } from '@mantine/core'
-import { IconAlertCircle, IconArrowLeft, IconCheck, IconHistory, IconX } from '@tabler/icons-react'
-import { type ReactNode, useState } from 'react'
+import {
+  IconAlertCircle,
+  IconArrowLeft,
+  IconCheck,
+  IconHistory,
+  IconUserPlus,
+  IconX,
+} from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
+import { type ReactNode, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { formatDate, formatDateTime } from '../../../shared/format.ts'
 import { api, errorMessage, isApiError } from '../../shared/api.ts'
-import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
+import { PERMISSIONS } from '../../shared/permissions.ts'
+import { useSession } from '../../shared/session.tsx'
+import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
+import { notifyError } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
@@ -42,7 +53,8 @@ const NOTE_STEPS: Partial<Record<FichaStatus, { title: string; description: stri
   },
   cadastrada: {
     title: 'Marcar como cadastrada',
-    description: 'Confirme que as contas dos usuários desta ficha foram criadas no sistema.',
+    description:
+      'Confirme que o cadastro desta ficha está concluído (unidade treinada). Convites ainda agendados são enviados em “Usuários de clientes”.',
   },
   aguardando_treinamento: {
     title: 'Aguardar treinamento',
@@ -62,6 +74,14 @@ export function FichaPage() {
   const [dialog, setDialog] = useState<FichaStatus | null>(null)
   const [busy, setBusy] = useState<FichaStatus | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
+  const [registering, setRegistering] = useState(false)
+  // The note of the registration ("Cliente criado… convites aguardam o treinamento"), shown once done.
+  const [registeredNote, setRegistered] = useState<{ id: string; note: string | null } | null>(null)
+  const registered = registeredNote?.id === id ? registeredNote.note : null
+  const { can } = useSession()
+  // One toast for the last step: steps done in a row replace it instead of piling up over the page.
+  const stepToast = useRef<string | null>(null)
+  const canRegister = can(PERMISSIONS.clientsManage) && can(PERMISSIONS.usersManage)
 
   if (query.error && (query.error.status === 404 || query.error.status === 400)) return <NotFoundContent />
   if (query.error && !ficha) return <LoadError error={query.error} onRetry={() => void query.reload()} />
@@ -73,11 +93,32 @@ export function FichaPage() {
     )
   }
 
+  function notifyStep(message: string) {
+    if (stepToast.current) notifications.hide(stepToast.current)
+    stepToast.current = notifications.show({ color: 'teal', message, autoClose: 5000 })
+  }
+
   async function transition(body: TransitionBody) {
     const next = await api.post<FichaDetail>(`/fichas/${id}/transition`, body)
     setUpdated(next)
     setRefusal(null)
-    notifySuccess(`Ficha ${next.protocol}: ${next.statusLabel}.`)
+    notifyStep(`Ficha ${next.protocol}: ${next.statusLabel}.`)
+  }
+
+  /** "Cadastrar": creates (or reuses by CNPJ) the client and creates the ficha's users. */
+  async function register() {
+    try {
+      const next = await api.post<FichaDetail>(`/fichas/${id}/register`)
+      setUpdated(next)
+      setRefusal(null)
+      const event = [...next.events].reverse().find((e) => e.fromStatus === 'encaminhada')
+      setRegistered({ id: next.id, note: event?.note ?? null })
+      notifyStep(`Ficha ${next.protocol}: ${next.statusLabel}.`)
+    } catch (error) {
+      // Missing organisation name or CNPJ: the refusal stays next to the buttons, like "Completa".
+      if (!isApiError(error, 'FICHA_INCOMPLETE')) throw error
+      setRefusal(errorMessage(error))
+    }
   }
 
   async function act(to: FichaStatus) {
@@ -181,7 +222,7 @@ export function FichaPage() {
                         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
                         <Table.Tr key={index}>
                           <Table.Td>{u.name || <Empty />}</Table.Td>
-                          <Table.Td>{u.email || <Empty />}</Table.Td>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email || <Empty />}</Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.cpf || <Empty />}</Table.Td>
                           <Table.Td>{u.profile || <Empty />}</Table.Td>
                         </Table.Tr>
@@ -256,12 +297,34 @@ export function FichaPage() {
                   {refusal}
                 </Alert>
               ) : null}
+              {registered ? (
+                <Alert
+                  color="teal"
+                  icon={<IconCheck size={18} />}
+                  mb="sm"
+                  title="Cadastro feito"
+                  data-testid="ficha-registered"
+                >
+                  {registered}
+                </Alert>
+              ) : null}
               {ficha.nextStatuses.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   Nenhuma ação: a ficha está arquivada.
                 </Text>
               ) : (
                 <Stack gap="xs">
+                  {ficha.status === 'encaminhada' && canRegister ? (
+                    <Button
+                      leftSection={<IconUserPlus size={18} />}
+                      disabled={busy !== null}
+                      onClick={() => setRegistering(true)}
+                      fullWidth
+                      title="Criar o cliente e os usuários desta ficha"
+                    >
+                      Cadastrar
+                    </Button>
+                  ) : null}
                   {ficha.nextStatuses.map((next) => (
                     <Button
                       key={next.status}
@@ -377,6 +440,15 @@ export function FichaPage() {
         onClose={() => setDialog(null)}
         onSubmit={transition}
       />
+      <ConfirmModal
+        opened={registering}
+        title="Cadastrar cliente e usuários"
+        confirmLabel="Cadastrar"
+        onConfirm={register}
+        onClose={() => setRegistering(false)}
+      >
+        <RegisterSummary ficha={ficha} />
+      </ConfirmModal>
       <NoteModal
         ficha={ficha}
         opened={Boolean(noteStep)}
@@ -389,6 +461,39 @@ export function FichaPage() {
         onSubmit={transition}
       />
     </>
+  )
+}
+
+/** What "Cadastrar" will do, in the confirmation dialog. */
+function RegisterSummary({ ficha }: { ficha: FichaDetail }) {
+  const users = (ficha.data.users ?? []).filter((u) => u.name?.trim() && u.email?.trim())
+  const org = ficha.organizationName ?? 'o órgão da ficha'
+  const document = ficha.organizationDocument ? ` (CNPJ ${ficha.organizationDocument})` : ''
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        Cria o cliente <strong>{org}</strong>
+        {document} — ou usa o que já existe com esse CNPJ — e cadastra{' '}
+        {users.length === 1 ? 'o usuário da ficha' : `os ${users.length} usuários da ficha`} nele:
+      </Text>
+      {users.length > 0 ? (
+        <List size="sm" spacing={2}>
+          {users.map((u) => (
+            <List.Item key={u.email}>
+              {u.name} ({u.email})
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      <Text size="sm">
+        Se a unidade já foi treinada, os convites de acesso saem na hora e a ficha fica “Cadastrada”. Se a
+        unidade nunca foi treinada, os convites ficam agendados até o treinamento e a ficha passa para
+        “Aguardando treinamento”.
+      </Text>
+      <Text size="sm" c="dimmed">
+        Usuários cujo e-mail já está cadastrado não são duplicados.
+      </Text>
+    </Stack>
   )
 }
 

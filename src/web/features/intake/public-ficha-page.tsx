@@ -1,9 +1,17 @@
-import { Alert, Anchor, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core'
-import { IconCheck, IconCopy, IconInfoCircle, IconSend } from '@tabler/icons-react'
+import { Alert, Anchor, Button, CopyButton, FileInput, Group, Stack, Text, TextInput } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconInfoCircle,
+  IconPaperclip,
+  IconSend,
+} from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { api, isApiError } from '../../shared/api.ts'
+import { api, errorMessage, isApiError } from '../../shared/api.ts'
 import { notifyError } from '../../shared/ui/errors.ts'
+import { formatSize } from './attachments-section.tsx'
 import {
   applyServerErrors,
   dataFromValues,
@@ -15,6 +23,22 @@ import {
 } from './ficha-form.tsx'
 import type { SubmittedFicha } from './intake.types.ts'
 import { PublicLayout } from './public-layout.tsx'
+
+/** Same limits as the server: PDF, PNG or JPEG up to 10 MB. */
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg'
+const ACCEPTED_NAME = /\.(pdf|png|jpe?g)$/i
+
+/** Why the chosen file cannot go (null: it can). The server checks the real type again. */
+function fileProblem(file: File): string | null {
+  if (!ACCEPTED_NAME.test(file.name)) return 'Envie o original em PDF, PNG ou JPEG.'
+  if (file.size === 0) return 'O arquivo está vazio.'
+  if (file.size > MAX_ATTACHMENT_BYTES) return 'O arquivo passa de 10 MB. Envie uma versão menor.'
+  return null
+}
+
+/** What happened to the attachment sent after the ficha. */
+type AttachmentResult = { name: string; error: string | null }
 
 /** The sender's page for a ficha: `/fichas/acompanhar?protocolo=…&chave=…`. */
 export function statusPath(protocol: string, key: string): string {
@@ -28,9 +52,26 @@ export function PublicFichaPage() {
   const [saving, setSaving] = useState(false)
   const [leftovers, setLeftovers] = useState<string[]>([])
   const [notFound, setNotFound] = useState(false)
-  const [sent, setSent] = useState<{ result: SubmittedFicha; email: string } | null>(null)
+  const [file, setFile] = useState<File | null>(null)
+  const [fileError, setFileError] = useState<string | null>(null)
+  const [sent, setSent] = useState<{
+    result: SubmittedFicha
+    email: string
+    attachment: AttachmentResult | null
+  } | null>(null)
+
+  function chooseFile(next: File | null) {
+    const problem = next ? fileProblem(next) : null
+    // A refused file stays chosen (with the error and the clear button) until replaced or removed.
+    setFileError(problem)
+    setFile(next)
+  }
 
   async function submit(values: FichaFormValues) {
+    if (fileError) {
+      focusFirstError()
+      return
+    }
     setSaving(true)
     setLeftovers([])
     const { data, userRows, contactRows } = dataFromValues(values)
@@ -40,7 +81,21 @@ export function PublicFichaPage() {
         senderEmail: values.senderEmail.trim(),
         data,
       })
-      setSent({ result, email: values.senderEmail.trim() })
+      // The ficha is in: the original goes with the protocol and the secret key just received. A
+      // refused file does not undo the ficha; the confirmation says what happened to it.
+      let attachment: AttachmentResult | null = null
+      if (file) {
+        const body = new FormData()
+        body.append('arquivo', file)
+        const query = new URLSearchParams({ protocol: result.protocol, key: result.key })
+        try {
+          await api.upload(`/public/fichas/attachments?${query.toString()}`, body)
+          attachment = { name: file.name, error: null }
+        } catch (error) {
+          attachment = { name: file.name, error: errorMessage(error) }
+        }
+      }
+      setSent({ result, email: values.senderEmail.trim(), attachment })
       window.scrollTo({ top: 0 })
     } catch (error) {
       if (isApiError(error, 'FORM_NOT_FOUND')) {
@@ -71,9 +126,12 @@ export function PublicFichaPage() {
       <FichaSent
         result={sent.result}
         email={sent.email}
+        attachment={sent.attachment}
         onAnother={() => {
           form.setValues(valuesFromData(null))
           form.resetDirty()
+          setFile(null)
+          setFileError(null)
           setSent(null)
         }}
       />
@@ -108,6 +166,25 @@ export function PublicFichaPage() {
           form={form}
           sender="self"
           leftovers={leftovers}
+          extra={
+            <FileInput
+              label="Original da ficha (PDF ou imagem)"
+              description={
+                file && !fileError
+                  ? `${formatSize(file.size)} · vai junto com a ficha ao enviar.`
+                  : 'Opcional. Se você tem a ficha assinada ou digitalizada, anexe aqui: PDF, PNG ou JPEG, até 10 MB.'
+              }
+              inputWrapperOrder={['label', 'description', 'input', 'error']}
+              placeholder="Escolher arquivo"
+              accept={ACCEPT}
+              clearable
+              value={file}
+              onChange={chooseFile}
+              error={fileError}
+              leftSection={<IconPaperclip size={16} />}
+              maw={520}
+            />
+          }
           actions={
             <Button type="submit" size="md" loading={saving} leftSection={<IconSend size={18} />}>
               Enviar ficha
@@ -122,10 +199,11 @@ export function PublicFichaPage() {
 interface FichaSentProps {
   result: SubmittedFicha
   email: string
+  attachment: AttachmentResult | null
   onAnother: () => void
 }
 
-function FichaSent({ result, email, onAnother }: FichaSentProps) {
+function FichaSent({ result, email, attachment, onAnother }: FichaSentProps) {
   const path = statusPath(result.protocol, result.key)
   const link = `${window.location.origin}${path}`
   return (
@@ -155,6 +233,29 @@ function FichaSent({ result, email, onAnother }: FichaSentProps) {
             {result.protocol}
           </Text>
         </Stack>
+        {attachment && !attachment.error ? (
+          <Alert color="teal" variant="light" icon={<IconCheck size={18} />} data-testid="ficha-attachment">
+            Anexo recebido: <strong>{attachment.name}</strong>
+          </Alert>
+        ) : null}
+        {attachment?.error ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title="O anexo não foi recebido"
+            role="alert"
+            data-testid="ficha-attachment"
+          >
+            <Text size="sm">
+              {attachment.name}: {attachment.error}
+            </Text>
+            <Text size="sm" mt={4}>
+              A ficha foi recebida com o protocolo {result.protocol}. Se precisar, envie o original à equipe
+              informando esse protocolo.
+            </Text>
+          </Alert>
+        ) : null}
         <Text size="sm">
           Enviamos o protocolo e o link para acompanhar a ficha para <strong>{email}</strong>. Se a equipe
           precisar de alguma correção, você recebe o pedido nesse mesmo e-mail.
