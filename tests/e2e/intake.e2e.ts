@@ -373,6 +373,11 @@ describe('jornada: ficha cadastral, do formulário público ao arquivo', () => {
       })
       assert.ok(isRed(colors.background), `o selo é vermelho: ${colors.background}`)
       assert.ok(isRed(colors.border), `a borda do cartão é vermelha: ${colors.border}`)
+      // One column fits: no horizontal scrollbar left over from the full board.
+      await waitForCount(
+        page.locator('.mantine-ScrollArea-scrollbar[data-orientation="horizontal"]:visible'),
+        0,
+      )
       await screenshot('51-quadro-somente-atrasadas')
 
       // The only errors the browsers saw: the refused "Marcar como completa" (409).

@@ -124,7 +124,9 @@ export function FichasBoardPage() {
             />
           </Paper>
         ) : (
-          <ScrollArea type="auto" offsetScrollbars>
+          // Remounted when the set of columns changes: Mantine keeps a stale horizontal scrollbar
+          // when a search or "Somente atrasadas" shrinks the board to fewer columns.
+          <ScrollArea key={columns.join(',')} type="auto" offsetScrollbars>
             <Group align="flex-start" gap="sm" wrap="nowrap" pb="sm" aria-busy={list.loading}>
               {columns.map((status) => (
                 <BoardColumn
