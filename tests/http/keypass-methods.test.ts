@@ -112,7 +112,7 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     assert.equal(setup.body.sentTo, 'b********@exemplo.com.br')
     assert.equal(setup.body.secret, null)
     await ctx.app.jobs.drain()
-    const first = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(/(\d{6})/)![1]
+    const first = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(/KEYPASS: (\d{6})/)![1]
     const confirmed = await c.post('/api/v1/auth/keypass/confirm', { code: first })
     assert.equal(confirmed.status, 200)
     assert.equal(confirmed.body.recoveryCodes.length, 10)
@@ -122,7 +122,7 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     assert.equal(login.body.user.stage, 'mfa')
     assert.equal(login.body.user.secondFactor, 'email')
     await ctx.app.jobs.drain()
-    const code = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(/(\d{6})/)![1]
+    const code = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(/KEYPASS: (\d{6})/)![1]
     assert.equal(
       (await again.post('/api/v1/auth/mfa/verify', { code: first })).status,
       400,
@@ -165,7 +165,7 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     assert.equal(sms.to, '+5527998765432')
     assert.equal(sms.auth, 'Bearer segredo-gateway')
     assert.match(sms.text, /código KEYPASS do Cadastra é \d{6}/)
-    const code = sms.text.match(/(\d{6})/)![1]
+    const code = sms.text.match(/Cadastra é (\d{6})/)![1]
     assert.equal((await c.post('/api/v1/auth/keypass/confirm', { code })).status, 200)
     const status = await c.get('/api/v1/auth/keypass')
     assert.equal(status.body.method, 'sms')
