@@ -112,7 +112,9 @@ describe('KEYPASS por e-mail ou SMS, quando o inquilino permite', () => {
     assert.equal(setup.body.sentTo, 'b********@exemplo.com.br')
     assert.equal(setup.body.secret, null)
     await ctx.app.jobs.drain()
-    const first = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(/KEYPASS: (\d{6})/)![1]
+    const first = (await lastMailTo(ctx.app, 'bia.email@exemplo.com.br')).subject.match(
+      /KEYPASS: (\d{6})/,
+    )![1]
     const confirmed = await c.post('/api/v1/auth/keypass/confirm', { code: first })
     assert.equal(confirmed.status, 200)
     assert.equal(confirmed.body.recoveryCodes.length, 10)
