@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'drizzle-orm'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 
@@ -141,6 +142,42 @@ describe('clientes (organizações): CPF/CNPJ, endereços, busca e isolamento', 
     assert.equal(untrained.body.total, 3)
     const literal = await t.admin.get(`/api/v1/client-orgs?search=${encodeURIComponent('100%')}`)
     assert.equal(literal.body.total, 0, '% is searched literally')
+  })
+
+  test('a broad search stops counting at 200 ("mais de"); browsing without a search counts exactly', async () => {
+    const big = await createTenant(ctx.app, ctx.config)
+    await ctx.app.database.db.execute(sql`
+      insert into client_orgs (tenant_id, document_type, document, name)
+      select ${big.tenantId}::uuid, 'cpf', lpad(g::text, 11, '0'), 'Loja do Lote ' || g from generate_series(1, 230) g`)
+    const broad = await big.admin.get('/api/v1/client-orgs?search=lote&pageSize=20')
+    assert.equal(broad.body.total, 200)
+    assert.equal(broad.body.totalCapped, true)
+    assert.equal(broad.body.items.length, 20)
+    assert.equal(broad.body.items[0].name, 'Loja do Lote 1')
+    const page2 = await big.admin.get('/api/v1/client-orgs?search=lote&pageSize=20&page=2')
+    const seen = new Set([...broad.body.items, ...page2.body.items].map((o: { id: string }) => o.id))
+    assert.equal(seen.size, 40, 'pages walk the ordered list without overlap')
+    const all = await big.admin.get('/api/v1/client-orgs?pageSize=20')
+    assert.equal(all.body.total, 230)
+    assert.equal(all.body.totalCapped, false)
+    const narrow = await big.admin.get('/api/v1/client-orgs?search=lote 12&pageSize=50')
+    assert.equal(narrow.body.totalCapped, false)
+    assert.deepEqual(
+      narrow.body.items.map((o: { name: string }) => o.name),
+      [
+        'Loja do Lote 12',
+        'Loja do Lote 120',
+        'Loja do Lote 121',
+        'Loja do Lote 122',
+        'Loja do Lote 123',
+        'Loja do Lote 124',
+        'Loja do Lote 125',
+        'Loja do Lote 126',
+        'Loja do Lote 127',
+        'Loja do Lote 128',
+        'Loja do Lote 129',
+      ],
+    )
   })
 
   test('updates replace addresses and are audited with before/after', async () => {

@@ -70,7 +70,7 @@ export const ClientOrg = z.object({
   createdAt: z.string(),
 })
 export type ClientOrg = z.infer<typeof ClientOrg>
-/** `totalCapped`: there are more than `total` matches (the count stops at 1,000). */
+/** `totalCapped`: a search has more than `total` matches (the count stops at 200; refine the search). */
 export const ClientOrgPage = Paged(ClientOrg).extend({ totalCapped: z.boolean() })
 
 /** CPF or CNPJ (numeric or alphanumeric), typed with or without punctuation. */

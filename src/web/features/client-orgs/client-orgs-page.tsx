@@ -48,7 +48,7 @@ export function ClientOrgsPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(1)
 
-  const list = useApiQuery<Paged<ClientOrg>>('/client-orgs', {
+  const list = useApiQuery<Paged<ClientOrg> & { totalCapped?: boolean }>('/client-orgs', {
     search: debouncedSearch,
     environment: filters.environment,
     status: filters.status,
@@ -191,7 +191,13 @@ export function ClientOrgsPage() {
         </Box>
 
         {list.data ? (
-          <PaginationBar page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
+          <PaginationBar
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            totalCapped={list.data.totalCapped}
+            onChange={setPage}
+          />
         ) : null}
       </Paper>
     </>
