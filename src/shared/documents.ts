@@ -219,3 +219,35 @@ export function maskPhone(partial: Input): string {
   const digits = onlyDigits(text)
   return new AsYouType('BR').input(digits.slice(0, digits.startsWith('0') ? 12 : 11))
 }
+
+/** The 27 federative units (26 states and the Distrito Federal), as used in addresses. */
+export const UFS = [
+  'AC',
+  'AL',
+  'AP',
+  'AM',
+  'BA',
+  'CE',
+  'DF',
+  'ES',
+  'GO',
+  'MA',
+  'MT',
+  'MS',
+  'MG',
+  'PA',
+  'PB',
+  'PR',
+  'PE',
+  'PI',
+  'RJ',
+  'RN',
+  'RS',
+  'RO',
+  'RR',
+  'SC',
+  'SP',
+  'SE',
+  'TO',
+] as const
+export type Uf = (typeof UFS)[number]

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { auditLog } from '../../platform/audit/audit.tables.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 
 export type AuditFilter = {
   entity?: string
@@ -25,7 +26,7 @@ export function auditRepository(db: Db) {
       if (f.from) conds.push(gte(auditLog.createdAt, f.from))
       if (f.to) conds.push(lt(auditLog.createdAt, f.to))
       if (f.search) {
-        const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        const like = containsPattern(f.search)
         conds.push(
           or(
             ilike(auditLog.actorName, like),

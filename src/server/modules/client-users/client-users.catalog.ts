@@ -38,5 +38,3 @@ export const NOTIFICATION_CHANNELS = ['none', 'email', 'system', 'both'] as cons
 
 /** Departments every tenant has; their folders are shared automatically (seed 004). */
 export const DEFAULT_DEPARTMENTS = ['Pessoal', 'Fiscal', 'Contábil', 'Societário'] as const
-
-export const DEFAULT_INVITATION_TTL_DAYS = 7

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 import { users } from '../auth/auth.tables.ts'
 import { clientOrgs } from '../clients/clients.tables.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
@@ -47,7 +48,7 @@ export function clientUsersRepository(db: Db) {
     ) {
       const conds = [sql`cu.tenant_id = ${tenantId}`]
       if (q.search) {
-        const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        const like = containsPattern(q.search)
         conds.push(sql`(cu.name ilike ${like} or cu.email ilike ${like})`)
       }
       if (q.status) conds.push(STATUS_FILTERS[q.status])
@@ -315,17 +316,6 @@ export function clientUsersRepository(db: Db) {
     },
     async setIdentityPassword(id: string, passwordHash: string) {
       await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id))
-    },
-    async tenantName(tenantId: string): Promise<string> {
-      const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
-      return row?.name ?? 'Cadastra'
-    },
-    async tenantSettings(tenantId: string): Promise<Record<string, unknown>> {
-      const [row] = await db
-        .select({ settings: tenants.settings })
-        .from(tenants)
-        .where(eq(tenants.id, tenantId))
-      return row?.settings ?? {}
     },
 
     async funnel(tenantId: string) {

@@ -13,8 +13,7 @@ import {
   proveIdentityPassword,
   type RequestMeta,
 } from '../auth/index.ts'
-import { getTenantSettings } from '../tenants/tenant-settings.ts'
-import { DEFAULT_INVITATION_TTL_DAYS } from './client-users.catalog.ts'
+import { getTenantName, getTenantSettings } from '../tenants/tenant-settings.ts'
 import { ClientUserErrors } from './client-users.errors.ts'
 import { type ClientUserRow, clientUsersRepository } from './client-users.repository.ts'
 import type { AcceptInvitationBody } from './client-users.schemas.ts'
@@ -27,7 +26,7 @@ export function invitationLink(config: Config, token: string): string {
 }
 
 async function ttlDays(tx: Db, tenantId: string): Promise<number> {
-  return (await getTenantSettings(tx, tenantId)).invitationTtlDays ?? DEFAULT_INVITATION_TTL_DAYS
+  return (await getTenantSettings(tx, tenantId)).invitationTtlDays
 }
 
 /**
@@ -60,7 +59,7 @@ export async function sendInvitationInTx(
     sentAt: new Date(),
     createdBy: actor.userId,
   })
-  const tenantName = await repo.tenantName(cu.tenantId)
+  const tenantName = await getTenantName(tx, cu.tenantId)
   const mail = invitationMail({
     name: cu.name,
     tenantName,

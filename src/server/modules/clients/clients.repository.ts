@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 import { detectDocumentType, isValidCnpj, isValidCpf, normalizeCnpj, onlyDigits } from '#shared/documents.ts'
 import { clientOrgAddresses, clientOrgs } from './clients.tables.ts'
 
@@ -28,13 +29,13 @@ export function clientsRepository(db: Db) {
         conds.push(eq(clientOrgs.document, exact))
       } else if (q.search) {
         // lower(...) like '%…%' is what the trigram indexes of the migration serve.
-        const like = `%${escapeLike(q.search.toLowerCase())}%`
+        const like = containsPattern(q.search, { lower: true })
         const doc = q.search.replace(/[^0-9A-Za-z]/g, '').toUpperCase()
         conds.push(
           or(
             sql`lower(${clientOrgs.name}) like ${like}`,
             sql`lower(coalesce(${clientOrgs.tradeName}, '')) like ${like}`,
-            ...(doc.length >= 3 ? [sql`${clientOrgs.document} like ${`%${escapeLike(doc)}%`}`] : []),
+            ...(doc.length >= 3 ? [sql`${clientOrgs.document} like ${containsPattern(doc)}`] : []),
           )!,
         )
       }
@@ -147,8 +148,4 @@ function exactDocument(search: string): string | null {
   if (type === 'cpf' && isValidCpf(search)) return onlyDigits(search)
   if (type === 'cnpj' && isValidCnpj(search)) return normalizeCnpj(search)
   return null
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

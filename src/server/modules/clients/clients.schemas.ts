@@ -5,38 +5,9 @@ import {
   isValidPhone,
   normalizeCep,
   normalizePhone,
+  UFS,
 } from '#shared/documents.ts'
 import { Email, Page, PageSize, Paged, SearchText, Uuid, z } from '#shared/validation.ts'
-
-const UFS = [
-  'AC',
-  'AL',
-  'AP',
-  'AM',
-  'BA',
-  'CE',
-  'DF',
-  'ES',
-  'GO',
-  'MA',
-  'MT',
-  'MS',
-  'MG',
-  'PA',
-  'PB',
-  'PR',
-  'PE',
-  'PI',
-  'RJ',
-  'RN',
-  'RS',
-  'RO',
-  'RR',
-  'SC',
-  'SP',
-  'SE',
-  'TO',
-] as const
 
 export const Address = z.object({
   id: z.uuid(),

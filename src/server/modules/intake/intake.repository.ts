@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 import { fichaEvents, fichas, type FichaStatus } from './intake.tables.ts'
 
@@ -13,10 +14,6 @@ export function intakeRepository(db: Db) {
         .from(tenants)
         .where(and(sql`lower(${tenants.slug}) = lower(${slug})`, eq(tenants.isActive, true)))
       return row ?? null
-    },
-    async tenantName(tenantId: string) {
-      const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
-      return row?.name ?? 'Cadastra'
     },
     async insert(values: typeof fichas.$inferInsert): Promise<FichaRow> {
       const [row] = await db.insert(fichas).values(values).returning()
@@ -52,7 +49,7 @@ export function intakeRepository(db: Db) {
       else if (!q.search) conds.push(sql`${fichas.status} <> 'arquivada'`)
       if (q.overdueBefore) conds.push(sql`${fichas.dueOn} < ${q.overdueBefore}`)
       if (q.search) {
-        const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        const like = containsPattern(q.search, { lower: true })
         conds.push(sql`${fichas.searchText} like ${like}`)
       }
       const where = and(...conds)

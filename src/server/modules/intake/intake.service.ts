@@ -8,7 +8,7 @@ import { queueMail } from '../../platform/mail/mailer.ts'
 import { hashToken, randomToken, safeEqual } from '../../platform/security/tokens.ts'
 import { addBusinessDays, dueStatus, toCalendarDate } from '#shared/business-days.ts'
 import { formatCnpj, normalizeCnpj } from '#shared/documents.ts'
-import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts'
+import { getTenantName, getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts'
 import { createClientUserInTx, CreateClientUserBody, findClientUserIdByEmail } from '../client-users/index.ts'
 import { findOrCreateClientOrgInTx } from '../clients/index.ts'
 import { fichaForwardedMail, fichaReceivedMail, fichaReturnedMail } from './intake.mail.ts'
@@ -135,7 +135,7 @@ async function createFicha(
       after: { protocol: ficha.protocol, source, organization: body.data.organization?.name ?? null },
     })
     const statusUrl = publicLink(deps.config, '/fichas/acompanhar', ficha.protocol, key)
-    const tenantName = await repo.tenantName(tenantId)
+    const tenantName = await getTenantName(tx, tenantId)
     const mail = fichaReceivedMail({
       senderName: body.senderName,
       tenantName,
@@ -200,6 +200,9 @@ export async function getFicha(deps: IntakeDeps, actor: Actor, id: string) {
  */
 export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string, body: TransitionBody) {
   const settings = await getTenantSettings(deps.db, actor.tenantId)
+  // The PDF (~250 ms of CPU) is drawn before the transaction so it holds no lock meanwhile; a ficha
+  // that can be forwarded (Completa) can no longer be edited, so this read is the one forwarded.
+  const pdf = body.to === 'encaminhada' ? await forwardPdf(deps.db, actor.tenantId, id) : null
   await deps.db.transaction(async (tx) => {
     const repo = intakeRepository(tx)
     const f = await repo.findById(actor.tenantId, id, true)
@@ -212,7 +215,7 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
     const data = f.data as FichaData
     const checklistMissing = missingItems(data, settings.intake.checklist)
     let missing: string[] = []
-    const tenantName = await repo.tenantName(actor.tenantId)
+    const tenantName = await getTenantName(tx, actor.tenantId)
     if (body.to === 'completa' && checklistMissing.length > 0) {
       throw IntakeErrors.FICHA_INCOMPLETE({
         message: `A ficha ainda não está completa. Falta: ${checklistMissing.join('; ')}.`,
@@ -255,15 +258,6 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
           `Usuários: ${(data.users ?? []).map((u) => `${u.name} <${u.email}> (${u.profile})`).join('; ') || '—'}`,
         ],
       })
-      const pdf = await fichaPdf({
-        tenantName,
-        protocol: f.protocol,
-        status: 'encaminhada',
-        receivedAt: f.createdAt,
-        senderName: f.senderName,
-        senderEmail: f.senderEmail,
-        data,
-      })
       await queueMail(tx, {
         ...mail,
         tenantId: actor.tenantId,
@@ -273,7 +267,7 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
           {
             filename: `ficha-${f.protocol}.pdf`,
             contentType: 'application/pdf',
-            contentBase64: Buffer.from(pdf).toString('base64'),
+            contentBase64: Buffer.from(pdf!).toString('base64'),
           },
         ],
       })
@@ -307,6 +301,20 @@ export async function transitionFicha(deps: IntakeDeps, actor: Actor, id: string
     })
   })
   return getFicha(deps, actor, id)
+}
+
+async function forwardPdf(db: Db, tenantId: string, id: string): Promise<Uint8Array | null> {
+  const f = await intakeRepository(db).findById(tenantId, id)
+  if (!f) return null
+  return fichaPdf({
+    tenantName: await getTenantName(db, tenantId),
+    protocol: f.protocol,
+    status: 'encaminhada',
+    receivedAt: f.createdAt,
+    senderName: f.senderName,
+    senderEmail: f.senderEmail,
+    data: f.data as FichaData,
+  })
 }
 
 async function loadPublic(db: Db, config: Config, protocol: string, key: string, forUpdate = false) {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 import { defineErrors } from '../../platform/errors.ts'
 import { extractLinks } from '../../platform/mail/layout.ts'
 import { mailMessages } from '../../platform/mail/mail.tables.ts'
@@ -30,7 +31,7 @@ function detail(r: Row) {
 /** The tenant's e-mail log (in mailbox mode: the mailbox). The repository is inlined: one table, two queries. */
 export async function findOutbox(db: Db, actor: Actor, q: { page: number; pageSize: number; to?: string }) {
   const conds: SQL[] = [eq(mailMessages.tenantId, actor.tenantId)]
-  if (q.to) conds.push(ilike(mailMessages.toAddress, `%${q.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+  if (q.to) conds.push(ilike(mailMessages.toAddress, containsPattern(q.to)))
   const where = and(...conds)
   const rows = await db
     .select()

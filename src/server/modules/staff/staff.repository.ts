@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
 import { accessProfiles } from '../access/access.tables.ts'
 import { users } from '../auth/auth.tables.ts'
-import { tenants } from '../tenants/tenants.tables.ts'
 import { staffMembers } from './staff.tables.ts'
 
 const columns = {
@@ -48,7 +48,7 @@ export function staffRepository(db: Db) {
     async find(tenantId: string, q: { search?: string; isActive?: boolean; page: number; pageSize: number }) {
       const conds: SQL[] = [eq(staffMembers.tenantId, tenantId)]
       if (q.search) {
-        const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        const like = containsPattern(q.search)
         conds.push(or(ilike(staffMembers.name, like), ilike(users.email, like))!)
       }
       if (q.isActive !== undefined) conds.push(eq(staffMembers.isActive, q.isActive))
@@ -102,11 +102,6 @@ export function staffRepository(db: Db) {
         .update(staffMembers)
         .set({ ...values, updatedAt: new Date() })
         .where(and(eq(staffMembers.tenantId, tenantId), eq(staffMembers.id, id)))
-    },
-
-    async tenantName(tenantId: string): Promise<string> {
-      const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
-      return row?.name ?? 'Cadastra'
     },
 
     async findUserByEmail(email: string) {

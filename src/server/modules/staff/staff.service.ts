@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/errors.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
 import { findProfile } from '../access/index.ts'
 import { issuePasswordToken, passwordLink } from '../auth/index.ts'
+import { getTenantName } from '../tenants/tenant-settings.ts'
 import { StaffErrors } from './staff.errors.ts'
 import { staffAccessMail } from './staff.mail.ts'
 import { type StaffView, staffRepository } from './staff.repository.ts'
@@ -165,7 +166,7 @@ async function sendAccessMail(
   tenantId: string,
   who: { userId: string; email: string; name: string; hasPassword: boolean },
 ) {
-  const tenantName = await staffRepository(tx).tenantName(tenantId)
+  const tenantName = await getTenantName(tx, tenantId)
   const link = who.hasPassword
     ? null
     : passwordLink(

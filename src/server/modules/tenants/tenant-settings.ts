@@ -89,6 +89,12 @@ const UpdateTenantSettingsBody = z.strictObject({
     .optional(),
 })
 
+/** The tenant's display name (e-mails sign with it). */
+export async function getTenantName(db: Db, tenantId: string): Promise<string> {
+  const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
+  return row?.name ?? 'Cadastra'
+}
+
 /** Reads a tenant's settings, filling gaps with the defaults (old tenants have none stored). */
 export async function getTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
   const [row] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId))

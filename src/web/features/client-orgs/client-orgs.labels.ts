@@ -21,36 +21,6 @@ export const ADDRESS_KIND_OPTIONS = (Object.keys(ADDRESS_KINDS) as AddressKind[]
   label: ADDRESS_KINDS[value],
 }))
 
-export const UFS = [
-  'AC',
-  'AL',
-  'AP',
-  'AM',
-  'BA',
-  'CE',
-  'DF',
-  'ES',
-  'GO',
-  'MA',
-  'MT',
-  'MS',
-  'MG',
-  'PA',
-  'PB',
-  'PR',
-  'PE',
-  'PI',
-  'RJ',
-  'RN',
-  'RS',
-  'RO',
-  'RR',
-  'SC',
-  'SP',
-  'SE',
-  'TO',
-] as const
-
 /** pt-BR names of the fields kept in the audit log of a client. */
 export const CLIENT_FIELD_LABELS: Record<string, string> = {
   name: 'Nome/Razão social',
@@ -67,3 +37,5 @@ export const CLIENT_FIELD_LABELS: Record<string, string> = {
   addresses: 'Endereços',
   trainedAt: 'Treinada em',
 }
+
+export { UFS } from '../../../shared/documents.ts'
