@@ -325,6 +325,11 @@ export async function createTempPostgresDatabase(
   }
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
+  if (process.env.BENCH_KEEP_DB === '1') {
+    // For EXPLAIN sessions in psql after the run: the database stays, its name is printed.
+    const keep = async () => console.log(`  BENCH_KEEP_DB=1: database ${name} kept`)
+    return { name, url: url.toString(), drop: keep }
+  }
   const drop = onCleanup(async () => {
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 })
     client.on('error', () => {})
