@@ -8,6 +8,15 @@ import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
 import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
 import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
 import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
+import { EventFormPage } from './features/events/event-form-page.tsx'
+import { EventPage } from './features/events/event-page.tsx'
+import { EventsPage } from './features/events/events-page.tsx'
+import { HeldInvitationsPage } from './features/events/held-invitations-page.tsx'
+import { CertificateVerificationPage } from './features/events-public/certificate-verification-page.tsx'
+import { CpfPage } from './features/events-public/cpf-page.tsx'
+import { JoinPage } from './features/events-public/join-page.tsx'
+import { PortalEventsPage } from './features/events-public/portal-events-page.tsx'
+import { PublicEventPage } from './features/events-public/public-event-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
 import { FichaPage } from './features/intake/ficha-page.tsx'
 import { FichaStatusPage } from './features/intake/ficha-status-page.tsx'
@@ -68,6 +77,12 @@ export const routes: RouteObject[] = [
       // Public fichas cadastrais: the provider's form and the sender's status/correction page (no login).
       { path: 'fichas/enviar/:slug', element: <PublicFichaPage /> },
       { path: 'fichas/acompanhar', element: <FichaStatusPage /> },
+      // Public event pages: the event with its registration form, the personal join link's
+      // countdown, a certificate's verification and the CPF form for a certificate (no login).
+      { path: 'e/:slug', element: <PublicEventPage /> },
+      { path: 'evento/entrar/:token', element: <JoinPage /> },
+      { path: 'evento/cpf/:token', element: <CpfPage /> },
+      { path: 'certificados/:code', element: <CertificateVerificationPage /> },
       {
         path: 'keypass/configurar',
         element: (
@@ -87,6 +102,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <PortalHomePage /> },
           { path: 'seguranca', element: <PortalSecurityPage /> },
           { path: 'perfil', element: <PortalProfilePage /> },
+          { path: 'eventos', element: <PortalEventsPage /> },
         ],
       },
       {
@@ -157,6 +173,21 @@ export const routes: RouteObject[] = [
               { index: true, element: <ClientUsersPage /> },
               { path: 'novo', element: <ClientUserWizardPage /> },
               { path: ':id', element: <ClientUserWizardPage /> },
+            ],
+          },
+          {
+            path: 'eventos',
+            element: (
+              <RequireAccess permission={PERMISSIONS.eventsManage}>
+                <Outlet />
+              </RequireAccess>
+            ),
+            children: [
+              { index: true, element: <EventsPage /> },
+              { path: 'novo', element: <EventFormPage /> },
+              { path: 'convites-aguardando', element: <HeldInvitationsPage /> },
+              { path: ':id', element: <EventPage /> },
+              { path: ':id/editar', element: <EventFormPage /> },
             ],
           },
           {

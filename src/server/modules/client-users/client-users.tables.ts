@@ -145,6 +145,8 @@ export const invitations = pgTable(
     /** The e-mail that carried this link: a permanent SMTP refusal of it marks the invitation bounced. */
     mailMessageId: uuid('mail_message_id'),
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+    /** Held until this client organisation is trained (seed 000, Passo 3): sent when it is. */
+    heldForOrgId: uuid('held_for_org_id'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -75,8 +75,6 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'Eventos e treinamentos',
         description: 'Agenda de eventos, inscrições, presença e certificados.',
         icon: IconCalendarEvent,
-        comingSoon:
-          'Aqui você vai agendar eventos e treinamentos, abrir inscrições, registrar presença e emitir certificados com código de verificação.',
       },
       {
         path: '/planos',

@@ -1,0 +1,4 @@
+/** Placeholder until the screen is written. */
+export function HeldInvitationsPage() {
+  return <p>Convites aguardando treinamento</p>
+}
