@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Center,
   Group,
@@ -11,7 +12,15 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core'
-import { IconBuilding, IconFolder, IconFileOff, IconListCheck } from '@tabler/icons-react'
+import {
+  IconBuilding,
+  IconCalendarEvent,
+  IconChevronRight,
+  IconFileOff,
+  IconFolder,
+  IconListCheck,
+} from '@tabler/icons-react'
+import { Link } from 'react-router'
 import { type CompanyRef, useUser } from '../../shared/session.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
@@ -90,6 +99,33 @@ function PortalHomeContent({ fallback }: { fallback: CompanyRef }) {
           </div>
         </Group>
       </Paper>
+
+      <Anchor
+        component={Link}
+        to="/portal/eventos"
+        underline="never"
+        c="inherit"
+        data-testid="portal-events-link"
+      >
+        <Paper withBorder p="lg">
+          <Group gap="md" wrap="nowrap" justify="space-between">
+            <Group gap="md" wrap="nowrap">
+              <ThemeIcon size={44} radius="md" variant="light" color="teal">
+                <IconCalendarEvent size={24} stroke={1.6} />
+              </ThemeIcon>
+              <div>
+                <Text fw={600} fz="lg">
+                  Meus eventos e certificados
+                </Text>
+                <Text size="sm" c="dimmed">
+                  Inscrições em eventos e treinamentos, links de acesso e certificados.
+                </Text>
+              </div>
+            </Group>
+            <IconChevronRight size={20} style={{ flexShrink: 0 }} />
+          </Group>
+        </Paper>
+      </Anchor>
 
       <section aria-labelledby="portal-departments">
         <Title order={2} fz="h4" mb="sm" id="portal-departments">

@@ -13,6 +13,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks'
 import {
   IconBuilding,
+  IconCalendarEvent,
   IconCheck,
   IconChevronDown,
   IconLogout,
@@ -218,6 +219,9 @@ function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/portal/eventos" leftSection={<IconCalendarEvent size={16} />}>
+          Meus eventos e certificados
+        </Menu.Item>
         <Menu.Item component={Link} to="/portal/perfil" leftSection={<IconUser size={16} />}>
           Meu perfil
         </Menu.Item>
