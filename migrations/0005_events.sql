@@ -39,6 +39,7 @@ CREATE TABLE "event_mails" (
 	"registration_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"mail_message_id" uuid NOT NULL,
+	"batch_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -117,6 +118,7 @@ CREATE UNIQUE INDEX "certificates_version_key" ON "certificates" USING btree ("r
 CREATE UNIQUE INDEX "certificates_valid_key" ON "certificates" USING btree ("registration_id") WHERE "certificates"."status" = 'valid';--> statement-breakpoint
 CREATE INDEX "certificates_event_idx" ON "certificates" USING btree ("tenant_id","event_id");--> statement-breakpoint
 CREATE INDEX "event_attendance_registration_idx" ON "event_attendance" USING btree ("registration_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_mails_batch_key" ON "event_mails" USING btree ("registration_id","batch_id");--> statement-breakpoint
 CREATE INDEX "event_mails_event_idx" ON "event_mails" USING btree ("tenant_id","event_id","created_at");--> statement-breakpoint
 CREATE INDEX "event_mails_registration_idx" ON "event_mails" USING btree ("registration_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_active_key" ON "event_registrations" USING btree ("event_id",lower("email")) WHERE "event_registrations"."status" <> 'cancelado';--> statement-breakpoint
@@ -129,4 +131,5 @@ CREATE UNIQUE INDEX "events_code_key" ON "events" USING btree ("tenant_id","code
 CREATE UNIQUE INDEX "events_slug_key" ON "events" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "events_starts_idx" ON "events" USING btree ("tenant_id","starts_at");--> statement-breakpoint
 CREATE INDEX "events_main_idx" ON "events" USING btree ("tenant_id","main_event_id");--> statement-breakpoint
-CREATE INDEX "events_client_org_idx" ON "events" USING btree ("tenant_id","client_org_id");
+CREATE INDEX "events_client_org_idx" ON "events" USING btree ("tenant_id","client_org_id");--> statement-breakpoint
+CREATE INDEX "invitations_held_idx" ON "invitations" USING btree ("tenant_id","held_for_org_id") WHERE "invitations"."status" = 'scheduled' and "invitations"."held_for_org_id" is not null;

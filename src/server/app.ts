@@ -23,7 +23,16 @@ import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
 import { clientsRoutes } from './modules/clients/index.ts'
+import {
+  certificatePdfBytes,
+  createCertificatesJob,
+  createNotifyJob,
+  createReminderJob,
+  eventsRoutes,
+  joinRoute,
+} from './modules/events/index.ts'
 import { intakeRoutes } from './modules/intake/index.ts'
+import { type Clock, createClock } from './platform/clock.ts'
 import { portalRoutes } from './modules/portal/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
@@ -39,12 +48,14 @@ export type AppDeps = {
   /** CNPJ/CEP lookups (tests: own providers or clock); default from config.lookups. */
   lookups?: Lookups
   jobs?: { retryBaseMs?: number; autoStart?: boolean }
+  /** The business clock (join window, reminders, certificates); tests move it. */
+  clock?: Clock
   loginRateLimit?: number
   /** Folder with the built web app; served with SPA fallback when present. */
   webDir?: string | null
 }
 
-export type App = FastifyInstance & { jobs: JobRunner; database: Database }
+export type App = FastifyInstance & { jobs: JobRunner; database: Database; clock: Clock }
 
 /**
  * Builds the whole application around an open, migrated database. main.ts and the tests both
@@ -79,11 +90,26 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     createLookupsFromConfig(config, {
       onUnavailable: (info) => app.log.warn(info, 'consulta externa indisponível'),
     })
+  const clock = deps.clock ?? createClock()
+  const eventsDeps = { db, config, clock }
   const jobs = new JobRunner(
     db,
     [
-      createSendMailJob(db, transport, config.mailFrom, (message) => markInvitationBounced(db, message)),
+      createSendMailJob(
+        db,
+        transport,
+        config.mailFrom,
+        (message) => markInvitationBounced(db, message),
+        async (source) => {
+          const [kind, id] = source.split(':')
+          if (kind === 'certificate' && id) return certificatePdfBytes(db, id)
+          throw new Error(`Anexo desconhecido: ${source}`)
+        },
+      ),
       createSendSmsJob(db, sms),
+      createNotifyJob(eventsDeps),
+      createReminderJob(eventsDeps),
+      createCertificatesJob(eventsDeps),
     ],
     {
       pollMs: config.jobsPollMs,
@@ -142,9 +168,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(tenantSettingsRoutes(db))
       await v1.register(intakeRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
+      await v1.register(eventsRoutes(eventsDeps))
     },
     { prefix: '/api/v1' },
   )
+  await app.register(joinRoute(eventsDeps))
   if (config.mail.transport === 'mailbox' && config.env !== 'production') {
     await app.register(devMailRoutes(db), { prefix: '/api' })
   }
@@ -181,5 +209,5 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     await jobs.stop()
     transport.close()
   })
-  return Object.assign(app, { jobs, database }) as App
+  return Object.assign(app, { jobs, database, clock }) as App
 }

@@ -164,3 +164,24 @@ export function formatRelativeDue(due: Date | string, now: Date = new Date()): s
   const late = -diff
   return late === 1 ? 'atrasado há 1 dia' : `atrasado há ${late} dias`
 }
+
+const weekdayFormatter = new Intl.DateTimeFormat('pt-BR', { timeZone: TIME_ZONE, weekday: 'long' })
+
+/**
+ * An event's period in words: 'segunda-feira, 30/11/2026, das 14:00 às 16:00' on one day,
+ * '30/11/2026 14:00 a 02/12/2026 18:00' across days (São Paulo time).
+ */
+export function formatPeriod(start: DateInput, end: DateInput): string {
+  const s = toDate(start)
+  const e = toDate(end)
+  if (!s || !e) return ''
+  if (formatDate(s) === formatDate(e)) {
+    return `${weekdayFormatter.format(s)}, ${formatDate(s)}, das ${formatTime(s)} às ${formatTime(e)}`
+  }
+  return `${formatDateTime(s)} a ${formatDateTime(e)}`
+}
+
+/** Hours with a decimal comma, as workloads are written: 1,5 h; 8 h. */
+export function formatHours(hours: number): string {
+  return `${formatNumber(hours, Number.isInteger(hours) ? 0 : 1)} h`
+}

@@ -173,6 +173,8 @@ export async function createClientUserInTx(
   config: Config,
   actor: Actor,
   body: CreateClientUserBody,
+  /** Hold the invitation until this client organisation is trained (intake's "Cadastrar"). */
+  opts: { holdForOrgId?: string | null } = {},
 ): Promise<string> {
   {
     const repo = clientUsersRepository(tx)
@@ -207,7 +209,7 @@ export async function createClientUserInTx(
     })
     if (!cu.isDemo && cu.portalActive) {
       if (body.send === 'now') await sendInvitationInTx(tx, config, actor, cu)
-      else await scheduleInvitationInTx(tx, actor, cu)
+      else await scheduleInvitationInTx(tx, actor, cu, opts.holdForOrgId ?? null)
     }
     return cu.id
   }

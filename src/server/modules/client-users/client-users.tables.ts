@@ -153,6 +153,9 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
     index('invitations_client_user_idx').on(t.tenantId, t.clientUserId, t.createdAt),
+    index('invitations_held_idx')
+      .on(t.tenantId, t.heldForOrgId)
+      .where(sql`${t.status} = 'scheduled' and ${t.heldForOrgId} is not null`),
     foreignKey({
       name: 'invitations_user_fk',
       columns: [t.tenantId, t.clientUserId],

@@ -7,4 +7,5 @@ export {
 } from './client-users.service.ts'
 export { CreateClientUserBody } from './client-users.schemas.ts'
 export { ACCESS_LEVELS, PORTAL_PERMISSIONS } from './client-users.catalog.ts'
-export { markInvitationBounced } from './invitations.service.ts'
+export { markInvitationBounced, sendInvitationInTx } from './invitations.service.ts'
+export { clientUsersRepository } from './client-users.repository.ts'

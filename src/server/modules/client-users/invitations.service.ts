@@ -82,8 +82,17 @@ export async function sendInvitationInTx(
   })
 }
 
-/** "Enviar mais tarde": the invitation exists, without a link, until staff send it. */
-export async function scheduleInvitationInTx(tx: Db, actor: Actor, cu: ClientUserRow): Promise<void> {
+/**
+ * "Enviar mais tarde": the invitation exists, without a link, until staff send it. With
+ * `heldForOrgId` it waits for that client organisation's training (seed 000, Passo 3) and goes out
+ * by itself when the unit is trained.
+ */
+export async function scheduleInvitationInTx(
+  tx: Db,
+  actor: Actor,
+  cu: ClientUserRow,
+  heldForOrgId: string | null = null,
+): Promise<void> {
   const repo = clientUsersRepository(tx)
   await repo.revokeOpenInvitations(cu.tenantId, cu.id)
   const inv = await repo.insertInvitation({
@@ -91,13 +100,14 @@ export async function scheduleInvitationInTx(tx: Db, actor: Actor, cu: ClientUse
     clientUserId: cu.id,
     email: cu.email,
     status: 'scheduled',
+    heldForOrgId,
     createdBy: actor.userId,
   })
   await recordAudit(tx, actor, {
     entity: 'invitation',
     entityId: inv.id,
-    action: 'scheduled',
-    after: { email: cu.email },
+    action: heldForOrgId ? 'held_for_training' : 'scheduled',
+    after: { email: cu.email, heldForOrgId },
   })
 }
 

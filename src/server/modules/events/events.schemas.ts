@@ -61,7 +61,13 @@ export const EventBody = z
     status: EventStatus.optional(),
     onlineUrl: HttpsUrl,
     publicRegistration: z.boolean().optional(),
-    capacity: z.number().int().min(1, { error: 'A capacidade precisa ser de pelo menos 1.' }).max(100_000).nullable().optional(),
+    capacity: z
+      .number()
+      .int()
+      .min(1, { error: 'A capacidade precisa ser de pelo menos 1.' })
+      .max(100_000)
+      .nullable()
+      .optional(),
     workloadHours: z
       .number({ error: 'Informe a carga horária.' })
       .min(0.5, { error: 'Carga horária mínima de 0,5 h.' })
@@ -179,9 +185,7 @@ export const Registration = z.object({
   /** Position in the waitlist (1 = next), null when not waiting. */
   waitlistPosition: z.number().int().nullable(),
   certificate: CertificateSummary.nullable(),
-  lastMail: z
-    .object({ kind: z.string(), status: z.string(), at: z.date() })
-    .nullable(),
+  lastMail: z.object({ kind: z.string(), status: z.string(), at: z.date() }).nullable(),
 })
 export type Registration = z.infer<typeof Registration>
 export const RegistrationPage = Paged(Registration)
@@ -226,9 +230,17 @@ export const HeldInvitationsUnit = z.object({
   clientOrgName: z.string(),
   document: z.string(),
   heldCount: z.number().int(),
-  users: z.array(z.object({ clientUserId: z.uuid(), name: z.string(), email: z.string(), heldSince: z.date() })),
+  users: z.array(
+    z.object({ clientUserId: z.uuid(), name: z.string(), email: z.string(), heldSince: z.date() }),
+  ),
   training: z
-    .object({ eventId: z.uuid(), code: z.number().int(), description: z.string(), startsAt: z.date(), status: EventStatus })
+    .object({
+      eventId: z.uuid(),
+      code: z.number().int(),
+      description: z.string(),
+      startsAt: z.date(),
+      status: EventStatus,
+    })
     .nullable(),
 })
 export const HeldInvitations = z.object({ items: z.array(HeldInvitationsUnit) })
@@ -301,7 +313,11 @@ export const CpfBody = z.strictObject({
     .refine((v) => isValidCpf(v), { error: 'CPF inválido: confira os dígitos.' })
     .transform((v) => v.replace(/\D/g, '')),
 })
-export const CpfTokenInfo = z.object({ participantName: z.string(), eventDescription: z.string(), hasCpf: z.boolean() })
+export const CpfTokenInfo = z.object({
+  participantName: z.string(),
+  eventDescription: z.string(),
+  hasCpf: z.boolean(),
+})
 
 // ---- Portal -------------------------------------------------------------------------------
 
@@ -318,7 +334,9 @@ export const PortalEventItem = z.object({
   /** The personal join link (opens one hour before the start). */
   joinUrl: z.string().nullable(),
   attendedAt: z.date().nullable(),
-  certificate: z.object({ id: z.uuid(), code: z.string(), issuedAt: z.date(), pdfUrl: z.string() }).nullable(),
+  certificate: z
+    .object({ id: z.uuid(), code: z.string(), issuedAt: z.date(), pdfUrl: z.string() })
+    .nullable(),
   certificatesDueOn: z.string(),
   /** Attended, no certificate, and no CPF on file: the portal asks for it. */
   needsCpf: z.boolean(),

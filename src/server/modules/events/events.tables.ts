@@ -173,9 +173,12 @@ export const eventMails = pgTable(
       enum: ['registration', 'status', 'resend', 'reminder', 'cancel', 'certificate', 'cpf_required'],
     }).notNull(),
     mailMessageId: uuid('mail_message_id').notNull(),
+    /** One mass mailing (a status change, a resend, the reminder): each participant once. */
+    batchId: uuid('batch_id'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('event_mails_batch_key').on(t.registrationId, t.batchId),
     index('event_mails_event_idx').on(t.tenantId, t.eventId, t.createdAt),
     index('event_mails_registration_idx').on(t.registrationId, t.kind),
   ],
@@ -215,9 +218,7 @@ export const certificates = pgTable(
   (t) => [
     uniqueIndex('certificates_code_key').on(t.code),
     uniqueIndex('certificates_version_key').on(t.registrationId, t.version),
-    uniqueIndex('certificates_valid_key')
-      .on(t.registrationId)
-      .where(sql`${t.status} = 'valid'`),
+    uniqueIndex('certificates_valid_key').on(t.registrationId).where(sql`${t.status} = 'valid'`),
     index('certificates_event_idx').on(t.tenantId, t.eventId),
   ],
 )

@@ -1,1 +1,2 @@
 export { intakeRoutes } from './intake.routes.ts'
+export { fichasTrainedInTx } from './intake.service.ts'

@@ -25,6 +25,13 @@ export function intakeRepository(db: Db) {
         .set({ ...values, updatedAt: new Date() })
         .where(and(eq(fichas.tenantId, tenantId), eq(fichas.id, id)))
     },
+    async findWaitingForTraining(tenantId: string): Promise<FichaRow[]> {
+      return db
+        .select()
+        .from(fichas)
+        .where(and(eq(fichas.tenantId, tenantId), eq(fichas.status, 'aguardando_treinamento')))
+        .for('update')
+    },
     async findById(tenantId: string, id: string, forUpdate = false): Promise<FichaRow | null> {
       const q = db
         .select()

@@ -460,6 +460,7 @@ export async function registerFicha(deps: IntakeDeps, actor: Actor, id: string) 
           companyIds: [org.id],
           send: trained ? 'now' : 'later',
         }),
+        { holdForOrgId: trained ? null : org.id },
       )
       created.push(email)
     }
@@ -497,4 +498,42 @@ export async function registerFicha(deps: IntakeDeps, actor: Actor, id: string) 
     })
   })
   return getFicha(deps, actor, id)
+}
+
+/**
+ * The unit was trained (events module): fichas of this organisation waiting in "Aguardando
+ * treinamento" become "Cadastrada". Matched by CNPJ, the key "Cadastrar" used.
+ */
+export async function fichasTrainedInTx(tx: Db, actor: Actor, orgDocument: string): Promise<number> {
+  const repo = intakeRepository(tx)
+  const waiting = await repo.findWaitingForTraining(actor.tenantId)
+  const settings = await getTenantSettings(tx, actor.tenantId)
+  const now = new Date()
+  let moved = 0
+  for (const f of waiting) {
+    const doc = (f.data as FichaData).organization?.document
+    if (!doc || normalizeCnpj(doc) !== orgDocument) continue
+    await repo.update(actor.tenantId, f.id, {
+      status: 'cadastrada',
+      statusChangedAt: now,
+      dueOn: dueFor(settings, 'cadastrada', now),
+    })
+    await repo.insertEvent({
+      tenantId: actor.tenantId,
+      fichaId: f.id,
+      fromStatus: f.status,
+      toStatus: 'cadastrada',
+      actorName: actor.name,
+      note: 'Unidade treinada: convites enviados.',
+    })
+    await recordAudit(tx, actor, {
+      entity: 'ficha',
+      entityId: f.id,
+      action: 'trained',
+      before: { status: f.status },
+      after: { status: 'cadastrada' },
+    })
+    moved++
+  }
+  return moved
 }

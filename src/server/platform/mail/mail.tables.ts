@@ -29,4 +29,10 @@ export const mailMessages = pgTable(
   (t) => [index('mail_messages_tenant_created_idx').on(t.tenantId, t.createdAt)],
 )
 
-export type MailAttachmentRef = { filename: string; contentType: string; contentBase64: string }
+/**
+ * An attachment kept with the message (small ones, e.g. an .ics), or a reference to bytes another
+ * module already stores (`source`, e.g. "certificate:<id>"), read when the message is sent.
+ */
+export type MailAttachmentRef =
+  | { filename: string; contentType: string; contentBase64: string }
+  | { filename: string; contentType: string; source: string }

@@ -62,11 +62,15 @@ export type MailFailureHook = (message: {
  * permanent refusal marks the message failed at once (no retries) and calls `onBounce` so the
  * owner of the message (e.g. an invitation) can record the bounce.
  */
+/** Reads the bytes of an attachment stored elsewhere ("certificate:<id>"). */
+export type AttachmentResolver = (source: string) => Promise<Buffer>
+
 export function createSendMailJob(
   db: Db,
   transport: MailTransport,
   from: string,
   onBounce?: MailFailureHook,
+  resolveAttachment?: AttachmentResolver,
 ) {
   return defineJob({
     name: SEND_MAIL_JOB,
@@ -76,6 +80,23 @@ export function createSendMailJob(
     handler: async ({ messageId }, ctx) => {
       const [msg] = await db.select().from(mailMessages).where(eq(mailMessages.id, messageId))
       if (!msg || msg.status === 'sent') return
+      const attachments = await Promise.all(
+        (msg.attachments ?? []).map(async (a) => {
+          if ('contentBase64' in a) {
+            return {
+              filename: a.filename,
+              contentType: a.contentType,
+              content: Buffer.from(a.contentBase64, 'base64'),
+            }
+          }
+          if (!resolveAttachment) throw new Error(`Anexo sem leitor: ${a.source}`)
+          return {
+            filename: a.filename,
+            contentType: a.contentType,
+            content: await resolveAttachment(a.source),
+          }
+        }),
+      )
       try {
         const result = await transport.send({
           from,
@@ -83,11 +104,7 @@ export function createSendMailJob(
           subject: msg.subject,
           text: msg.textBody,
           html: msg.htmlBody,
-          attachments: (msg.attachments ?? []).map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: Buffer.from(a.contentBase64, 'base64'),
-          })),
+          attachments,
         })
         await db
           .update(mailMessages)
