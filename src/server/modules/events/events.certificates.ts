@@ -183,7 +183,7 @@ async function issueOne(
     startsAt: e.startsAt,
     endsAt: e.endsAt,
     workloadHours: e.workloadMinutes / 60,
-    signerName: e.responsibleName ?? tenantName,
+    signerName: e.responsibleName ?? 'Coordenação de eventos',
     code,
     verifyUrl: verificationUrl(deps.config, code),
     issuedAt,
