@@ -5,7 +5,10 @@ import { API_BASE, ApiError, api } from '../../shared/api.ts'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import type { CertificateSummary, Registration } from './events.types.ts'
 
-/** The participant's certificate: code, PDF, "Revogar" (with a reason) and "Reemitir". */
+/**
+ * The participant's certificate: code, PDF, "Revogar" (with a reason) and, once revoked, "Reemitir"
+ * (the server issues a new version only after the current one is revoked).
+ */
 export function CertificateCell({
   registration: r,
   onChanged,
@@ -75,15 +78,17 @@ export function CertificateCell({
             Revogar
           </Button>
         )}
-        <Button
-          variant="subtle"
-          size="compact-xs"
-          loading={reissuing}
-          onClick={() => void reissue(certificate.id)}
-          aria-label={`Reemitir o certificado de ${r.name}`}
-        >
-          Reemitir
-        </Button>
+        {revoked ? (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            loading={reissuing}
+            onClick={() => void reissue(certificate.id)}
+            aria-label={`Reemitir o certificado de ${r.name}`}
+          >
+            Reemitir
+          </Button>
+        ) : null}
       </Group>
       <RevokeModal
         opened={revoking}

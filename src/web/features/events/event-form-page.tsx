@@ -410,10 +410,11 @@ function DateTimeFields({ form, which }: { form: EventForm; which: 'start' | 'en
   const timeKey = which === 'start' ? 'startTime' : 'endTime'
   return (
     <>
-      <Grid.Col span={{ base: 7, sm: 4 }}>
+      <Grid.Col span={{ base: 7, sm: 3.5 }}>
         <DateInput
           label={`Data de ${word}`}
           required
+          withAsterisk={false}
           placeholder="dd/mm/aaaa"
           valueFormat="DD/MM/YYYY"
           dateParser={parseBrazilianDate}
@@ -426,7 +427,7 @@ function DateTimeFields({ form, which }: { form: EventForm; which: 'start' | 'en
           }}
         />
       </Grid.Col>
-      <Grid.Col span={{ base: 5, sm: 2 }}>
+      <Grid.Col span={{ base: 5, sm: 2.5 }}>
         <TextInput
           label={`Hora de ${word}`}
           required

@@ -75,8 +75,27 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
 
   return (
     <Paper withBorder p="md">
-      <Grid gap="sm" mb="md" align="flex-end">
-        <Grid.Col span={{ base: 12, md: 4 }}>
+      <Group justify="flex-end" gap="xs" mb="sm">
+        <Button
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={16} />}
+          onClick={() => download(`${API_BASE}/events/${event.id}/attendance.xlsx`)}
+        >
+          Exportar presença (.xlsx)
+        </Button>
+        <Button
+          variant="default"
+          aria-label="Exportar presença (.csv)"
+          onClick={() => download(`${API_BASE}/events/${event.id}/attendance.csv`)}
+        >
+          (.csv)
+        </Button>
+        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+          Adicionar participante
+        </Button>
+      </Group>
+      <Grid gap="sm" mb="md">
+        <Grid.Col span={{ base: 12, sm: 8, md: 6 }}>
           <TextInput
             label="Buscar participante"
             placeholder="Nome, e-mail ou empresa"
@@ -89,7 +108,7 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
             }}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, md: 2.5 }}>
+        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
           <NativeSelect
             label="Situação"
             data={[
@@ -105,27 +124,6 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
               setPage(1)
             }}
           />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 8, md: 5.5 }}>
-          <Group justify="flex-end" gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} />}
-              onClick={() => download(`${API_BASE}/events/${event.id}/attendance.xlsx`)}
-            >
-              Exportar presença (.xlsx)
-            </Button>
-            <Button
-              variant="default"
-              aria-label="Exportar presença (.csv)"
-              onClick={() => download(`${API_BASE}/events/${event.id}/attendance.csv`)}
-            >
-              (.csv)
-            </Button>
-            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
-              Adicionar participante
-            </Button>
-          </Group>
         </Grid.Col>
       </Grid>
 
@@ -144,17 +142,17 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
           />
         ) : null}
         {items.length > 0 ? (
-          <Table.ScrollContainer minWidth={1180}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table aria-label="Participantes" aria-busy={list.loading} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Participante</Table.Th>
-                  <Table.Th w={150}>CPF</Table.Th>
-                  <Table.Th w={170}>Empresa</Table.Th>
-                  <Table.Th w={150}>Situação</Table.Th>
-                  <Table.Th w={150}>Presença</Table.Th>
-                  <Table.Th w={220}>Certificado</Table.Th>
-                  <Table.Th w={90}>
+                  <Table.Th w={130}>CPF</Table.Th>
+                  <Table.Th w={150}>Empresa</Table.Th>
+                  <Table.Th w={130}>Situação</Table.Th>
+                  <Table.Th w={140}>Presença</Table.Th>
+                  <Table.Th w={180}>Certificado</Table.Th>
+                  <Table.Th w={84}>
                     <VisuallyHidden>Ações</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
@@ -237,7 +235,7 @@ function RegistrationRow({ eventId, registration: r, onChanged, onCancel }: RowP
 
   return (
     <Table.Tr c={cancelled ? 'dimmed' : undefined}>
-      <Table.Td style={{ minWidth: 200 }}>
+      <Table.Td style={{ minWidth: 180 }}>
         <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
           {r.name}
         </Text>

@@ -71,7 +71,8 @@ export function EventsCalendar({ search, status }: { search: string; status: str
   })
 
   const byDay = new Map<string, EventSummary[]>()
-  for (const event of list.data?.items ?? []) {
+  const sorted = [...(list.data?.items ?? [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+  for (const event of sorted) {
     const day = saoPauloDay(event.startsAt)
     byDay.set(day, [...(byDay.get(day) ?? []), event])
   }
@@ -211,7 +212,12 @@ function EventChip({ event }: { event: EventSummary }) {
       bg={`${color}.0`}
       style={{ borderLeft: `3px solid var(--mantine-color-${color}-6)`, borderRadius: 3 }}
     >
-      <Text size="xs" truncate td={cancelled ? 'line-through' : undefined}>
+      <Text
+        size="xs"
+        lineClamp={2}
+        td={cancelled ? 'line-through' : undefined}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         <Text span size="xs" fw={700}>
           {formatTime(event.startsAt)}
         </Text>{' '}

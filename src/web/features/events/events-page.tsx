@@ -24,7 +24,7 @@ import {
 } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { formatNumber } from '../../../shared/format.ts'
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../shared/format.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
@@ -33,7 +33,7 @@ import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { EventStatusBadge } from './event-status-badge.tsx'
 import { EventsCalendar } from './events-calendar.tsx'
-import { EVENT_STATUS_OPTIONS, formatEventRange, seatsLabel, secondaryCountLabel } from './events.labels.ts'
+import { EVENT_STATUS_OPTIONS, seatsLabel, secondaryCountLabel } from './events.labels.ts'
 import type { EventSummary } from './events.types.ts'
 
 const PAGE_SIZE = 20
@@ -184,13 +184,13 @@ function EventsList({ search, status, page, onPage }: ListProps) {
             <Table aria-label="Eventos" aria-busy={list.loading} highlightOnHover verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={80}>Código</Table.Th>
+                  <Table.Th w={70}>Código</Table.Th>
                   <Table.Th>Evento</Table.Th>
-                  <Table.Th w={190}>Data</Table.Th>
-                  <Table.Th w={200}>Cliente</Table.Th>
-                  <Table.Th w={130}>Inscritos</Table.Th>
-                  <Table.Th w={150}>Responsável</Table.Th>
-                  <Table.Th w={110}>Status</Table.Th>
+                  <Table.Th w={150}>Data</Table.Th>
+                  <Table.Th w={160}>Cliente</Table.Th>
+                  <Table.Th w={115}>Inscritos</Table.Th>
+                  <Table.Th w={135}>Responsável</Table.Th>
+                  <Table.Th w={120}>Status</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -241,7 +241,7 @@ function EventRow({ event, onOpen }: { event: EventSummary; onOpen: () => void }
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{formatEventRange(event.startsAt, event.endsAt)}</Text>
+        <EventDates startsAt={event.startsAt} endsAt={event.endsAt} />
       </Table.Td>
       <Table.Td>
         <Text size="sm" lineClamp={2} c={event.clientOrgName ? undefined : 'dimmed'}>
@@ -267,5 +267,18 @@ function EventRow({ event, onOpen }: { event: EventSummary; onOpen: () => void }
         <EventStatusBadge status={event.status} />
       </Table.Td>
     </Table.Tr>
+  )
+}
+
+/** Start and end on two lines: the day, then the hours (or both instants when it spans days). */
+function EventDates({ startsAt, endsAt }: { startsAt: string; endsAt: string }) {
+  const sameDay = formatDate(startsAt) === formatDate(endsAt)
+  return (
+    <Stack gap={0} style={{ whiteSpace: 'nowrap' }}>
+      <Text size="sm">{sameDay ? formatDate(startsAt) : `${formatDateTime(startsAt)} –`}</Text>
+      <Text size="sm" c="dimmed">
+        {sameDay ? `${formatTime(startsAt)}–${formatTime(endsAt)}` : formatDateTime(endsAt)}
+      </Text>
+    </Stack>
   )
 }
