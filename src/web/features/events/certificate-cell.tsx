@@ -43,7 +43,7 @@ export function CertificateCell({
 
   return (
     <Stack gap={4} align="flex-start">
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6}>
         <Anchor
           href={`${API_BASE}/certificates/${certificate.id}/pdf`}
           size="sm"

@@ -255,7 +255,12 @@ function RegistrationRow({ eventId, registration: r, onChanged, onCancel }: RowP
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={2} c={r.clientOrgName ? undefined : 'dimmed'}>
+        <Text
+          size="sm"
+          lineClamp={2}
+          c={r.clientOrgName ? undefined : 'dimmed'}
+          title={r.clientOrgName ?? undefined}
+        >
           {r.clientOrgName ?? '—'}
         </Text>
       </Table.Td>
