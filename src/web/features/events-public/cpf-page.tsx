@@ -108,8 +108,8 @@ function CpfForm({ path, onSaved }: { path: string; onSaved: () => void }) {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
         <Text size="sm">
-          O certificado leva o seu CPF, para que qualquer pessoa possa conferir que ele é seu. Informe-o uma
-          única vez: os próximos certificados usam o mesmo.
+          O certificado leva o seu CPF, para que qualquer pessoa possa conferir que ele é seu. Confira os
+          dígitos antes de registrar.
         </Text>
         {problem ? (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">

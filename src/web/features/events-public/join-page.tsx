@@ -101,8 +101,8 @@ function JoinView({ token, loaded }: { token: string; loaded: Loaded }) {
     return (
       <PublicLayout title="Este evento já terminou" subtitle={subtitle} width={560}>
         <Alert color="gray" icon={<IconCalendarCheck size={20} />} data-testid="join-state">
-          Obrigado pela participação, {firstName(join.participantName)}! Os certificados são enviados por
-          e-mail em até 15 dias.
+          O acesso a este evento está encerrado. Quem participou recebe o certificado por e-mail: os
+          certificados são enviados por e-mail em até 15 dias após o término.
         </Alert>
       </PublicLayout>
     )
@@ -167,9 +167,9 @@ function Countdown({ join, offset, entryPath, subtitle }: CountdownProps) {
             <IconClockHour4 size={30} />
           </ThemeIcon>
           <Text
-            fz={{ base: 26, sm: 34 }}
+            fz={{ base: 24, sm: 34 }}
             fw={800}
-            ff="monospace"
+            lh={1.2}
             role="timer"
             aria-live="off"
             data-testid="join-countdown"

@@ -85,7 +85,7 @@ export function PortalEventsPage() {
             ) : (
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
                 {query.data.mine.map((item) => (
-                  <MineCard key={item.registrationId ?? item.eventId} item={item} onChanged={reload} />
+                  <MineCard key={item.eventId} item={item} onChanged={reload} />
                 ))}
               </SimpleGrid>
             )}

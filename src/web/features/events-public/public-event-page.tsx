@@ -346,7 +346,7 @@ function RegistrationForm({ event, full }: { event: PublicEvent; full: boolean }
             label="CPF"
             description="Opcional: necessário para receber o certificado."
             inputWrapperOrder={['label', 'description', 'input', 'error']}
-            maw={240}
+            maw={320}
             value={form.values.cpf}
             onChange={(value) => form.setFieldValue('cpf', value)}
             error={form.errors.cpf}
