@@ -1,5 +1,5 @@
 import type { Config } from './config.ts'
-import { systemActor } from './platform/actor.ts'
+import { type Actor, systemActor } from './platform/actor.ts'
 import { recordAudit } from './platform/audit/audit.ts'
 import type { Db } from './platform/db/database.ts'
 import { hashPassword } from './platform/security/passwords.ts'
@@ -8,6 +8,8 @@ import { tenantsRepository } from './modules/tenants/index.ts'
 import { users } from './modules/auth/auth.tables.ts'
 import { staffMembers } from './modules/staff/staff.tables.ts'
 import { clientOrgs } from './modules/clients/clients.tables.ts'
+import { createEvent, listEventTypes } from './modules/events/index.ts'
+import { createClock } from './platform/clock.ts'
 import { ensureDefaultDepartments } from './modules/client-users/index.ts'
 
 export const DEMO_LOGINS = [
@@ -90,6 +92,49 @@ export async function seedDemoData(db: Db, _config: Config): Promise<boolean> {
         after: { name: p.name, email: p.email, profileName: p.profile, isActive: true },
       })
     }
+    await seedDemoEvents(tx, _config, actor)
     return true
+  })
+}
+
+/** A public training with two sessions next week, open for self-registration, and a meeting. */
+async function seedDemoEvents(tx: Db, config: Config, actor: Actor) {
+  const deps = { db: tx, config, clock: createClock() }
+  const types = (await listEventTypes(deps, actor)).items
+  const publicTraining = types.find((t) => t.isPublic && t.isTraining)!
+  const meeting = types.find((t) => !t.isTraining)!
+  // Next week, 14:00–17:00 in São Paulo (17:00–20:00 UTC).
+  const day = new Date(Date.now() + 7 * 86_400_000)
+  const at = (h: number, m = 0) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h + 3, m)).toISOString()
+  const { event: main } = await createEvent(deps, actor, {
+    description: 'Treinamento de boas-vindas ao Portal do Cliente',
+    typeId: publicTraining.id,
+    startsAt: at(14),
+    endsAt: at(17),
+    onlineUrl: 'https://meet.google.com/demo-cadastra',
+    publicRegistration: true,
+    capacity: 50,
+    workloadHours: 3,
+  })
+  await createEvent(deps, actor, {
+    mainEventId: main.id,
+    description: 'Primeiros passos e KEYPASS',
+    startsAt: at(14),
+    endsAt: at(15, 30),
+  })
+  await createEvent(deps, actor, {
+    mainEventId: main.id,
+    description: 'Documentos e permissões',
+    startsAt: at(15, 30),
+    endsAt: at(17),
+  })
+  await createEvent(deps, actor, {
+    description: 'Reunião de alinhamento com a Padaria Pão Quente',
+    typeId: meeting.id,
+    startsAt: at(10),
+    endsAt: at(11),
+    location: 'Rua das Flores, 100 — Vitória/ES',
+    workloadHours: 1,
   })
 }

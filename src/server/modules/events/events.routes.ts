@@ -8,6 +8,7 @@ import { attendanceCsv, attendanceXlsx } from './events.export.ts'
 import * as pub from './events.public.ts'
 import {
   AddRegistrationBody,
+  ArtQuery,
   AttendanceBody,
   CertificateParams,
   CertificateSummary,
@@ -317,7 +318,7 @@ export function eventsRoutes(deps: svc.EventsDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ptags,
           params: SlugParams,
-          querystring: z.object({ v: z.string().max(20).optional() }),
+          querystring: ArtQuery,
         },
       },
       async (req, reply) => {

@@ -85,9 +85,26 @@ export type EventBody = z.infer<typeof EventBody>
 export const EventParams = z.object({ id: Uuid })
 export const RegistrationParams = z.object({ id: Uuid, registrationId: Uuid })
 export const CertificateParams = z.object({ id: Uuid })
-export const SlugParams = z.object({ slug: z.string().trim().min(6).max(40) })
-export const TokenParams = z.object({ token: z.string().trim().min(10).max(200) })
-export const CodeParams = z.object({ code: z.string().trim().min(6).max(40) })
+export const SlugParams = z.object({
+  slug: z.string().regex(/^[A-Za-z0-9_-]{12,36}$/, { error: 'Endereço de evento inválido.' }),
+})
+export const TokenParams = z.object({
+  token: z.string().regex(/^[0-9a-f-]{32,36}(\.[A-Za-z0-9_-]{24})?$/, { error: 'Link inválido.' }),
+})
+export const CodeParams = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, {
+      error: 'Código de verificação inválido (formato XXXX-XXXX-XXXX).',
+    }),
+})
+export const ArtQuery = z.strictObject({
+  v: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+})
 
 export const FindEventsQuery = z.strictObject({
   search: SearchText,
@@ -198,10 +215,17 @@ export const FindRegistrationsQuery = z.strictObject({
 })
 
 /** Staff add a participant: a client user of the tenant, or anyone by name and e-mail. */
-export const AddRegistrationBody = z.union([
-  z.strictObject({ clientUserId: Uuid }),
-  z.strictObject({ name: PersonName, email: Email, cpf: OptCpf }),
-])
+export const AddRegistrationBody = z
+  .strictObject({
+    clientUserId: Uuid.optional(),
+    name: PersonName.optional(),
+    email: Email.optional(),
+    cpf: OptCpf,
+  })
+  .refine((b) => b.clientUserId || (b.name && b.email), {
+    error: 'Escolha um usuário de cliente ou informe nome e e-mail do participante.',
+    path: ['name'],
+  })
 
 export const AttendanceBody = z.strictObject({ present: z.boolean() })
 

@@ -830,14 +830,16 @@ export async function addRegistration(
   deps: EventsDeps,
   actor: Actor,
   eventId: string,
-  body: { clientUserId: string } | { name: string; email: string; cpf?: string | null },
+  body: { clientUserId?: string; name?: string; email?: string; cpf?: string | null },
 ) {
   const id = await deps.db.transaction(async (tx) => {
     const e = await eventsRepository(tx).findById(actor.tenantId, eventId)
     if (!e) throw EventErrors.EVENT_NOT_FOUND()
     let p: Participant
-    if ('clientUserId' in body) {
+    if (body.clientUserId) {
       p = await participantFromClientUser(tx, actor.tenantId, body.clientUserId)
+    } else if (!body.name || !body.email) {
+      throw EventErrors.REGISTRATION_NOT_FOUND()
     } else {
       // Someone typed by hand may be a client user already: link them.
       const [cu] = await tx

@@ -2,3 +2,4 @@ export { certificatePdfBytes, createCertificatesJob, issueCertificates } from '.
 export { createNotifyJob, createReminderJob, sendReminder } from './events.notify.ts'
 export { eventsRoutes, joinRoute } from './events.routes.ts'
 export type { EventsDeps } from './events.service.ts'
+export { createEvent, listEventTypes } from './events.service.ts'
