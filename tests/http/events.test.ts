@@ -9,7 +9,8 @@ import type { ParsedMail } from 'mailparser'
 import { users } from '#server/modules/auth/auth.tables.ts'
 import { issueCertificates, sendReminder } from '#server/modules/events/index.ts'
 import { createClock } from '#server/platform/clock.ts'
-import { makeCnpj } from '../factories/client-users.ts'
+import ExcelJS from 'exceljs'
+import { acceptAndEnrol, createOrg, makeCnpj } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
@@ -596,5 +597,114 @@ describe('eventos e treinamentos', () => {
     assert.equal(second.status, 'cadastrada')
     await ctx.app.jobs.drain()
     assert.equal(mailsTo('quintino@orgao.gov.br').length, 1)
+  })
+
+  test('the portal: a client user registers, joins, registers the CPF and downloads the certificate; exports neutralise formulas', async () => {
+    const org = await createOrg(t, 'Empresa do Portal Ltda')
+    const deptos = (await t.admin.get('/api/v1/departments')).body.items as { id: string }[]
+    const created = await t.admin.post('/api/v1/client-users', {
+      name: 'Wanda Portal',
+      email: 'wanda@portal.com.br',
+      cpf: '',
+      phone: '',
+      portalActive: true,
+      isDemo: false,
+      departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
+      companyIds: [org.id],
+      permissions: [],
+      notifications: { documents: 'email', billing: 'email' },
+      send: 'now',
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    await ctx.app.jobs.drain()
+    const invite = mailsTo('wanda@portal.com.br').at(-1)!
+    const token = /convite\?token=([A-Za-z0-9_-]+)/.exec(invite.text ?? '')![1]
+    const { client: wanda } = await acceptAndEnrol(ctx.app, token, 'Portal#Seguro2026')
+
+    const open = await createEvent(t.admin, {
+      description: '=HYPERLINK("http://mal.example") Oficina aberta',
+      publicRegistration: true,
+      onlineUrl: 'https://zoom.us/j/123',
+      ...period(1, 1),
+    })
+    const closed = await createEvent(t.admin, {
+      description: 'Reunião interna de outra empresa',
+      ...period(30),
+    })
+    const before = (await wanda.get('/api/v1/portal/events')).body
+    assert.equal(before.hasCpf, false)
+    assert.ok(before.open.some((e: { eventId: string }) => e.eventId === open.id))
+    assert.ok(
+      !before.open.some((e: { eventId: string }) => e.eventId === closed.id),
+      'not open to this company',
+    )
+    assert.equal((await wanda.post(`/api/v1/portal/events/${closed.id}/register`)).status, 403)
+    const mine = await wanda.post(`/api/v1/portal/events/${open.id}/register`)
+    assert.equal(mine.status, 200, JSON.stringify(mine.body))
+    assert.equal(mine.body.registrationStatus, 'inscrito')
+    assert.match(mine.body.joinUrl, /\/entrar\//)
+    assert.equal(mine.body.certificatesDueOn.length, 10)
+    // Staff cannot read it through another tenant; the portal user cannot use staff endpoints.
+    assert.equal((await wanda.get(`/api/v1/events/${open.id}`)).status, 403)
+
+    clock.setOffset(0.5 * HOUR)
+    try {
+      const joined = await new TestClient(ctx.app).get(new URL(mine.body.joinUrl).pathname)
+      assert.equal(joined.headers.location, 'https://zoom.us/j/123')
+      clock.setOffset(2 * HOUR)
+      const after = (await wanda.get('/api/v1/portal/events')).body.mine.find(
+        (e: { eventId: string }) => e.eventId === open.id,
+      )
+      assert.ok(after.attendedAt)
+      assert.equal(after.needsCpf, true, 'attended, no CPF: the portal asks for it')
+      const deps = { db: ctx.app.database.db, config: ctx.config, clock }
+      assert.deepEqual(await issueCertificates(deps, t.tenantId, open.id), {
+        issued: 0,
+        cpfRequested: 1,
+        more: false,
+      })
+      const badCpf = await wanda.request('PUT', '/api/v1/portal/cpf', { cpf: '111.111.111-11' })
+      assert.equal(badCpf.status, 400)
+      assert.equal((await wanda.request('PUT', '/api/v1/portal/cpf', { cpf: makeCpf() })).status, 200)
+      await ctx.app.jobs.drain()
+      const done = (await wanda.get('/api/v1/portal/events')).body
+      assert.equal(done.hasCpf, true)
+      const item = done.mine.find((e: { eventId: string }) => e.eventId === open.id)
+      assert.ok(item.certificate, 'the certificate shows in the portal')
+      const pdf = await wanda.get(item.certificate.pdfUrl)
+      assert.equal(pdf.status, 200)
+      assert.equal(pdf.headers['content-type'], 'application/pdf')
+      assert.equal((await other.admin.get(`/api/v1/certificates/${item.certificate.id}/pdf`)).status, 404)
+
+      // Exports: a cell that starts with = + - @ is prefixed with an apostrophe, never run as a formula.
+      await ctx.app.database.db.execute(
+        sql`insert into event_registrations (tenant_id, event_id, name, email, status, source)
+            values (${t.tenantId}, ${open.id}, '=2+3 Planilha', 'formula@x.com.br', 'inscrito', 'staff')`,
+      )
+      const csv = await t.admin.get(`/api/v1/events/${open.id}/attendance.csv`)
+      assert.equal(csv.status, 200)
+      assert.match(String(csv.body), /^\uFEFFNome;E-mail;CPF;Empresa;Situação/)
+      assert.match(String(csv.body), /\r\n'=2\+3 Planilha;formula@x\.com\.br;/)
+      assert.match(
+        String(csv.body),
+        /Wanda Portal;wanda@portal\.com\.br;\*\*\*\.\d{3}\.\d{3}-\*\*;Empresa do Portal Ltda;Inscrito/,
+      )
+      const xlsxRes = await ctx.app.inject({
+        url: `/api/v1/events/${open.id}/attendance.xlsx`,
+        headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      })
+      assert.equal(xlsxRes.statusCode, 200)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(xlsxRes.rawPayload as unknown as ArrayBuffer)
+      const ws = wb.getWorksheet('Presença')!
+      assert.match(String(ws.getCell('A1').value), /^'?\d+ — =HYPERLINK/)
+      assert.equal(ws.getCell('A3').value, 'Wanda Portal')
+      assert.equal(ws.getCell('A4').value, "'=2+3 Planilha")
+      assert.equal(ws.getCell('A4').formula, undefined)
+      assert.ok(ws.getCell('G3').value, 'attendance time exported')
+      assert.equal(typeof ws.getCell('A1').value, 'string', 'a string, never a formula')
+    } finally {
+      clock.setOffset(0)
+    }
   })
 })
