@@ -48,7 +48,9 @@ export function formatCountdown(ms: number): string {
   const clock =
     days > 0 || hours > 0
       ? `${hours} h ${pad(minutes)} min ${pad(seconds)} s`
-      : `${minutes} min ${pad(seconds)} s`
+      : minutes > 0
+        ? `${minutes} min ${pad(seconds)} s`
+        : `${seconds} s`
   if (days === 0) return `Faltam ${clock}`
   return `Faltam ${days} ${days === 1 ? 'dia' : 'dias'}, ${clock}`
 }

@@ -175,7 +175,7 @@ function Countdown({ join, offset, entryPath, subtitle }: CountdownProps) {
             data-testid="join-countdown"
             style={{ fontVariantNumeric: 'tabular-nums' }}
           >
-            {left > 0 ? formatCountdown(left) : 'Abrindo o acesso…'}
+            {left > 0 ? <CountdownText text={formatCountdown(left)} /> : 'Abrindo o acesso…'}
           </Text>
           <Text data-testid="join-opens-at">
             O acesso abre às {formatTime(join.opensAt)} de {formatDate(join.opensAt).slice(0, 5)} (uma hora
@@ -189,6 +189,19 @@ function Countdown({ join, offset, entryPath, subtitle }: CountdownProps) {
         </Text>
       </Stack>
     </PublicLayout>
+  )
+}
+
+/** On a phone the days go on their own line: the clock part never breaks. */
+function CountdownText({ text }: { text: string }) {
+  const cut = text.lastIndexOf(', ')
+  const lead = cut >= 0 ? text.slice(0, cut + 2) : 'Faltam '
+  const clock = cut >= 0 ? text.slice(cut + 2) : text.replace(/^Faltam /, '')
+  return (
+    <>
+      {lead}
+      <span style={{ whiteSpace: 'nowrap' }}>{clock}</span>
+    </>
   )
 }
 

@@ -306,11 +306,10 @@ function RegistrationForm({ event, full }: { event: PublicEvent; full: boolean }
         color={waiting ? 'yellow' : 'teal'}
         variant="light"
         icon={waiting ? <IconHourglass size={20} /> : <IconCheck size={20} />}
-        title={waiting ? 'Você está na lista de espera' : 'Inscrição confirmada'}
         role="status"
         data-testid="registration-result"
       >
-        <Text size="sm">{result.message}</Text>
+        <Text fw={500}>{result.message}</Text>
       </Alert>
     )
   }
