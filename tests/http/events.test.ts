@@ -10,6 +10,7 @@ import { users } from '#server/modules/auth/auth.tables.ts'
 import { issueCertificates, sendReminder } from '#server/modules/events/index.ts'
 import { createClock } from '#server/platform/clock.ts'
 import ExcelJS from 'exceljs'
+import sharp from 'sharp'
 import { acceptAndEnrol, createOrg, makeCnpj } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
@@ -706,5 +707,55 @@ describe('eventos e treinamentos', () => {
     } finally {
       clock.setOffset(0)
     }
+  })
+
+  test('the art: a real image, shrunk to 1600 px, metadata dropped, served on the public page; anything else refused', async () => {
+    const e = await createEvent(t.admin, { description: 'Evento com arte', publicRegistration: true })
+    async function upload(bytes: Buffer, filename: string, type: string) {
+      const boundary = '----cadastra-arte'
+      const res = await ctx.app.inject({
+        method: 'PUT',
+        url: `/api/v1/events/${e.id}/art`,
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+          ),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-csrf-token': t.admin.csrfToken ?? '',
+        },
+      })
+      return { status: res.statusCode, body: JSON.parse(res.body) }
+    }
+    const photo = await sharp({ create: { width: 3200, height: 1800, channels: 3, background: '#1c7ed6' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'Fotógrafo' } } })
+      .toBuffer()
+    const saved = await upload(photo, 'arte.jpg', 'image/jpeg')
+    assert.equal(saved.status, 200, JSON.stringify(saved.body))
+    assert.ok(saved.body.artUrl)
+    const pub = await new TestClient(ctx.app).get(`/api/v1/public/events/${e.slug}`)
+    assert.equal(pub.body.artUrl, saved.body.artUrl)
+    const img = await ctx.app.inject({ url: saved.body.artUrl })
+    assert.equal(img.statusCode, 200)
+    assert.equal(img.headers['content-type'], 'image/jpeg')
+    const meta = await sharp(img.rawPayload).metadata()
+    assert.deepEqual([meta.width, meta.height], [1600, 900])
+    assert.equal(meta.exif, undefined, 'metadata dropped')
+
+    const fake = await upload(Buffer.from('não sou uma imagem'), 'arte.png', 'image/png')
+    assert.equal(fake.status, 400)
+    assert.equal(fake.body.code, 'ART_INVALID')
+    const broken = await upload(
+      Buffer.concat([photo.subarray(0, 200), Buffer.alloc(500)]),
+      'arte.jpg',
+      'image/jpeg',
+    )
+    assert.equal(broken.status, 400)
+    assert.match(broken.body.message, /corrompida|PNG, JPEG ou WebP/)
   })
 })

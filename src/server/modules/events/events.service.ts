@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import sharp from 'sharp'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -503,12 +504,37 @@ export function sniffImage(buf: Buffer): 'image/png' | 'image/jpeg' | 'image/web
   return null
 }
 
-export async function setArt(deps: EventsDeps, actor: Actor, id: string, content: Buffer | null) {
-  let mime: string | null = null
-  if (content) {
-    mime = sniffImage(content)
-    if (!mime || content.length > MAX_ART_BYTES) throw EventErrors.ART_INVALID()
+/** The art is stored at most this wide/high: enough for a page banner, small for the public page. */
+export const ART_MAX_SIDE = 1600
+/** Refuse decompression bombs: more pixels than this are not an event's art. */
+const ART_MAX_PIXELS = 40_000_000
+
+/**
+ * Checks and normalises an uploaded art: a real PNG/JPEG/WebP (sniffed, then decoded), rotated as
+ * its EXIF says, shrunk to ART_MAX_SIDE, metadata (camera, GPS) dropped; PNG stays PNG (logos with
+ * transparency), the rest becomes JPEG.
+ */
+export async function processArt(content: Buffer): Promise<{ content: Buffer; mime: string }> {
+  const sniffed = sniffImage(content)
+  if (!sniffed || content.length > MAX_ART_BYTES) throw EventErrors.ART_INVALID()
+  try {
+    const image = sharp(content, { limitInputPixels: ART_MAX_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({ width: ART_MAX_SIDE, height: ART_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    if (sniffed === 'image/png')
+      return { content: await image.png({ compressionLevel: 9 }).toBuffer(), mime: 'image/png' }
+    return { content: await image.jpeg({ quality: 85, mozjpeg: true }).toBuffer(), mime: 'image/jpeg' }
+  } catch {
+    throw EventErrors.ART_INVALID({
+      message: 'A imagem está corrompida ou é grande demais (máximo de 40 megapixels).',
+    })
   }
+}
+
+export async function setArt(deps: EventsDeps, actor: Actor, id: string, upload: Buffer | null) {
+  let mime: string | null = null
+  let content: Buffer | null = null
+  if (upload) ({ content, mime } = await processArt(upload))
   await deps.db.transaction(async (tx) => {
     const e = await eventsRepository(tx).findById(actor.tenantId, id, true)
     if (!e) throw EventErrors.EVENT_NOT_FOUND()
