@@ -23,6 +23,7 @@ import { handleFormError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { EventTypesSection } from './event-types-section.tsx'
 import type { SecondFactor, TenantSettings, TenantSettingsPatch } from './settings.types.ts'
 
 /** The score range of each band, as the strength meter computes it (0–100%). */
@@ -271,6 +272,7 @@ export function SettingsPage() {
             </Stack>
           </form>
         ) : null}
+        <EventTypesSection />
       </Box>
     </>
   )
