@@ -598,6 +598,41 @@ describe('eventos e treinamentos', () => {
     assert.equal(second.status, 'cadastrada')
     await ctx.app.jobs.drain()
     assert.equal(mailsTo('quintino@orgao.gov.br').length, 1)
+
+    // With the tenant's gate on, "Enviar agora" in the users wizard also waits for an untrained company.
+    assert.equal((await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: true })).status, 200)
+    const fresh = await createOrg(t, 'Unidade Nova Ltda')
+    const deptos = (await t.admin.get('/api/v1/departments')).body.items as { id: string }[]
+    const wizard = (email: string, companyIds: string[]) => ({
+      name: 'Rita Nova',
+      email,
+      cpf: '',
+      phone: '',
+      portalActive: true,
+      isDemo: false,
+      departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
+      companyIds,
+      permissions: [],
+      notifications: { documents: 'email', billing: 'email' },
+      send: 'now',
+    })
+    assert.equal(
+      (await t.admin.post('/api/v1/client-users', wizard('rita@nova.com.br', [fresh.id]))).status,
+      201,
+    )
+    assert.equal(
+      (await t.admin.post('/api/v1/client-users', wizard('sol@treinada.com.br', [org.id]))).status,
+      201,
+    )
+    await ctx.app.jobs.drain()
+    assert.equal(mailsTo('rita@nova.com.br').length, 0, 'untrained company: held')
+    assert.equal(mailsTo('sol@treinada.com.br').length, 1, 'trained company: at once')
+    held = (await t.admin.get('/api/v1/training/held-invitations')).body.items
+    assert.deepEqual(
+      held.map((u: { clientOrgName: string }) => u.clientOrgName),
+      ['Unidade Nova Ltda'],
+    )
+    await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: false })
   })
 
   test('the portal: a client user registers, joins, registers the CPF and downloads the certificate; exports neutralise formulas', async () => {

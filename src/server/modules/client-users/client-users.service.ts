@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/errors.ts'
 import { formatCpf, formatDocument, formatPhone, normalizeCpf, normalizePhone } from '#shared/documents.ts'
 import { resetKeypass } from '../auth/index.ts'
 import { listClientOrgsByIds } from '../clients/index.ts'
+import { getTenantSettings } from '../tenants/tenant-settings.ts'
 import { DEFAULT_DEPARTMENTS } from './client-users.catalog.ts'
 import { ClientUserErrors } from './client-users.errors.ts'
 import {
@@ -167,6 +168,16 @@ export async function findClientUserIdByEmail(
   return (await clientUsersRepository(tx).findByEmail(tenantId, email))?.id ?? null
 }
 
+/**
+ * With the tenant's training gate on, an invitation for someone whose companies were never trained
+ * waits for the first company's training; null when it may go now.
+ */
+async function trainingHold(tx: Db, tenantId: string, companyIds: string[]): Promise<string | null> {
+  if (companyIds.length === 0 || !(await getTenantSettings(tx, tenantId)).invitationsAwaitTraining) return null
+  const orgs = await listClientOrgsByIds(tx, tenantId, companyIds)
+  return orgs.some((o) => o.trainedAt) ? null : companyIds[0]
+}
+
 /** The transactional core of createClientUser (also used by intake's "Cadastrar"). */
 export async function createClientUserInTx(
   tx: Db,
@@ -208,8 +219,9 @@ export async function createClientUserInTx(
       }),
     })
     if (!cu.isDemo && cu.portalActive) {
-      if (body.send === 'now') await sendInvitationInTx(tx, config, actor, cu)
-      else await scheduleInvitationInTx(tx, actor, cu, opts.holdForOrgId ?? null)
+      const hold = body.send === 'now' ? await trainingHold(tx, actor.tenantId, body.companyIds) : null
+      if (body.send === 'now' && !hold) await sendInvitationInTx(tx, config, actor, cu)
+      else await scheduleInvitationInTx(tx, actor, cu, hold ?? opts.holdForOrgId ?? null)
     }
     return cu.id
   }

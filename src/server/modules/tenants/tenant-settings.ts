@@ -23,6 +23,11 @@ export const TenantSettings = z.object({
     deadlines: z.record(z.string(), z.number().int().min(0).max(365)),
     includeOptionalHolidays: z.boolean(),
   }),
+  /**
+   * Training gate for every new client user (seed 000, Passo 3): when on, invitations "Enviar agora"
+   * for a company that was never trained wait for its training. Fichas always follow the gate.
+   */
+  invitationsAwaitTraining: z.boolean(),
 })
 export type TenantSettings = z.infer<typeof TenantSettings>
 
@@ -35,6 +40,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
     deadlines: { ...DEFAULT_DEADLINES } as Record<string, number>,
     includeOptionalHolidays: true,
   },
+  invitationsAwaitTraining: false,
 }
 
 const UpdateTenantSettingsBody = z.strictObject({
@@ -87,6 +93,7 @@ const UpdateTenantSettingsBody = z.strictObject({
       includeOptionalHolidays: z.boolean().optional(),
     })
     .optional(),
+  invitationsAwaitTraining: z.boolean().optional(),
 })
 
 /** The tenant's display name (e-mails sign with it). */
@@ -120,6 +127,9 @@ async function updateTenantSettings(db: Db, actor: Actor, body: z.infer<typeof U
       ...before,
       ...(body.invitationTtlDays !== undefined ? { invitationTtlDays: body.invitationTtlDays } : {}),
       ...(body.secondFactors !== undefined ? { secondFactors: body.secondFactors } : {}),
+      ...(body.invitationsAwaitTraining !== undefined
+        ? { invitationsAwaitTraining: body.invitationsAwaitTraining }
+        : {}),
       passwordPolicy: { ...before.passwordPolicy, ...(body.passwordPolicy ?? {}) },
       intake: {
         ...before.intake,

@@ -62,6 +62,7 @@ interface SettingsForm {
   invitationTtlDays: number | string
   passwordPolicy: { minBand: Band; minLength: number | string; minClasses: number | string }
   secondFactors: SecondFactor[]
+  invitationsAwaitTraining: boolean
 }
 
 function toForm(settings: TenantSettings): SettingsForm {
@@ -69,6 +70,7 @@ function toForm(settings: TenantSettings): SettingsForm {
     invitationTtlDays: settings.invitationTtlDays,
     passwordPolicy: { ...settings.passwordPolicy },
     secondFactors: [...settings.secondFactors],
+    invitationsAwaitTraining: settings.invitationsAwaitTraining,
   }
 }
 
@@ -97,6 +99,9 @@ function changesOf(values: SettingsForm, saved: TenantSettings): TenantSettingsP
     // Keep the order of the options, whatever order they were ticked in.
     patch.secondFactors = SECOND_FACTORS.map((f) => f.value).filter((f) => values.secondFactors.includes(f))
   }
+  if (values.invitationsAwaitTraining !== saved.invitationsAwaitTraining) {
+    patch.invitationsAwaitTraining = values.invitationsAwaitTraining
+  }
   return patch
 }
 
@@ -117,6 +122,7 @@ export function SettingsPage() {
       invitationTtlDays: 7,
       passwordPolicy: { minBand: 'boa', minLength: 8, minClasses: 3 },
       secondFactors: ['totp'],
+      invitationsAwaitTraining: false,
     },
     validate: {
       invitationTtlDays: wholeNumberIn(1, 90, 'Informe de 1 a 90 dias.'),
@@ -187,6 +193,12 @@ export function SettingsPage() {
                   clampBehavior="none"
                   maw={360}
                   {...form.getInputProps('invitationTtlDays')}
+                />
+                <Checkbox
+                  mt="md"
+                  label="Convites aguardam o treinamento da unidade"
+                  description="Usuários de empresas que ainda não foram treinadas recebem o convite quando a presença no treinamento for registrada. As fichas cadastrais seguem sempre esta regra."
+                  {...form.getInputProps('invitationsAwaitTraining', { type: 'checkbox' })}
                 />
               </Section>
 

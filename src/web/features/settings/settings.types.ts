@@ -14,10 +14,13 @@ export interface TenantSettings {
   invitationTtlDays: number
   passwordPolicy: TenantPasswordPolicy
   secondFactors: SecondFactor[]
+  /** Invitations of companies never trained wait for the training. */
+  invitationsAwaitTraining: boolean
 }
 
 export interface TenantSettingsPatch {
   invitationTtlDays?: number
   passwordPolicy?: Partial<TenantPasswordPolicy>
   secondFactors?: SecondFactor[]
+  invitationsAwaitTraining?: boolean
 }
