@@ -173,7 +173,8 @@ export async function findClientUserIdByEmail(
  * waits for the first company's training; null when it may go now.
  */
 async function trainingHold(tx: Db, tenantId: string, companyIds: string[]): Promise<string | null> {
-  if (companyIds.length === 0 || !(await getTenantSettings(tx, tenantId)).invitationsAwaitTraining) return null
+  if (companyIds.length === 0 || !(await getTenantSettings(tx, tenantId)).invitationsAwaitTraining)
+    return null
   const orgs = await listClientOrgsByIds(tx, tenantId, companyIds)
   return orgs.some((o) => o.trainedAt) ? null : companyIds[0]
 }
