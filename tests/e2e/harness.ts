@@ -15,6 +15,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { type App, buildApp } from '#server/app.ts'
 import { prepareDatabase } from '#server/boot.ts'
 import { type Config, loadConfig } from '#server/config.ts'
+import type { Clock } from '#server/platform/clock.ts'
 import type { Database } from '#server/platform/db/database.ts'
 import { ensureWebBuilt } from '#server/web-build.ts'
 
@@ -83,6 +84,11 @@ export type Harness = {
   config: Config
   app: App
   database: Database
+  /**
+   * The server's business clock (join window, reminders, certificates): `clock.setOffset(ms)` moves
+   * it away from real time; set it back to 0 when done.
+   */
+  clock: Clock
   smtp: Smtp
   browser: Browser
   context: BrowserContext
@@ -179,6 +185,7 @@ export async function startHarness(): Promise<Harness> {
       config,
       app,
       database,
+      clock: app.clock,
       smtp,
       browser,
       context,

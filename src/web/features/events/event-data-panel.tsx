@@ -93,7 +93,10 @@ export function EventDataPanel({ event, onChanged }: { event: EventDetail; onCha
           <Field label="Lembrete">
             {event.reminderSentAt
               ? `Enviado em ${formatDateTime(event.reminderSentAt)}`
-              : `Previsto para ${formatDateTime(event.reminderAt)}`}
+              : // Created or moved to less than a day before the start: that moment has passed.
+                new Date(event.reminderAt).getTime() <= Date.now()
+                ? `Não enviado (previsto para ${formatDateTime(event.reminderAt)})`
+                : `Previsto para ${formatDateTime(event.reminderAt)}`}
           </Field>
           <Field label="Link público">
             <Group gap={4} wrap="nowrap" align="flex-start">

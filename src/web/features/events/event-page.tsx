@@ -167,9 +167,15 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => Promis
                   Adicionar evento secundário
                 </Menu.Item>
               )}
-              <Menu.Item leftSection={<IconCertificate size={16} />} onClick={() => void issueCertificates()}>
-                Emitir certificados
-              </Menu.Item>
+              {/* A session's certificates come from its main event (the server refuses them here). */}
+              {event.mainEventId ? null : (
+                <Menu.Item
+                  leftSection={<IconCertificate size={16} />}
+                  onClick={() => void issueCertificates()}
+                >
+                  Emitir certificados
+                </Menu.Item>
+              )}
             </Menu.Dropdown>
           </Menu>
         </Group>
