@@ -146,12 +146,12 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
             <Table aria-label="Participantes" aria-busy={list.loading} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Participante</Table.Th>
-                  <Table.Th w={130}>CPF</Table.Th>
-                  <Table.Th w={150}>Empresa</Table.Th>
-                  <Table.Th w={130}>Situação</Table.Th>
-                  <Table.Th w={140}>Presença</Table.Th>
-                  <Table.Th w={180}>Certificado</Table.Th>
+                  <Table.Th miw={260}>Participante</Table.Th>
+                  <Table.Th w={124}>CPF</Table.Th>
+                  <Table.Th w={140}>Empresa</Table.Th>
+                  <Table.Th w={124}>Situação</Table.Th>
+                  <Table.Th w={132}>Presença</Table.Th>
+                  <Table.Th w={156}>Certificado</Table.Th>
                   <Table.Th w={84}>
                     <VisuallyHidden>Ações</VisuallyHidden>
                   </Table.Th>
