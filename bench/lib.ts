@@ -172,7 +172,9 @@ export class ResultTable {
     for (const r of this.results) {
       const baseline = baselineOf(r.engine)
       if (r.isBaseline || !baseline) continue
-      console.log(`${r.engine}: ${r.method} is ${perRowRatio(r, baseline)} than ${baseline.method}`)
+      const ratio = perRowRatio(r, baseline)
+      const comparison = ratio === 'same speed' ? 'runs at the same speed as' : `is ${ratio} than`
+      console.log(`${r.engine}: ${r.method} ${comparison} ${baseline.method}`)
     }
   }
 }
@@ -407,4 +409,32 @@ async function serverVersion(database: Database): Promise<string> {
   }
   const r = await database.raw.pool.query<{ v: string }>(sql)
   return r.rows[0].v.split(' ')[0]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory
+
+export function formatMiB(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`
+}
+
+/**
+ * Samples the process's resident set size every `intervalMs` until `stop()`, which returns the
+ * peak seen (including a last sample). RSS covers everything in the process: Node's heap, native
+ * buffers and, on PGlite, the embedded database.
+ */
+export function trackPeakRss(intervalMs = 25): { stop: () => number } {
+  let peak = process.memoryUsage.rss()
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss())
+  }
+  const timer = setInterval(sample, intervalMs)
+  timer.unref()
+  return {
+    stop: () => {
+      clearInterval(timer)
+      sample()
+      return peak
+    },
+  }
 }
