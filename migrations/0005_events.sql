@@ -122,7 +122,7 @@ CREATE UNIQUE INDEX "event_mails_batch_key" ON "event_mails" USING btree ("regis
 CREATE INDEX "event_mails_event_idx" ON "event_mails" USING btree ("tenant_id","event_id","created_at");--> statement-breakpoint
 CREATE INDEX "event_mails_registration_idx" ON "event_mails" USING btree ("registration_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_active_key" ON "event_registrations" USING btree ("event_id",lower("email")) WHERE "event_registrations"."status" <> 'cancelado';--> statement-breakpoint
-CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("tenant_id","event_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("event_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "event_registrations_main_idx" ON "event_registrations" USING btree ("main_registration_id");--> statement-breakpoint
 CREATE INDEX "event_registrations_user_idx" ON "event_registrations" USING btree ("tenant_id","client_user_id");--> statement-breakpoint
 CREATE INDEX "event_registrations_email_idx" ON "event_registrations" USING btree ("tenant_id",lower("email"));--> statement-breakpoint

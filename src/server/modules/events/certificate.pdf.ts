@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, type PDFFont, rgb } from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
 import QRCode from 'qrcode'
 import { formatDate, formatHours, formatPeriod } from '#shared/format.ts'
 
@@ -34,9 +34,13 @@ const MUTED = rgb(0.45, 0.48, 0.52)
 /** The certificate of participation: one page, fonts embedded, QR code to the verification page. */
 export async function renderCertificatePdf(c: CertificateSpec): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(REGULAR, { subset: true })
-  const bold = await doc.embedFont(BOLD, { subset: true })
+  const { regular, bold } = await fontsFor(doc, [
+    c.tenantName,
+    c.participantName,
+    c.eventDescription,
+    c.signerName,
+    c.verifyUrl,
+  ])
   doc.setTitle(`Certificado — ${c.eventDescription}`)
   doc.setAuthor(c.tenantName)
   doc.setProducer('Cadastra')
@@ -88,14 +92,7 @@ export async function renderCertificatePdf(c: CertificateSpec): Promise<Uint8Arr
   center(c.tenantName, sigY - 31, regular, 10, MUTED)
 
   // Verification: QR code and code at the bottom right, issue date at the bottom left.
-  const qr = await QRCode.toBuffer(c.verifyUrl, {
-    type: 'png',
-    margin: 1,
-    width: 240,
-    errorCorrectionLevel: 'M',
-  })
-  const qrImage = await doc.embedPng(qr)
-  page.drawImage(qrImage, { x: W - 48 - 92, y: 52, width: 92, height: 92 })
+  drawQr(page, c.verifyUrl, W - 48 - 92, 52, 92)
   const right = (text: string, yy: number, font: PDFFont, size: number) => {
     const w = font.widthOfTextAtSize(text, size)
     page.drawText(text, { x: W - 48 - 100 - w, y: yy, size, font, color: MUTED })
@@ -110,6 +107,45 @@ export async function renderCertificatePdf(c: CertificateSpec): Promise<Uint8Arr
     color: MUTED,
   })
   return doc.save()
+}
+
+/**
+ * Helvetica (built into every PDF reader: nothing to embed) covers Portuguese; a name or title
+ * outside its character set (e.g. "Łukasz", "Nguyễn") gets the embedded Roboto.
+ */
+async function fontsFor(doc: PDFDocument, texts: string[]): Promise<{ regular: PDFFont; bold: PDFFont }> {
+  const regular = await doc.embedFont(StandardFonts.Helvetica)
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  try {
+    for (const t of texts) {
+      regular.encodeText(t)
+      bold.encodeText(t)
+    }
+    return { regular, bold }
+  } catch {
+    doc.registerFontkit(fontkit)
+    return {
+      regular: await doc.embedFont(REGULAR, { subset: true }),
+      bold: await doc.embedFont(BOLD, { subset: true }),
+    }
+  }
+}
+
+/** The QR code as vector squares (sharp at any zoom, no PNG to encode and embed). */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const n = qr.modules.size
+  const quiet = 1
+  const cell = size / (n + 2 * quiet)
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) })
+  let path = ''
+  for (let r = 0; r < n; r++) {
+    for (let col = 0; col < n; col++) {
+      if (qr.modules.get(r, col)) path += `M${col + quiet} ${r + quiet}h1v1h-1z`
+    }
+  }
+  // drawSvgPath: y grows downwards from the given origin (the top-left corner).
+  page.drawSvgPath(path, { x, y: y + size, scale: cell, color: rgb(0, 0, 0), borderWidth: 0 })
 }
 
 function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {

@@ -87,6 +87,7 @@ async function candidates(tx: Db, e: EventRow, limit: number): Promise<Candidate
     .from(eventRegistrations)
     .where(
       and(
+        eq(eventRegistrations.tenantId, e.tenantId),
         eq(eventRegistrations.eventId, e.id),
         eq(eventRegistrations.status, 'inscrito'),
         sql`(${eventRegistrations.attendedAt} is not null or exists (

@@ -160,6 +160,7 @@ export async function scheduleMassMailInTx(
     .from(eventRegistrations)
     .where(
       and(
+        eq(eventRegistrations.tenantId, e.tenantId),
         eq(eventRegistrations.eventId, e.id),
         sql`${eventRegistrations.status} <> 'cancelado'`,
         registeredBefore ? sql`${eventRegistrations.createdAt} <= ${registeredBefore}` : undefined,
@@ -196,6 +197,7 @@ export async function runMassMail(deps: NotifyDeps, p: NotifyPayload): Promise<n
         .from(eventRegistrations)
         .where(
           and(
+            eq(eventRegistrations.tenantId, e.tenantId),
             eq(eventRegistrations.eventId, e.id),
             sql`${eventRegistrations.status} <> 'cancelado'`,
             p.registeredBefore

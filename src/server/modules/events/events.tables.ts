@@ -137,7 +137,7 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_active_key')
       .on(t.eventId, sql`lower(${t.email})`)
       .where(sql`${t.status} <> 'cancelado'`),
-    index('event_registrations_event_idx').on(t.tenantId, t.eventId, t.status, t.createdAt),
+    index('event_registrations_event_idx').on(t.eventId, t.status, t.createdAt),
     index('event_registrations_main_idx').on(t.mainRegistrationId),
     index('event_registrations_user_idx').on(t.tenantId, t.clientUserId),
     index('event_registrations_email_idx').on(t.tenantId, sql`lower(${t.email})`),

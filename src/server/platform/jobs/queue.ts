@@ -73,6 +73,7 @@ export class JobRunner {
   private running = new Set<Promise<void>>()
   private stopped = true
   private polling: Promise<void> | null = null
+  private pollAgain = false
 
   constructor(
     private readonly db: Db,
@@ -111,13 +112,27 @@ export class JobRunner {
 
   private schedule(delay: number) {
     if (this.stopped) return
+    if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
+      this.timer = null
       this.polling = this.pollOnce().finally(() => {
         this.polling = null
-        this.schedule(this.opts.pollMs)
+        const again = this.pollAgain
+        this.pollAgain = false
+        this.schedule(again ? 0 : this.opts.pollMs)
       })
     }, delay)
     this.timer.unref?.()
+  }
+
+  /**
+   * A job finished: look for the next one now rather than at the next tick, so a queue of
+   * thousands of e-mails drains at the speed of the workers, not `concurrency` per `pollMs`.
+   */
+  private kick() {
+    if (this.stopped) return
+    if (this.polling) this.pollAgain = true
+    else this.schedule(0)
   }
 
   private async pollOnce(): Promise<void> {
@@ -127,7 +142,10 @@ export class JobRunner {
       if (free <= 0) return
       const batch = await this.claim(free)
       for (const job of batch) {
-        const p = this.execute(job).finally(() => this.running.delete(p))
+        const p = this.execute(job).finally(() => {
+          this.running.delete(p)
+          this.kick()
+        })
         this.running.add(p)
       }
     } catch (err) {

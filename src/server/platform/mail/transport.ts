@@ -35,6 +35,10 @@ export function createMailTransport(config: Pick<Config, 'mail'>): MailTransport
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
+    // A few reused connections: a mailing to thousands of participants must not open one per message.
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 200,
   })
   return {
     kind: 'smtp',
