@@ -1,5 +1,5 @@
 /**
- * Certificates of a finished event with 1,000 present participants (each with a valid CPF), on PGlite
+ * Certificates of a finished event with 10,000 present participants (each with a valid CPF), on PGlite
  * and on PostgreSQL:
  *   - our path: `issueCertificates(deps, tenantId, eventId, CERTIFICATES_PER_RUN)` called until it
  *     answers more=false, as the `events.certificates` job does run after run. Each certificate: a PDF
@@ -8,15 +8,12 @@
  *   - raw baseline: `renderCertificatePdf` alone (same specs, no database) on a sample of 300 of them
  *     (rates per certificate are compared);
  *   - and a bare pdf-lib loop (new document, one A4 page, one line in a standard font, save) to show
- *     what the layout, the embedded Roboto subsets and the QR code cost.
+ *     what the layout, the fonts and the QR code cost.
  * The loops touch no database but run with each engine, right after our path, so that both see the
  * same load on a shared machine. Peak RSS is sampled during each timed run (the whole process: on
  * PGlite it includes the embedded database).
  *
- * Why 1,000 and not 10,000: drawing one certificate takes ~60–130 ms of CPU on the reference 2-core
- * machine (two Roboto subsets and a QR code per PDF, one at a time), so 10,000 would take 10–20 minutes
- * per engine. The output extrapolates to 10,000.
- * BENCH_CERTIFICATES=10000 runs the full count (on both engines).
+ * BENCH_CERTIFICATES overrides the count (default 10,000) for quick runs.
  *
  * Checks (a mismatch fails the benchmark): issueCertificates issued exactly one certificate per
  * participant and asked nobody for a CPF; the certificates table has that many rows with distinct
@@ -55,7 +52,7 @@ import {
   trackPeakRss,
 } from './lib.ts'
 
-const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES) || 1_000
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES) || 10_000
 const WARMUP = 20
 /** The renderCertificatePdf loop draws this many (per-certificate rates are compared). */
 const RENDER_SAMPLE = Math.min(CERTIFICATES, 300)
@@ -76,13 +73,6 @@ export default defineBenchmark({
   async run() {
     const table = new ResultTable('certificates')
     const config = benchConfig()
-    if (!process.env.BENCH_CERTIFICATES) {
-      console.log(
-        `${formatInt(CERTIFICATES)} certificates by default, not 10,000: one PDF takes ~60–130 ms of CPU on the ` +
-          '2-core reference machine, so 10,000 would take 10–20 min per engine ' +
-          '(BENCH_CERTIFICATES=10000 runs them; our line extrapolates to 10,000).',
-      )
-    }
 
     // The raw loops draw the same certificates as the main event's (the render loop a sample of them).
     const specs = makeParticipants(CERTIFICATES, 2026).map((p) => certificateSpec(config, p))

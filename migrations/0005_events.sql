@@ -106,6 +106,12 @@ CREATE TABLE "events" (
 	CONSTRAINT "events_capacity_check" CHECK ("events"."capacity" is null or "events"."capacity" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "tenant_logos" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"content" "bytea" NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "held_for_org_id" uuid;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -113,6 +119,7 @@ ALTER TABLE "event_types" ADD CONSTRAINT "event_types_tenant_id_tenants_id_fk" F
 ALTER TABLE "events" ADD CONSTRAINT "events_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_type_id_event_types_id_fk" FOREIGN KEY ("type_id") REFERENCES "public"."event_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_client_org_id_client_orgs_id_fk" FOREIGN KEY ("client_org_id") REFERENCES "public"."client_orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_logos" ADD CONSTRAINT "tenant_logos_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_code_key" ON "certificates" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_version_key" ON "certificates" USING btree ("registration_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_valid_key" ON "certificates" USING btree ("registration_id") WHERE "certificates"."status" = 'valid';--> statement-breakpoint

@@ -38,7 +38,7 @@ import { healthRoutes } from './modules/health/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
-import { tenantSettingsRoutes, tenantsRoutes } from './modules/tenants/index.ts'
+import { tenantLogoRoutes, tenantSettingsRoutes, tenantsRoutes } from './modules/tenants/index.ts'
 
 export type AppDeps = {
   database: Database
@@ -166,6 +166,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(clientUsersRoutes(deps2))
       await v1.register(portalRoutes(db))
       await v1.register(tenantSettingsRoutes(db))
+      await v1.register(tenantLogoRoutes(db))
       await v1.register(intakeRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
       await v1.register(eventsRoutes(eventsDeps))

@@ -793,4 +793,57 @@ describe('eventos e treinamentos', () => {
     assert.equal(broken.status, 400)
     assert.match(broken.body.message, /corrompida|PNG, JPEG ou WebP/)
   })
+
+  test("the tenant's logo is printed on the certificates", async () => {
+    const boundary = '----cadastra-logo'
+    const logo = await sharp({ create: { width: 1200, height: 400, channels: 4, background: '#e8590c' } })
+      .png()
+      .toBuffer()
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/logo',
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        logo,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': t.admin.csrfToken ?? '',
+      },
+    })
+    assert.equal(put.statusCode, 200, put.body)
+    const stored = await ctx.app.inject({
+      url: '/api/v1/settings/logo',
+      headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    })
+    const meta = await sharp(stored.rawPayload).metadata()
+    assert.deepEqual([meta.format, meta.width, meta.height], ['png', 600, 200], 'shrunk to 600 px')
+    assert.equal(
+      (await other.admin.get('/api/v1/settings/logo')).status,
+      404,
+      "another tenant's logo is not shared",
+    )
+
+    const e = await createEvent(t.admin, { description: 'Evento com logotipo', ...period(1, 1) })
+    const r = await register(e.id, 'Yara Logo', 'yara@cliente.com.br', makeCpf())
+    await t.admin.post(`/api/v1/events/${e.id}/registrations/${r.id}/attendance`, { present: true })
+    clock.setOffset(3 * HOUR)
+    try {
+      await issueCertificates({ db: ctx.app.database.db, config: ctx.config, clock }, t.tenantId, e.id)
+    } finally {
+      clock.setOffset(0)
+    }
+    await ctx.app.jobs.drain()
+    const mail = mailsTo('yara@cliente.com.br').find((m) => /^Certificado/.test(m.subject ?? ''))!
+    const dir = mkdtempSync(path.join(tmpdir(), 'logo-'))
+    const file = path.join(dir, 'c.pdf')
+    writeFileSync(file, mail.attachments.find((a) => a.contentType === 'application/pdf')!.content)
+    const images = execFileSync('pdfimages', ['-list', file]).toString('utf8')
+    assert.match(images, /\b600\s+200\b/, 'the logo is drawn on the page')
+    assert.equal((await t.admin.delete('/api/v1/settings/logo')).body.hasLogo, false)
+  })
 })

@@ -22,6 +22,8 @@ export type CertificateSpec = {
   verifyUrl: string
   issuedAt: Date
   version: number
+  /** The tenant's logo (PNG); without one, a monogram of its name. */
+  logoPng?: Buffer | null
 }
 
 /** A4 landscape: points. */
@@ -51,16 +53,24 @@ export async function renderCertificatePdf(c: CertificateSpec): Promise<Uint8Arr
   page.drawRectangle({ x: 24, y: 24, width: W - 48, height: H - 48, borderColor: BLUE, borderWidth: 3 })
   page.drawRectangle({ x: 32, y: 32, width: W - 64, height: H - 64, borderColor: BLUE, borderWidth: 0.75 })
 
-  // The issuer's mark: initials in a circle, and the name beside it.
-  const initials = c.tenantName
-    .split(/\s+/)
-    .filter((w) => w.length > 2)
-    .slice(0, 2)
-    .map((w) => w[0].toUpperCase())
-    .join('')
-  page.drawCircle({ x: 86, y: H - 86, size: 26, color: BLUE })
-  const iw = bold.widthOfTextAtSize(initials, 18)
-  page.drawText(initials, { x: 86 - iw / 2, y: H - 92, size: 18, font: bold, color: rgb(1, 1, 1) })
+  // The issuer's mark: its logo, or its initials in a circle; the name beside it.
+  if (c.logoPng) {
+    const logo = await doc.embedPng(c.logoPng)
+    const scale = Math.min(52 / logo.width, 52 / logo.height)
+    const w = logo.width * scale
+    const h = logo.height * scale
+    page.drawImage(logo, { x: 86 - w / 2, y: H - 86 - h / 2, width: w, height: h })
+  } else {
+    const initials = c.tenantName
+      .split(/\s+/)
+      .filter((w) => w.length > 2)
+      .slice(0, 2)
+      .map((w) => w[0].toUpperCase())
+      .join('')
+    page.drawCircle({ x: 86, y: H - 86, size: 26, color: BLUE })
+    const iw = bold.widthOfTextAtSize(initials, 18)
+    page.drawText(initials, { x: 86 - iw / 2, y: H - 92, size: 18, font: bold, color: rgb(1, 1, 1) })
+  }
   page.drawText(c.tenantName, { x: 124, y: H - 92, size: 14, font: bold, color: INK })
 
   const center = (text: string, y: number, font: PDFFont, size: number, color = INK) => {

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { defineJob, enqueue } from '../../platform/jobs/queue.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
+import { getTenantLogo } from '../tenants/index.ts'
 import { getTenantName } from '../tenants/tenant-settings.ts'
 import { renderCertificatePdf } from './certificate.pdf.ts'
 import { EventErrors } from './events.errors.ts'
@@ -120,6 +121,7 @@ export async function issueCertificates(
   }
   const list = await candidates(deps.db, e, limit)
   const tenantName = await getTenantName(deps.db, tenantId)
+  const logo = (await getTenantLogo(deps.db, tenantId))?.content ?? null
   let issued = 0
   let cpfRequested = 0
   for (const c of list) {
@@ -127,7 +129,7 @@ export async function issueCertificates(
       if (await requestCpf(deps, e, c.registration, tenantName)) cpfRequested++
       continue
     }
-    if (await issueOne(deps, e, c.registration, c.cpf, tenantName, 1, null)) issued++
+    if (await issueOne(deps, e, c.registration, c.cpf, { tenantName, logo }, 1, null)) issued++
   }
   return { issued, cpfRequested, more: list.length === limit }
 }
@@ -170,10 +172,11 @@ async function issueOne(
   e: EventRow,
   r: RegistrationRow,
   cpf: string,
-  tenantName: string,
+  issuer: { tenantName: string; logo: Buffer | null },
   version: number,
   actor: Actor | null,
 ): Promise<typeof certificates.$inferSelect | null> {
+  const { tenantName } = issuer
   const code = newCode()
   const issuedAt = deps.clock.now()
   const pdf = await renderCertificatePdf({
@@ -189,6 +192,7 @@ async function issueOne(
     verifyUrl: verificationUrl(deps.config, code),
     issuedAt,
     version,
+    logoPng: issuer.logo,
   })
   try {
     return await deps.db.transaction(async (tx) => {
@@ -332,7 +336,8 @@ export async function reissueCertificate(deps: CertificateDeps, actor: Actor, id
     .from(certificates)
     .where(eq(certificates.registrationId, r.id))
   const tenantName = await getTenantName(deps.db, actor.tenantId)
-  const cert = await issueOne(deps, e, r, cpf, tenantName, Number(v) + 1, actor)
+  const logo = (await getTenantLogo(deps.db, actor.tenantId))?.content ?? null
+  const cert = await issueOne(deps, e, r, cpf, { tenantName, logo }, Number(v) + 1, actor)
   if (!cert) throw EventErrors.CERTIFICATE_STILL_VALID()
   return cert
 }

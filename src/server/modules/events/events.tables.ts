@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   index,
   integer,
   pgTable,
@@ -12,14 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
+import { bytea, createdAt, id, updatedAt } from '../../platform/db/columns.ts'
 import { clientOrgs } from '../clients/clients.tables.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-})
 
 export const EVENT_STATUSES = ['aberto', 'confirmado', 'cancelado', 'realizado'] as const
 export type EventStatus = (typeof EVENT_STATUSES)[number]

@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm'
-import {
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core'
-import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bytea, createdAt, id, updatedAt } from '../../platform/db/columns.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 
 export const FICHA_STATUSES = [
@@ -80,11 +70,6 @@ export const fichaEvents = pgTable(
   },
   (t) => [index('ficha_events_ficha_idx').on(t.tenantId, t.fichaId, t.createdAt)],
 )
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-})
 
 /** The original ficha (PDF or image) as received, kept with the ficha forever. */
 export const fichaAttachments = pgTable(

@@ -24,6 +24,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { EventTypesSection } from './event-types-section.tsx'
+import { LogoSection } from './logo-section.tsx'
 import type { SecondFactor, TenantSettings, TenantSettingsPatch } from './settings.types.ts'
 
 /** The score range of each band, as the strength meter computes it (0–100%). */
@@ -284,6 +285,7 @@ export function SettingsPage() {
             </Stack>
           </form>
         ) : null}
+        <LogoSection />
         <EventTypesSection />
       </Box>
     </>
