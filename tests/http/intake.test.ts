@@ -41,6 +41,9 @@ describe('fichas cadastrais: formulário público, checklist, devolução, corre
   test('the whole path: received → verification → returned → corrected by the sender → complete → forwarded → registered → archived', async () => {
     const anon = new TestClient(ctx.app)
     await anon.get('/api/v1/auth/session')
+    const form = await anon.get(`/api/v1/public/fichas/${t.slug}`)
+    assert.deepEqual(form.body, { providerName: 'SEGER Exemplo' }, 'the form shows whose it is')
+    assert.equal((await anon.get('/api/v1/public/fichas/nao-existe-mesmo')).body.code, 'FORM_NOT_FOUND')
     const sent = await anon.post(`/api/v1/public/fichas/${t.slug}`, incomplete)
     assert.equal(sent.status, 201, JSON.stringify(sent.body))
     assert.match(sent.body.protocol, /^\d{8}-[A-Z0-9]{6}$/)

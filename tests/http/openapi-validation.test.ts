@@ -138,7 +138,8 @@ describe('todas as operações da API recusam entrada inválida com 400 em pt-BR
     for (const op of operations.filter((o) => o.pathParams.length > 0)) {
       const res = await t.admin.request(
         op.method as 'GET',
-        url(op, 'nao-e-um-id'),
+        // Malformed for every kind of parameter: not a UUID, a slug, a token nor a code.
+        url(op, encodeURIComponent('não é um id!')),
         op.hasBody ? {} : undefined,
       )
       assertPtBr400(res, `${op.method} ${op.path} bad path param`)

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from '#shared/validation.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import {
   AttachmentParams,
@@ -113,6 +114,19 @@ export function intakeRoutes(deps: intake.IntakeDeps): FastifyPluginAsyncZod {
 
     // ---- public: the per-tenant form and the sender's status/correction page ----
     const ptags = ['Fichas cadastrais (público)']
+    app.get(
+      '/public/fichas/:slug',
+      {
+        config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags: ptags,
+          summary: 'Dados do formulário público (nome do prestador)',
+          params: PublicFichaParams,
+          response: { 200: z.object({ providerName: z.string() }) },
+        },
+      },
+      async (req) => intake.publicFichaForm(deps, req.params.slug),
+    )
     app.post(
       '/public/fichas/:slug',
       {

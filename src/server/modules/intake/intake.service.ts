@@ -147,6 +147,13 @@ async function createFicha(
   })
 }
 
+/** The public form's header: whose form it is (an unknown or inactive provider is a 404). */
+export async function publicFichaForm(deps: IntakeDeps, slug: string) {
+  const tenant = await intakeRepository(deps.db).tenantBySlug(slug)
+  if (!tenant) throw IntakeErrors.FORM_NOT_FOUND()
+  return { providerName: tenant.name }
+}
+
 export async function submitPublicFicha(deps: IntakeDeps, slug: string, body: SubmitFichaBody) {
   const tenant = await intakeRepository(deps.db).tenantBySlug(slug)
   if (!tenant) throw IntakeErrors.FORM_NOT_FOUND()

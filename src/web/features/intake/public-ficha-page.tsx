@@ -7,7 +7,7 @@ import {
   IconPaperclip,
   IconSend,
 } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, errorMessage, isApiError } from '../../shared/api.ts'
 import { notifyError } from '../../shared/ui/errors.ts'
@@ -59,6 +59,23 @@ export function PublicFichaPage() {
     email: string
     attachment: AttachmentResult | null
   } | null>(null)
+  // Whose form this is: the provider's name in the header; an unknown address is said at once.
+  const [providerName, setProviderName] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    api
+      .get<{ providerName: string }>(`/public/fichas/${encodeURIComponent(slug)}`)
+      .then((r) => {
+        if (live) setProviderName(r.providerName)
+      })
+      .catch((error) => {
+        if (live && (isApiError(error, 'FORM_NOT_FOUND') || isApiError(error, 'VALIDATION_ERROR')))
+          setNotFound(true)
+      })
+    return () => {
+      live = false
+    }
+  }, [slug])
 
   function chooseFile(next: File | null) {
     const problem = next ? fileProblem(next) : null
@@ -139,7 +156,7 @@ export function PublicFichaPage() {
 
   return (
     <PublicLayout
-      title="Ficha cadastral"
+      title={providerName ? `Ficha cadastral — ${providerName}` : 'Ficha cadastral'}
       subtitle="Preencha os dados do órgão ou entidade, da unidade, do responsável e dos usuários que vão acessar a plataforma."
     >
       <Alert
