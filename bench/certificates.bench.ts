@@ -142,7 +142,7 @@ export default defineBenchmark({
 
     table.print()
     console.log(
-      `(${BARE} against ${RENDER}: what the layout, the two embedded Roboto subsets and the QR code cost)`,
+      `(${BARE} against ${RENDER}: what the layout, the fonts and the QR code cost)`,
     )
   },
 })
