@@ -56,6 +56,28 @@ export class TestClient {
     return this.request<T>('DELETE', url)
   }
 
+  /** A multipart/form-data request with one file, sent like a browser would (cookies and CSRF token). */
+  async upload(method: 'POST' | 'PUT', url: string, filename: string, bytes: Buffer, type: string) {
+    const boundary = '----cadastra-teste'
+    const res = await this.app.inject({
+      method,
+      url,
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="arquivo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': this.csrfToken ?? '',
+      },
+    })
+    return { status: res.statusCode, body: JSON.parse(res.body) }
+  }
+
   /** Gets an anonymous CSRF token, then signs in. Throws when the login fails. */
   async login(email: string, password: string) {
     await this.get('/api/v1/auth/session')

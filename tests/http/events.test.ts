@@ -746,26 +746,8 @@ describe('eventos e treinamentos', () => {
 
   test('the art: a real image, shrunk to 1600 px, metadata dropped, served on the public page; anything else refused', async () => {
     const e = await createEvent(t.admin, { description: 'Evento com arte', publicRegistration: true })
-    async function upload(bytes: Buffer, filename: string, type: string) {
-      const boundary = '----cadastra-arte'
-      const res = await ctx.app.inject({
-        method: 'PUT',
-        url: `/api/v1/events/${e.id}/art`,
-        payload: Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-          ),
-          bytes,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-          'x-csrf-token': t.admin.csrfToken ?? '',
-        },
-      })
-      return { status: res.statusCode, body: JSON.parse(res.body) }
-    }
+    const upload = (bytes: Buffer, filename: string, type: string) =>
+      t.admin.upload('PUT', `/api/v1/events/${e.id}/art`, filename, bytes, type)
     const photo = await sharp({ create: { width: 3200, height: 1800, channels: 3, background: '#1c7ed6' } })
       .jpeg()
       .withMetadata({ exif: { IFD0: { Copyright: 'Fotógrafo' } } })
@@ -795,27 +777,11 @@ describe('eventos e treinamentos', () => {
   })
 
   test("the tenant's logo is printed on the certificates", async () => {
-    const boundary = '----cadastra-logo'
     const logo = await sharp({ create: { width: 1200, height: 400, channels: 4, background: '#e8590c' } })
       .png()
       .toBuffer()
-    const put = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/settings/logo',
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        logo,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-csrf-token': t.admin.csrfToken ?? '',
-      },
-    })
-    assert.equal(put.statusCode, 200, put.body)
+    const put = await t.admin.upload('PUT', '/api/v1/settings/logo', 'logo.png', logo, 'image/png')
+    assert.equal(put.status, 200, JSON.stringify(put.body))
     const stored = await ctx.app.inject({
       url: '/api/v1/settings/logo',
       headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },

@@ -282,34 +282,13 @@ describe('anexos da ficha (original em PDF ou imagem)', () => {
   })
   after(() => ctx.close())
 
-  /** A multipart/form-data request with one file in the field "arquivo", sent like a browser would. */
-  async function upload(
+  const upload = (
     client: TestClient,
     url: string,
     filename: string,
     bytes: Buffer,
     type = 'application/pdf',
-  ) {
-    const boundary = '----cadastra-teste'
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="arquivo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ])
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url,
-      payload: body,
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-csrf-token': client.csrfToken ?? '',
-      },
-    })
-    return { status: res.statusCode, body: JSON.parse(res.body) }
-  }
+  ) => client.upload('POST', url, filename, bytes, type)
 
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 

@@ -145,6 +145,16 @@ const NotifyPayload = z.object({
 })
 type NotifyPayload = z.infer<typeof NotifyPayload>
 
+/** Who a mailing reaches: every registration not cancelled (the reminder: only those made before its time). */
+function recipientsOf(e: EventRow, registeredBefore?: Date) {
+  return and(
+    eq(eventRegistrations.tenantId, e.tenantId),
+    eq(eventRegistrations.eventId, e.id),
+    sql`${eventRegistrations.status} <> 'cancelado'`,
+    registeredBefore ? sql`${eventRegistrations.createdAt} <= ${registeredBefore}` : undefined,
+  )
+}
+
 /**
  * Schedules an individual e-mail to every participant (never BCC). Counted now; delivered by the
  * `events.notify` job in batches, each participant at most once per mailing (unique batch row).
@@ -158,14 +168,7 @@ export async function scheduleMassMailInTx(
   const [{ n }] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(eventRegistrations)
-    .where(
-      and(
-        eq(eventRegistrations.tenantId, e.tenantId),
-        eq(eventRegistrations.eventId, e.id),
-        sql`${eventRegistrations.status} <> 'cancelado'`,
-        registeredBefore ? sql`${eventRegistrations.createdAt} <= ${registeredBefore}` : undefined,
-      ),
-    )
+    .where(recipientsOf(e, registeredBefore))
   if (Number(n) === 0) return 0
   await enqueue(
     tx,
@@ -197,12 +200,7 @@ export async function runMassMail(deps: NotifyDeps, p: NotifyPayload): Promise<n
         .from(eventRegistrations)
         .where(
           and(
-            eq(eventRegistrations.tenantId, e.tenantId),
-            eq(eventRegistrations.eventId, e.id),
-            sql`${eventRegistrations.status} <> 'cancelado'`,
-            p.registeredBefore
-              ? sql`${eventRegistrations.createdAt} <= ${new Date(p.registeredBefore)}`
-              : undefined,
+            recipientsOf(e, p.registeredBefore ? new Date(p.registeredBefore) : undefined),
             sql`not exists (select 1 from event_mails m where m.registration_id = ${eventRegistrations.id} and m.batch_id = ${p.batchId})`,
           ),
         )

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from '#shared/validation.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
+import { readSingleFile } from '../../platform/http/upload.ts'
 import { reissueCertificate, revokeCertificate } from './events.certificates.ts'
 import { EventErrors } from './events.errors.ts'
 import { attendanceCsv, attendanceXlsx } from './events.export.ts'
@@ -55,13 +56,8 @@ function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer) {
 }
 
 async function readArt(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw EventErrors.ART_INVALID()
-  const file = await req.file({ limits: { fileSize: svc.MAX_ART_BYTES, files: 1 } })
-  if (!file) throw EventErrors.ART_INVALID()
-  return file.toBuffer().catch((err: { code?: string }) => {
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw EventErrors.ART_INVALID()
-    throw err
-  })
+  const invalid = () => EventErrors.ART_INVALID()
+  return (await readSingleFile(req, svc.MAX_ART_BYTES, { missing: invalid, tooLarge: invalid })).bytes
 }
 
 export function eventsRoutes(deps: svc.EventsDeps): FastifyPluginAsyncZod {

@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { defineErrors } from '../../platform/errors.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
+import { readSingleFile } from '../../platform/http/upload.ts'
 import { tenantLogos } from './tenants.tables.ts'
 
 export const LogoErrors = defineErrors({
@@ -110,13 +111,8 @@ export function tenantLogoRoutes(db: Db): FastifyPluginAsyncZod {
         preHandler,
       },
       async (req) => {
-        if (!req.isMultipart()) throw LogoErrors.LOGO_INVALID()
-        const file = await req.file({ limits: { fileSize: MAX_LOGO_BYTES, files: 1 } })
-        if (!file) throw LogoErrors.LOGO_INVALID()
-        const bytes = await file.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw LogoErrors.LOGO_INVALID()
-          throw err
-        })
+        const invalid = () => LogoErrors.LOGO_INVALID()
+        const { bytes } = await readSingleFile(req, MAX_LOGO_BYTES, { missing: invalid, tooLarge: invalid })
         return setTenantLogo(db, actorOf(req), bytes)
       },
     )

@@ -45,7 +45,7 @@ import {
   EVENT_STATUS_LABELS,
   REGISTRATION_STATUS_COLORS,
   REGISTRATION_STATUS_LABELS,
-} from './labels.ts'
+} from '../events/events.labels.ts'
 import { CpfInput } from './parts.tsx'
 import type { PortalEventItem, PortalEvents } from './types.ts'
 

@@ -43,7 +43,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { PublicLayout } from '../intake/public-layout.tsx'
 import { formatEventDates, formatSpots, formatWorkload, hasEnded } from './event-format.ts'
-import { EVENT_STATUS_COLORS, EVENT_STATUS_LABELS } from './labels.ts'
+import { EVENT_STATUS_COLORS, EVENT_STATUS_LABELS } from '../events/events.labels.ts'
 import { CpfInput, InfoLine, PublicLoading } from './parts.tsx'
 import type { PublicEvent, PublicRegistrationResult } from './types.ts'
 
