@@ -141,9 +141,7 @@ export default defineBenchmark({
     })
 
     table.print()
-    console.log(
-      `(${BARE} against ${RENDER}: what the layout, the fonts and the QR code cost)`,
-    )
+    console.log(`(${BARE} against ${RENDER}: what the layout, the fonts and the QR code cost)`)
   },
 })
 
