@@ -28,6 +28,8 @@ export const TenantSettings = z.object({
    * for a company that was never trained wait for its training. Fichas always follow the gate.
    */
   invitationsAwaitTraining: z.boolean(),
+  /** Plans: the client becomes inactive when its last plan is cancelled. */
+  inactivateClientOnLastPlanCancel: z.boolean(),
 })
 export type TenantSettings = z.infer<typeof TenantSettings>
 
@@ -41,6 +43,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
     includeOptionalHolidays: true,
   },
   invitationsAwaitTraining: false,
+  inactivateClientOnLastPlanCancel: false,
 }
 
 const UpdateTenantSettingsBody = z.strictObject({
@@ -94,6 +97,7 @@ const UpdateTenantSettingsBody = z.strictObject({
     })
     .optional(),
   invitationsAwaitTraining: z.boolean().optional(),
+  inactivateClientOnLastPlanCancel: z.boolean().optional(),
 })
 
 /** The tenant's display name (e-mails sign with it). */
@@ -129,6 +133,9 @@ async function updateTenantSettings(db: Db, actor: Actor, body: z.infer<typeof U
       ...(body.secondFactors !== undefined ? { secondFactors: body.secondFactors } : {}),
       ...(body.invitationsAwaitTraining !== undefined
         ? { invitationsAwaitTraining: body.invitationsAwaitTraining }
+        : {}),
+      ...(body.inactivateClientOnLastPlanCancel !== undefined
+        ? { inactivateClientOnLastPlanCancel: body.inactivateClientOnLastPlanCancel }
         : {}),
       passwordPolicy: { ...before.passwordPolicy, ...(body.passwordPolicy ?? {}) },
       intake: {

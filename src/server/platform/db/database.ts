@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
@@ -35,8 +36,11 @@ export async function openDatabase(config: Pick<Config, 'database'>): Promise<Da
 }
 
 /** PGlite in a data folder ('memory://' for a throwaway in-memory database). */
-/** Extensions the migrations use (pg_trgm: fragment search on names and documents). */
-export const PGLITE_EXTENSIONS = { pg_trgm }
+/**
+ * Extensions the migrations use (pg_trgm: fragment search on names and documents; btree_gist: the
+ * agenda's no-overlap exclusion constraint).
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist }
 
 export async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir.startsWith('memory://'))
