@@ -19,6 +19,7 @@ import { createSendSmsJob, createSmsProvider, type SmsProvider } from './platfor
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
 import { createLookupsFromConfig, type Lookups } from './platform/lookups/index.ts'
 import { accessRoutes } from './modules/access/index.ts'
+import { agendaRoutes } from './modules/agenda/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(intakeRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
       await v1.register(eventsRoutes(eventsDeps))
+      await v1.register(agendaRoutes({ db, clock }))
     },
     { prefix: '/api/v1' },
   )

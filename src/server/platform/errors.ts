@@ -61,6 +61,13 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return constraint ? e.constraint === constraint || String(e.message ?? '').includes(constraint) : true
 }
 
+/** Postgres exclusion-constraint violation (SQLSTATE 23P01), e.g. two overlapping bookings. */
+export function isExclusionViolation(err: unknown, constraint?: string): boolean {
+  const e = findPgError(err)
+  if (e?.code !== '23P01') return false
+  return constraint ? e.constraint === constraint || String(e.message ?? '').includes(constraint) : true
+}
+
 export function isForeignKeyViolation(err: unknown): boolean {
   return findPgError(err)?.code === '23503'
 }

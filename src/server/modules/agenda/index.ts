@@ -1,0 +1,6 @@
+export { agendaRoutes } from './agenda.routes.ts'
+export type { BookingDto, BookSlotInput } from './agenda.schemas.ts'
+export { Booking, BookSlotBody, BookSlotFields } from './agenda.schemas.ts'
+export type { AgendaDeps } from './agenda.service.ts'
+export { bookSlotInTx } from './agenda.service.ts'
+export { SLOT_MINUTES } from './agenda.slots.ts'
