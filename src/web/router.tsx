@@ -6,6 +6,8 @@ import { AuditPage } from './features/audit/audit-page.tsx'
 import { ClientOrgFormPage } from './features/client-orgs/client-org-form-page.tsx'
 import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
 import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
+import { NewClientPlanPage } from './features/client-plans/new-client-plan-page.tsx'
+import { PortalPlansPage } from './features/client-plans/portal-plans-page.tsx'
 import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
 import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
 import { EventFormPage } from './features/events/event-form-page.tsx'
@@ -103,6 +105,7 @@ export const routes: RouteObject[] = [
           { path: 'seguranca', element: <PortalSecurityPage /> },
           { path: 'perfil', element: <PortalProfilePage /> },
           { path: 'eventos', element: <PortalEventsPage /> },
+          { path: 'planos', element: <PortalPlansPage /> },
         ],
       },
       {
@@ -139,6 +142,14 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: ':id', element: <ClientOrgPage /> },
+              {
+                path: ':id/planos/novo',
+                element: (
+                  <RequireAccess permission={PERMISSIONS.plansManage}>
+                    <NewClientPlanPage />
+                  </RequireAccess>
+                ),
+              },
               {
                 path: ':id/editar',
                 element: (

@@ -38,6 +38,7 @@ import { notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { ClientPlansTab } from '../client-plans/client-plans-tab.tsx'
 import { sortAddresses } from './client-org-form.ts'
 import { ClientOrgHistory } from './client-org-history.tsx'
 import { ClientOrgUsers } from './client-org-users.tsx'
@@ -173,11 +174,7 @@ function ClientOrgView({ org, reload }: { org: ClientOrgDetail; reload: () => Pr
         </Tabs.Panel>
         <Tabs.Panel value="planos">
           <Paper withBorder p="md">
-            <EmptyState
-              icon={<IconPackage size={28} stroke={1.5} />}
-              title="Nenhum plano"
-              description="Os planos do cliente aparecem aqui."
-            />
+            <ClientPlansTab clientOrgId={org.id} />
           </Paper>
         </Tabs.Panel>
         {canAudit ? (

@@ -19,6 +19,7 @@ import {
   IconFileOff,
   IconFolder,
   IconListCheck,
+  IconPackage,
 } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { type CompanyRef, useUser } from '../../shared/session.tsx'
@@ -119,6 +120,33 @@ function PortalHomeContent({ fallback }: { fallback: CompanyRef }) {
                 </Text>
                 <Text size="sm" c="dimmed">
                   Inscrições em eventos e treinamentos, links de acesso e certificados.
+                </Text>
+              </div>
+            </Group>
+            <IconChevronRight size={20} style={{ flexShrink: 0 }} />
+          </Group>
+        </Paper>
+      </Anchor>
+
+      <Anchor
+        component={Link}
+        to="/portal/planos"
+        underline="never"
+        c="inherit"
+        data-testid="portal-plans-link"
+      >
+        <Paper withBorder p="lg">
+          <Group gap="md" wrap="nowrap" justify="space-between">
+            <Group gap="md" wrap="nowrap">
+              <ThemeIcon size={44} radius="md" variant="light" color="indigo">
+                <IconPackage size={24} stroke={1.6} />
+              </ThemeIcon>
+              <div>
+                <Text fw={600} fz="lg">
+                  Meus planos
+                </Text>
+                <Text size="sm" c="dimmed">
+                  Planos contratados, serviços incluídos e a próxima instalação.
                 </Text>
               </div>
             </Group>

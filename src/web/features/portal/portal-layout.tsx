@@ -17,6 +17,7 @@ import {
   IconCheck,
   IconChevronDown,
   IconLogout,
+  IconPackage,
   IconShieldLock,
   IconSwitchHorizontal,
   IconUser,
@@ -221,6 +222,9 @@ function UserMenu() {
         <Menu.Label>{user.email}</Menu.Label>
         <Menu.Item component={Link} to="/portal/eventos" leftSection={<IconCalendarEvent size={16} />}>
           Meus eventos e certificados
+        </Menu.Item>
+        <Menu.Item component={Link} to="/portal/planos" leftSection={<IconPackage size={16} />}>
+          Meus planos
         </Menu.Item>
         <Menu.Item component={Link} to="/portal/perfil" leftSection={<IconUser size={16} />}>
           Meu perfil
