@@ -2,6 +2,7 @@ import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
 import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
 import { LoginPage } from './features/auth/login-page.tsx'
 import { SetPasswordPage } from './features/auth/set-password-page.tsx'
+import { AgendaPage } from './features/agenda/agenda-page.tsx'
 import { AuditPage } from './features/audit/audit-page.tsx'
 import { ClientOrgFormPage } from './features/client-orgs/client-org-form-page.tsx'
 import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
@@ -28,6 +29,7 @@ import { PublicFichaPage } from './features/intake/public-ficha-page.tsx'
 import { InvitationPage } from './features/invitations/invitation-page.tsx'
 import { KeypassSetupPage } from './features/keypass/keypass-setup-page.tsx'
 import { OutboxPage } from './features/outbox/outbox-page.tsx'
+import { CatalogPage } from './features/plans/catalog-page.tsx'
 import { PortalHomePage } from './features/portal/portal-home-page.tsx'
 import { PortalLayout } from './features/portal/portal-layout.tsx'
 import { PortalProfilePage } from './features/portal/portal-profile-page.tsx'
@@ -36,6 +38,8 @@ import { ProfilesPage } from './features/profiles/profiles-page.tsx'
 import { SettingsPage } from './features/settings/settings-page.tsx'
 import { StaffListPage } from './features/staff/staff-list-page.tsx'
 import { TenantsPage } from './features/tenants/tenants-page.tsx'
+import { FirstAccessPage } from './features/trial/first-access-page.tsx'
+import { TrialWizardPage } from './features/trial/trial-wizard-page.tsx'
 import { PERMISSIONS } from './shared/permissions.ts'
 import { SessionProvider } from './shared/session.tsx'
 import { AppLayout } from './shared/ui/app-layout.tsx'
@@ -141,7 +145,24 @@ export const routes: RouteObject[] = [
                   </RequireAccess>
                 ),
               },
+              {
+                // "Novo Cadastro" (seed 002): the plan-based wizard, opened in a new tab.
+                path: 'novo-cadastro/:categoryId',
+                element: (
+                  <RequireAccess permission={[PERMISSIONS.clientsManage, PERMISSIONS.plansManage]}>
+                    <TrialWizardPage />
+                  </RequireAccess>
+                ),
+              },
               { path: ':id', element: <ClientOrgPage /> },
+              {
+                path: ':id/primeiro-acesso',
+                element: (
+                  <RequireAccess permission={PERMISSIONS.clientsManage}>
+                    <FirstAccessPage />
+                  </RequireAccess>
+                ),
+              },
               {
                 path: ':id/planos/novo',
                 element: (
@@ -200,6 +221,30 @@ export const routes: RouteObject[] = [
               { path: ':id', element: <EventPage /> },
               { path: ':id/editar', element: <EventFormPage /> },
             ],
+          },
+          {
+            path: 'planos',
+            element: (
+              <RequireAccess permission={PERMISSIONS.plansManage}>
+                <CatalogPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: 'agenda',
+            element: (
+              <RequireAccess permission="agenda:manage">
+                <AgendaPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: 'planos',
+            element: (
+              <RequireAccess permission={PERMISSIONS.plansManage}>
+                <CatalogPage />
+              </RequireAccess>
+            ),
           },
           {
             path: 'perfis',

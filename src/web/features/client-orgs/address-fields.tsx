@@ -30,14 +30,19 @@ type LookupState =
 interface AddressFieldsProps {
   form: ClientOrgForm
   index: number
-  onRemove: () => void
+  /** Absent: no "Remover" button (an address that must exist, as in the new client wizard). */
+  onRemove?: () => void
+  /** Defaults to "Endereço N". */
+  title?: string
+  /** Hides the address type (a single principal address). */
+  hideKind?: boolean
 }
 
 /** One address of the client: type, CEP with "Buscar", and the fields the CEP lookup fills. */
-export function AddressFields({ form, index, onRemove }: AddressFieldsProps) {
+export function AddressFields({ form, index, onRemove, title: titleProp, hideKind }: AddressFieldsProps) {
   const [lookup, setLookup] = useState<LookupState>({ kind: 'idle' })
   const path = (field: string) => `addresses.${index}.${field}`
-  const title = `Endereço ${index + 1}`
+  const title = titleProp ?? `Endereço ${index + 1}`
   const headingId = `address-${form.getValues().addresses[index]?.key ?? index}-title`
 
   async function searchCep() {
@@ -76,21 +81,25 @@ export function AddressFields({ form, index, onRemove }: AddressFieldsProps) {
         <Text fw={600} id={headingId}>
           {title}
         </Text>
-        <Button
-          variant="subtle"
-          color="red"
-          size="xs"
-          leftSection={<IconTrash size={16} />}
-          onClick={onRemove}
-        >
-          Remover<VisuallyHidden> endereço {index + 1}</VisuallyHidden>
-        </Button>
+        {onRemove ? (
+          <Button
+            variant="subtle"
+            color="red"
+            size="xs"
+            leftSection={<IconTrash size={16} />}
+            onClick={onRemove}
+          >
+            Remover<VisuallyHidden> endereço {index + 1}</VisuallyHidden>
+          </Button>
+        ) : null}
       </Group>
       <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 4 }}>
-          <NativeSelect label="Tipo" data={ADDRESS_KIND_OPTIONS} {...form.getInputProps(path('kind'))} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 8 }}>
+        {hideKind ? null : (
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <NativeSelect label="Tipo" data={ADDRESS_KIND_OPTIONS} {...form.getInputProps(path('kind'))} />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, sm: hideKind ? 12 : 8 }}>
           <Group gap="xs" align="flex-start" wrap="nowrap">
             <TextInput
               label="CEP"

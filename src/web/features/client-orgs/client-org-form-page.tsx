@@ -81,7 +81,7 @@ export function ClientOrgFormPage() {
   return <ClientOrgFormContent key={org.data.id} existing={org.data} />
 }
 
-type CnpjState =
+export type CnpjState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'found'; data: CnpjData; warning?: string }
@@ -93,8 +93,8 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   const form = useClientOrgForm(existing ? valuesFromOrg(existing) : emptyValues())
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
-  const [cnpj, setCnpj] = useState<CnpjState>({ kind: 'idle' })
   const stateRegistrationRef = useRef<HTMLInputElement>(null)
+  const [cnpj, setCnpj, lookupCnpj] = useCnpjLookup(form, () => stateRegistrationRef.current?.focus())
   const leaving = useRef(false)
   const dirty = form.isDirty()
   const blocker = useBlocker(
@@ -109,24 +109,6 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   const canLookup = documentType === 'cnpj' && isValidCnpj(values.document)
   const backTo = existing ? `/clientes/${existing.id}` : '/clientes'
   const duplicate = useDuplicate(isNew ? values.document : '')
-
-  async function lookupCnpj() {
-    setCnpj({ kind: 'loading' })
-    try {
-      const result = await api.get<CnpjLookup>(
-        `/lookups/cnpj/${encodeURIComponent(normalizeCnpj(form.getValues().document))}`,
-      )
-      if (!result.found) {
-        setCnpj({ kind: 'missing', message: result.message, unavailable: result.reason === 'unavailable' })
-        return
-      }
-      prefill(form, result.data)
-      setCnpj({ kind: 'found', data: result.data, warning: result.warning })
-      stateRegistrationRef.current?.focus()
-    } catch (error) {
-      setCnpj({ kind: 'missing', message: errorMessage(error), unavailable: true })
-    }
-  }
 
   async function submit() {
     const current = form.getValues()
@@ -390,6 +372,32 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
   )
 }
 
+/**
+ * "Preencher cadastro": looks the form's CNPJ up at the Receita Federal and copies what it finds
+ * into the form (the new client wizard uses it too). Returns the state, its setter and the lookup.
+ */
+export function useCnpjLookup(form: ClientOrgForm, onFound?: (data: CnpjData) => void) {
+  const [cnpj, setCnpj] = useState<CnpjState>({ kind: 'idle' })
+  async function lookupCnpj() {
+    setCnpj({ kind: 'loading' })
+    try {
+      const result = await api.get<CnpjLookup>(
+        `/lookups/cnpj/${encodeURIComponent(normalizeCnpj(form.getValues().document))}`,
+      )
+      if (!result.found) {
+        setCnpj({ kind: 'missing', message: result.message, unavailable: result.reason === 'unavailable' })
+        return
+      }
+      prefill(form, result.data)
+      setCnpj({ kind: 'found', data: result.data, warning: result.warning })
+      onFound?.(result.data)
+    } catch (error) {
+      setCnpj({ kind: 'missing', message: errorMessage(error), unavailable: true })
+    }
+  }
+  return [cnpj, setCnpj, lookupCnpj] as const
+}
+
 /** The existing client with this complete, valid CPF/CNPJ, if any (checked while typing). */
 function useDuplicate(document: string): ClientOrg | null {
   const [found, setFound] = useState<ClientOrg | null>(null)
@@ -435,7 +443,7 @@ function Section({
   )
 }
 
-function CnpjResult({ state }: { state: CnpjState }) {
+export function CnpjResult({ state }: { state: CnpjState }) {
   if (state.kind === 'found') {
     return (
       <Grid.Col span={12}>
@@ -479,7 +487,7 @@ function CnpjResult({ state }: { state: CnpjState }) {
   return null
 }
 
-function StateRegistrationField({
+export function StateRegistrationField({
   form,
   inputRef,
 }: {

@@ -11,10 +11,18 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconBuildingSkyscraper, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react'
-import { useState } from 'react'
+import {
+  IconBuildingSkyscraper,
+  IconFilterOff,
+  IconLogin2,
+  IconPlus,
+  IconSearch,
+  IconSparkles,
+} from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { formatDate, formatNumber } from '../../../shared/format.ts'
 import type { Paged } from '../../shared/paged.ts'
@@ -25,6 +33,8 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { NewSignupModal } from '../trial/new-signup-modal.tsx'
+import { CLIENTS_CHANNEL } from '../trial/trial-wizard-page.tsx'
 import { ENVIRONMENTS } from './client-orgs.labels.ts'
 import type { ClientOrg } from './client-orgs.types.ts'
 
@@ -43,6 +53,9 @@ export function ClientOrgsPage() {
   const { can } = useSession()
   const navigate = useNavigate()
   const canManage = can(PERMISSIONS.clientsManage)
+  // "Novo Cadastro" (seed 002): the plan-based wizard, in a new tab.
+  const canSignUp = canManage && can(PERMISSIONS.plansManage)
+  const [choosingCategory, setChoosingCategory] = useState(false)
   const [search, setSearch] = useState('')
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300)
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
@@ -57,6 +70,14 @@ export function ClientOrgsPage() {
     pageSize: PAGE_SIZE,
   })
   const items = list.data?.items ?? []
+  const reloadList = list.reload
+  // A client created by the wizard in the other tab shows up here at once.
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return
+    const channel = new BroadcastChannel(CLIENTS_CHANNEL)
+    channel.onmessage = () => void reloadList()
+    return () => channel.close()
+  }, [reloadList])
   const filtered = Boolean(debouncedSearch) || Object.values(filters).some(Boolean)
 
   function update(patch: Partial<Filters>) {
@@ -77,12 +98,24 @@ export function ClientOrgsPage() {
         description="Organizações atendidas, identificadas pelo CNPJ ou CPF: dados cadastrais, endereços, ambiente, treinamento e usuários."
         actions={
           canManage ? (
-            <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
-              Novo cliente
-            </Button>
+            <>
+              {canSignUp ? (
+                <Button
+                  color="green"
+                  leftSection={<IconSparkles size={18} />}
+                  onClick={() => setChoosingCategory(true)}
+                >
+                  Novo Cadastro
+                </Button>
+              ) : null}
+              <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
+                Novo cliente
+              </Button>
+            </>
           ) : null
         }
       />
+      <NewSignupModal opened={choosingCategory} onClose={() => setChoosingCategory(false)} />
 
       <Paper withBorder p="md">
         <Grid gap="sm" mb="md">
@@ -178,11 +211,21 @@ export function ClientOrgsPage() {
                     <Table.Th w={90} ta="right">
                       Usuários
                     </Table.Th>
+                    {canManage ? (
+                      <Table.Th w={110}>
+                        <VisuallyHidden>Ações</VisuallyHidden>
+                      </Table.Th>
+                    ) : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {items.map((org) => (
-                    <ClientOrgRow key={org.id} org={org} onOpen={() => navigate(`/clientes/${org.id}`)} />
+                    <ClientOrgRow
+                      key={org.id}
+                      org={org}
+                      canManage={canManage}
+                      onOpen={() => navigate(`/clientes/${org.id}`)}
+                    />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -204,7 +247,15 @@ export function ClientOrgsPage() {
   )
 }
 
-function ClientOrgRow({ org, onOpen }: { org: ClientOrg; onOpen: () => void }) {
+function ClientOrgRow({
+  org,
+  canManage,
+  onOpen,
+}: {
+  org: ClientOrg
+  canManage: boolean
+  onOpen: () => void
+}) {
   const environment = ENVIRONMENTS[org.environment ?? 'homologacao']
   return (
     <Table.Tr
@@ -263,6 +314,23 @@ function ClientOrgRow({ org, onOpen }: { org: ClientOrg; onOpen: () => void }) {
       <Table.Td ta="right">
         <Text size="sm">{formatNumber(org.userCount)}</Text>
       </Table.Td>
+      {canManage ? (
+        <Table.Td ta="right">
+          {org.environment === 'homologacao' ? (
+            <Button
+              component={Link}
+              to={`/clientes/${org.id}/primeiro-acesso`}
+              size="xs"
+              variant="light"
+              leftSection={<IconLogin2 size={14} />}
+              onClick={(event: React.MouseEvent) => event.stopPropagation()}
+              aria-label={`Acessar ${org.name} (primeiro acesso)`}
+            >
+              Acessar
+            </Button>
+          ) : null}
+        </Table.Td>
+      ) : null}
     </Table.Tr>
   )
 }

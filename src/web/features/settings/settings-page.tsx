@@ -64,6 +64,7 @@ interface SettingsForm {
   passwordPolicy: { minBand: Band; minLength: number | string; minClasses: number | string }
   secondFactors: SecondFactor[]
   invitationsAwaitTraining: boolean
+  inactivateClientOnLastPlanCancel: boolean
 }
 
 function toForm(settings: TenantSettings): SettingsForm {
@@ -72,6 +73,7 @@ function toForm(settings: TenantSettings): SettingsForm {
     passwordPolicy: { ...settings.passwordPolicy },
     secondFactors: [...settings.secondFactors],
     invitationsAwaitTraining: settings.invitationsAwaitTraining,
+    inactivateClientOnLastPlanCancel: settings.inactivateClientOnLastPlanCancel,
   }
 }
 
@@ -103,6 +105,9 @@ function changesOf(values: SettingsForm, saved: TenantSettings): TenantSettingsP
   if (values.invitationsAwaitTraining !== saved.invitationsAwaitTraining) {
     patch.invitationsAwaitTraining = values.invitationsAwaitTraining
   }
+  if (values.inactivateClientOnLastPlanCancel !== saved.inactivateClientOnLastPlanCancel) {
+    patch.inactivateClientOnLastPlanCancel = values.inactivateClientOnLastPlanCancel
+  }
   return patch
 }
 
@@ -124,6 +129,7 @@ export function SettingsPage() {
       passwordPolicy: { minBand: 'boa', minLength: 8, minClasses: 3 },
       secondFactors: ['totp'],
       invitationsAwaitTraining: false,
+      inactivateClientOnLastPlanCancel: false,
     },
     validate: {
       invitationTtlDays: wholeNumberIn(1, 90, 'Informe de 1 a 90 dias.'),
@@ -200,6 +206,17 @@ export function SettingsPage() {
                   label="Convites aguardam o treinamento da unidade"
                   description="Usuários de empresas que ainda não foram treinadas recebem o convite quando a presença no treinamento for registrada. As fichas cadastrais seguem sempre esta regra."
                   {...form.getInputProps('invitationsAwaitTraining', { type: 'checkbox' })}
+                />
+              </Section>
+
+              <Section
+                title="Clientes e planos"
+                description="O que acontece com o cliente quando os planos dele mudam."
+              >
+                <Checkbox
+                  label="Inativar o cliente quando o último plano for cancelado"
+                  description="Ao cancelar o único plano ativo de um cliente, o cliente também passa a Inativo."
+                  {...form.getInputProps('inactivateClientOnLastPlanCancel', { type: 'checkbox' })}
                 />
               </Section>
 

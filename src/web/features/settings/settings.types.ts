@@ -16,6 +16,8 @@ export interface TenantSettings {
   secondFactors: SecondFactor[]
   /** Invitations of companies never trained wait for the training. */
   invitationsAwaitTraining: boolean
+  /** Cancelling a client's last active plan also inactivates the client. */
+  inactivateClientOnLastPlanCancel: boolean
 }
 
 export interface TenantSettingsPatch {
@@ -23,4 +25,5 @@ export interface TenantSettingsPatch {
   passwordPolicy?: Partial<TenantPasswordPolicy>
   secondFactors?: SecondFactor[]
   invitationsAwaitTraining?: boolean
+  inactivateClientOnLastPlanCancel?: boolean
 }

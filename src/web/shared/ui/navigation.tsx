@@ -80,10 +80,9 @@ export const NAV_GROUPS: NavGroup[] = [
         path: '/planos',
         permission: PERMISSIONS.plansManage,
         label: 'Planos',
-        description: 'Catálogo de categorias, planos, serviços e preços.',
+        description:
+          'Catálogo de categorias, planos, serviços e preços; modelos de contrato e regras de cadastro.',
         icon: IconPackage,
-        comingSoon:
-          'Aqui você vai montar o catálogo de categorias, planos e serviços, com preços, e acompanhar os planos contratados por cada cliente.',
       },
       {
         path: '/importacao',
