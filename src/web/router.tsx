@@ -2,7 +2,6 @@ import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
 import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
 import { LoginPage } from './features/auth/login-page.tsx'
 import { SetPasswordPage } from './features/auth/set-password-page.tsx'
-import { AgendaPage } from './features/agenda/agenda-page.tsx'
 import { AuditPage } from './features/audit/audit-page.tsx'
 import { ClientOrgFormPage } from './features/client-orgs/client-org-form-page.tsx'
 import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
@@ -221,22 +220,6 @@ export const routes: RouteObject[] = [
               { path: ':id', element: <EventPage /> },
               { path: ':id/editar', element: <EventFormPage /> },
             ],
-          },
-          {
-            path: 'planos',
-            element: (
-              <RequireAccess permission={PERMISSIONS.plansManage}>
-                <CatalogPage />
-              </RequireAccess>
-            ),
-          },
-          {
-            path: 'agenda',
-            element: (
-              <RequireAccess permission="agenda:manage">
-                <AgendaPage />
-              </RequireAccess>
-            ),
           },
           {
             path: 'planos',
