@@ -2,6 +2,7 @@ import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
 import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
 import { LoginPage } from './features/auth/login-page.tsx'
 import { SetPasswordPage } from './features/auth/set-password-page.tsx'
+import { AgendaPage } from './features/agenda/agenda-page.tsx'
 import { AuditPage } from './features/audit/audit-page.tsx'
 import { ClientOrgFormPage } from './features/client-orgs/client-org-form-page.tsx'
 import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
@@ -226,6 +227,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAccess permission={PERMISSIONS.plansManage}>
                 <CatalogPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: 'agenda',
+            element: (
+              <RequireAccess permission="agenda:manage">
+                <AgendaPage />
               </RequireAccess>
             ),
           },

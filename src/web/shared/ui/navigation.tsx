@@ -1,6 +1,7 @@
 import {
   IconBuildingSkyscraper,
   IconCalendarEvent,
+  IconCalendarTime,
   IconFileImport,
   IconFileText,
   IconHistory,
@@ -83,6 +84,13 @@ export const NAV_GROUPS: NavGroup[] = [
         description:
           'Catálogo de categorias, planos, serviços e preços; modelos de contrato e regras de cadastro.',
         icon: IconPackage,
+      },
+      {
+        path: '/agenda',
+        permission: 'agenda:manage',
+        label: 'Agenda de instalações',
+        description: 'Horários livres e agendamentos dos técnicos, por técnico ou por cargo.',
+        icon: IconCalendarTime,
       },
       {
         path: '/importacao',
