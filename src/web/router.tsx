@@ -239,6 +239,14 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'planos',
+            element: (
+              <RequireAccess permission={PERMISSIONS.plansManage}>
+                <CatalogPage />
+              </RequireAccess>
+            ),
+          },
+          {
             path: 'perfis',
             element: (
               <RequireAccess permission={PERMISSIONS.profilesManage}>

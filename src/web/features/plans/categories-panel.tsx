@@ -21,6 +21,7 @@ import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { CategoryFormModal } from './category-form-modal.tsx'
+import classes from './plans.module.css'
 import { PlanFormModal } from './plan-form-modal.tsx'
 import { BILLING_CYCLE_PER, SERVICE_LABELS, planCountLabel, trialDaysLabel } from './plans.labels.ts'
 import type { Plan, PlanCategory } from './plans.types.ts'
@@ -79,12 +80,13 @@ export function CategoriesPanel() {
               ) : null}
               <Stack gap={6} role="list" aria-label="Categorias de planos">
                 {items.map((category) => (
-                  <CategoryItem
-                    key={category.id}
-                    category={category}
-                    active={category.id === selected?.id}
-                    onSelect={() => select(category.id)}
-                  />
+                  <div role="listitem" key={category.id}>
+                    <CategoryItem
+                      category={category}
+                      active={category.id === selected?.id}
+                      onSelect={() => select(category.id)}
+                    />
+                  </div>
                 ))}
               </Stack>
             </Box>
@@ -201,14 +203,15 @@ function CategoryItem({
 }) {
   return (
     <UnstyledButton
-      role="listitem"
+      w="100%"
+      className={classes.selectable}
+      data-selected={active || undefined}
       onClick={onSelect}
       aria-current={active || undefined}
       p="sm"
       style={{
         borderRadius: 'var(--mantine-radius-md)',
         border: `1px solid ${active ? 'var(--mantine-color-brand-5)' : 'var(--mantine-color-default-border)'}`,
-        background: active ? 'var(--mantine-color-brand-0)' : undefined,
       }}
     >
       <Group justify="space-between" gap="xs" wrap="nowrap">

@@ -240,23 +240,24 @@ function TemplateEditor({ template, placeholders, onClose, onSaved }: TemplateEd
               <ScrollArea.Autosize mah={520} type="auto" offsetScrollbars>
                 <Stack gap={2} role="list" aria-labelledby="placeholders-title">
                   {placeholders.map((p) => (
-                    <UnstyledButton
-                      key={p.key}
-                      role="listitem"
-                      onClick={() => insert(p.key)}
-                      p={6}
-                      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                      className={classes.selectable}
-                      aria-label={`Inserir ${p.label}`}
-                    >
-                      <Code fz={12} c="brand.8" bg="transparent" p={0}>
-                        {`{{${p.key}}}`}
-                      </Code>
-                      <Text size="xs">{p.label}</Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        Ex.: {p.example}
-                      </Text>
-                    </UnstyledButton>
+                    <div role="listitem" key={p.key}>
+                      <UnstyledButton
+                        w="100%"
+                        onClick={() => insert(p.key)}
+                        p={6}
+                        style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                        className={classes.selectable}
+                        aria-label={`Inserir ${p.label}`}
+                      >
+                        <Code fz={12} c="brand.8" bg="transparent" p={0}>
+                          {`{{${p.key}}}`}
+                        </Code>
+                        <Text size="xs">{p.label}</Text>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          Ex.: {p.example}
+                        </Text>
+                      </UnstyledButton>
+                    </div>
                   ))}
                 </Stack>
               </ScrollArea.Autosize>

@@ -343,8 +343,7 @@ export function PlanFormModal({
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
               <NumberInput
-                label="Dias de teste"
-                description="0: sem teste grátis"
+                label="Dias de teste grátis"
                 min={0}
                 max={365}
                 allowDecimal={false}
@@ -372,12 +371,17 @@ export function PlanFormModal({
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Switch
-                mt={{ base: 0, sm: 26 }}
-                label="Começa em Homologação"
-                description="O cliente começa no ambiente de teste e passa para Produção depois do primeiro acesso."
-                {...form.getInputProps('startsInHomologation', { type: 'checkbox' })}
-              />
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  Ambiente inicial do cliente
+                </Text>
+                <Switch
+                  mt={6}
+                  label="Começa em Homologação"
+                  description="O cliente começa no ambiente de teste e passa para Produção depois do primeiro acesso."
+                  {...form.getInputProps('startsInHomologation', { type: 'checkbox' })}
+                />
+              </Stack>
             </Grid.Col>
           </Grid>
 

@@ -69,40 +69,41 @@ export function NewSignupModal({ opened, onClose }: { opened: boolean; onClose: 
           {items.map((category) => {
             const empty = category.planCount === 0
             return (
-              <UnstyledButton
-                key={category.id}
-                role="listitem"
-                className={classes.selectable}
-                onClick={() => choose(category)}
-                disabled={empty}
-                p="sm"
-                style={{
-                  border: '1px solid var(--mantine-color-default-border)',
-                  borderRadius: 'var(--mantine-radius-md)',
-                  opacity: empty ? 0.6 : 1,
-                  cursor: empty ? 'not-allowed' : 'pointer',
-                }}
-                aria-label={`${category.name}: ${planCountLabel(category.planCount)}${empty ? '' : ' (abre em nova aba)'}`}
-              >
-                <Group justify="space-between" gap="sm" wrap="nowrap">
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text fw={600} size="sm">
-                      {category.name}
-                    </Text>
-                    {category.description ? (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {category.description}
+              <div role="listitem" key={category.id}>
+                <UnstyledButton
+                  w="100%"
+                  className={classes.selectable}
+                  onClick={() => choose(category)}
+                  disabled={empty}
+                  p="sm"
+                  style={{
+                    border: '1px solid var(--mantine-color-default-border)',
+                    borderRadius: 'var(--mantine-radius-md)',
+                    opacity: empty ? 0.6 : 1,
+                    cursor: empty ? 'not-allowed' : 'pointer',
+                  }}
+                  aria-label={`${category.name}: ${planCountLabel(category.planCount)}${empty ? '' : ' (abre em nova aba)'}`}
+                >
+                  <Group justify="space-between" gap="sm" wrap="nowrap">
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm">
+                        {category.name}
                       </Text>
-                    ) : null}
-                  </Stack>
-                  <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-                    <Badge variant="light" color={empty ? 'gray' : 'brand'}>
-                      {planCountLabel(category.planCount)}
-                    </Badge>
-                    {empty ? null : <IconChevronRight size={18} color="var(--mantine-color-dimmed)" />}
+                      {category.description ? (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {category.description}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                    <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                      <Badge variant="light" color={empty ? 'gray' : 'brand'}>
+                        {planCountLabel(category.planCount)}
+                      </Badge>
+                      {empty ? null : <IconChevronRight size={18} color="var(--mantine-color-dimmed)" />}
+                    </Group>
                   </Group>
-                </Group>
-              </UnstyledButton>
+                </UnstyledButton>
+              </div>
             )
           })}
         </Stack>

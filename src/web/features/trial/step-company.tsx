@@ -1,7 +1,7 @@
 import { Box, Button, Grid, Group, TextInput } from '@mantine/core'
 import { IconWand } from '@tabler/icons-react'
 import type { RefObject } from 'react'
-import { detectDocumentType, isValidCnpj, maskDocument, maskPhone } from '../../../shared/documents.ts'
+import { detectDocumentType, isValidCnpj, maskDocument } from '../../../shared/documents.ts'
 import type { ClientOrgForm } from '../client-orgs/client-org-form.ts'
 import {
   CnpjResult,
@@ -77,7 +77,7 @@ export function CompanyStep({ form, lookup, stateRegistrationRef }: CompanyStepP
       <Grid.Col span={{ base: 12, sm: 5 }}>
         <StateRegistrationField form={form} inputRef={stateRegistrationRef} />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 7 }}>
+      <Grid.Col span={12}>
         <TextInput
           label="E-mail da empresa"
           type="email"
@@ -85,17 +85,6 @@ export function CompanyStep({ form, lookup, stateRegistrationRef }: CompanyStepP
           placeholder="contato@empresa.com.br"
           autoComplete="off"
           {...form.getInputProps('emails.0')}
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 5 }}>
-        <TextInput
-          label="Telefone da empresa"
-          type="tel"
-          inputMode="tel"
-          placeholder="(27) 3333-4444"
-          autoComplete="off"
-          {...form.getInputProps('phones.0')}
-          onChange={(event) => form.setFieldValue('phones.0', maskPhone(event.currentTarget.value))}
         />
       </Grid.Col>
     </Grid>

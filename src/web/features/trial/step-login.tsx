@@ -57,6 +57,7 @@ export function LoginStep({ form }: { form: AccountForm }) {
           required
           autoComplete="new-password"
           {...form.getInputProps('login.password')}
+          {...invalid('trial-password', form.errors['login.password'])}
         />
         <PasswordStrength password={values.login.password} email={values.login.email.trim() || null} />
       </Grid.Col>
@@ -66,8 +67,14 @@ export function LoginStep({ form }: { form: AccountForm }) {
           required
           autoComplete="new-password"
           {...form.getInputProps('login.passwordConfirmation')}
+          {...invalid('trial-password-confirmation', form.errors['login.passwordConfirmation'])}
         />
       </Grid.Col>
     </Grid>
   )
+}
+
+/** Mantine's PasswordInput leaves aria-invalid off its input: set it, and point to the message. */
+function invalid(id: string, error: unknown) {
+  return error ? { id, 'aria-invalid': true, 'aria-describedby': `${id}-error` } : { id }
 }

@@ -361,9 +361,11 @@ function TrialDone({
           <ThemeIcon size={48} radius="xl" color="teal" variant="light">
             <IconCircleCheck size={30} />
           </ThemeIcon>
-          <Title order={2} fz="h3" role="status">
-            {headline}
-          </Title>
+          <div role="status">
+            <Title order={2} fz="h3">
+              {headline}
+            </Title>
+          </div>
           <Text size="sm">
             <strong>{name}</strong> já está na lista de clientes. No primeiro acesso (botão “Acessar” na
             lista), configure o tipo de certificado digital e a numeração das notas; depois passe o cliente
