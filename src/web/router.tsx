@@ -239,14 +239,6 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'planos',
-            element: (
-              <RequireAccess permission={PERMISSIONS.plansManage}>
-                <CatalogPage />
-              </RequireAccess>
-            ),
-          },
-          {
             path: 'perfis',
             element: (
               <RequireAccess permission={PERMISSIONS.profilesManage}>
