@@ -56,7 +56,7 @@ export function CategoriesPanel() {
         <LoadError error={categories.error} onRetry={() => void categories.reload()} />
       ) : null}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 4, lg: 3.5 }}>
+        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
           <Paper withBorder p="md" component="section" aria-label="Categorias">
             <Group justify="space-between" mb="sm" gap="xs">
               <Title order={2} fz="h4">
@@ -93,7 +93,7 @@ export function CategoriesPanel() {
           </Paper>
         </Grid.Col>
 
-        <Grid.Col span={{ base: 12, md: 8, lg: 8.5 }}>
+        <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
           {selected ? (
             <Paper withBorder p="md" component="section" aria-label={`Planos de ${selected.name}`}>
               <Group justify="space-between" align="flex-start" mb="md" gap="sm">
@@ -214,21 +214,21 @@ function CategoryItem({
         border: `1px solid ${active ? 'var(--mantine-color-brand-5)' : 'var(--mantine-color-default-border)'}`,
       }}
     >
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={active ? 600 : 500} style={{ minWidth: 0 }} truncate="end">
+      <Stack gap={4}>
+        <Text size="sm" fw={active ? 600 : 500}>
           {category.name}
         </Text>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4}>
+          <Badge size="sm" variant={active ? 'filled' : 'light'}>
+            {planCountLabel(category.planCount)}
+          </Badge>
           {category.isActive ? null : (
             <Badge size="sm" variant="light" color="gray">
               Inativa
             </Badge>
           )}
-          <Badge size="sm" variant={active ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
-            {planCountLabel(category.planCount)}
-          </Badge>
         </Group>
-      </Group>
+      </Stack>
     </UnstyledButton>
   )
 }
@@ -240,12 +240,12 @@ function PlansTable({ plans, onEdit }: { plans: Plan[]; onEdit: (plan: Plan) => 
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Plano</Table.Th>
-            <Table.Th w={140} ta="right">
+            <Table.Th w={120} ta="right">
               Preço
             </Table.Th>
             <Table.Th w={90}>Teste</Table.Th>
             <Table.Th>Serviços</Table.Th>
-            <Table.Th w={110}>Situação</Table.Th>
+            <Table.Th w={100}>Situação</Table.Th>
             <Table.Th w={90}>
               <VisuallyHidden>Ações</VisuallyHidden>
             </Table.Th>
@@ -264,9 +264,9 @@ function PlansTable({ plans, onEdit }: { plans: Plan[]; onEdit: (plan: Plan) => 
                   </Text>
                 ) : null}
                 {plan.startsInHomologation ? (
-                  <Badge size="xs" variant="light" color="orange" mt={4}>
+                  <Text size="xs" c="orange.8" mt={2}>
                     Começa em Homologação
-                  </Badge>
+                  </Text>
                 ) : null}
               </Table.Td>
               <Table.Td ta="right">
@@ -295,6 +295,9 @@ function PlansTable({ plans, onEdit }: { plans: Plan[]; onEdit: (plan: Plan) => 
                         size="sm"
                         variant={service.required ? 'filled' : 'light'}
                         title={service.required ? 'Obrigatório' : 'Opcional'}
+                        h="auto"
+                        py={2}
+                        styles={{ label: { whiteSpace: 'normal' } }}
                       >
                         {SERVICE_LABELS[service.kind]}
                         {service.required ? ' (obrigatório)' : ''}

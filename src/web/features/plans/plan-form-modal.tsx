@@ -4,6 +4,7 @@ import {
   Checkbox,
   Grid,
   Group,
+  Input,
   Modal,
   NumberInput,
   Paper,
@@ -233,7 +234,7 @@ export function PlanFormModal({
   function serviceRow(kind: ServiceKind, enabled: boolean) {
     const label = SERVICE_LABELS[kind]
     return (
-      <Paper withBorder p="xs" radius="md" h="100%">
+      <Paper withBorder p="xs" radius="md">
         <Stack gap={6}>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Checkbox
@@ -357,9 +358,7 @@ export function PlanFormModal({
           <Grid gap="sm" align="flex-start">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Stack gap={4}>
-                <Text size="sm" fw={500} id="plan-initial-status">
-                  Situação inicial do plano no cliente
-                </Text>
+                <Input.Label id="plan-initial-status">Situação inicial do plano no cliente</Input.Label>
                 <SegmentedControl
                   aria-labelledby="plan-initial-status"
                   data={[
@@ -372,9 +371,7 @@ export function PlanFormModal({
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  Ambiente inicial do cliente
-                </Text>
+                <Input.Label>Ambiente inicial do cliente</Input.Label>
                 <Switch
                   mt={6}
                   label="Começa em Homologação"
@@ -385,15 +382,13 @@ export function PlanFormModal({
             </Grid.Col>
           </Grid>
 
-          <Stack gap={6}>
-            <Text size="sm" fw={500}>
-              Serviços do plano
-            </Text>
-            <Text size="xs" c="dimmed" mt={-4}>
+          <Stack gap={4}>
+            <Input.Label>Serviços do plano</Input.Label>
+            <Input.Description mb={4}>
               Marque os serviços que o plano oferece. Os obrigatórios precisam ser preenchidos ao cadastrar o
               plano no cliente.
-            </Text>
-            <Grid gap="xs">
+            </Input.Description>
+            <Grid gap="xs" align="flex-start">
               {SERVICE_KINDS.map((kind) => (
                 <Grid.Col key={kind} span={{ base: 12, sm: 6 }}>
                   {serviceRow(kind, values.services[kind].enabled)}

@@ -3,6 +3,7 @@ import {
   Box,
   Button,
   Group,
+  Input,
   LoadingOverlay,
   Modal,
   Paper,
@@ -238,9 +239,7 @@ function RuleFormModal({
             {...form.getInputProps('categoryId')}
           />
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="rule-severity">
-              Quando a regra não for cumprida
-            </Text>
+            <Input.Label id="rule-severity">Quando a regra não for cumprida</Input.Label>
             <SegmentedControl
               aria-labelledby="rule-severity"
               data={[

@@ -6,6 +6,7 @@ import {
   Center,
   Divider,
   Group,
+  Input,
   Loader,
   NumberInput,
   Paper,
@@ -147,10 +148,16 @@ function FirstAccess({ initial }: { initial: ClientSetup }) {
       <PageHeader
         title="Primeiro acesso"
         description={
-          <>
-            Configure o emissor de <strong>{setup.clientName}</strong>: tipo de certificado digital e
-            numeração das notas. Com a configuração completa, mova o cliente para Produção.
-          </>
+          inProduction ? (
+            <>
+              Configuração do emissor de <strong>{setup.clientName}</strong>, já em Produção.
+            </>
+          ) : (
+            <>
+              Configure o emissor de <strong>{setup.clientName}</strong>: tipo de certificado digital e
+              numeração das notas. Com a configuração completa, mova o cliente para Produção.
+            </>
+          )
         }
         actions={
           <Badge
@@ -178,9 +185,7 @@ function FirstAccess({ initial }: { initial: ClientSetup }) {
           <form onSubmit={form.onSubmit((v) => void save(v))} noValidate>
             <Stack gap="md">
               <Stack gap={4}>
-                <Text size="sm" fw={500} id="certificate-type">
-                  Tipo de certificado digital
-                </Text>
+                <Input.Label id="certificate-type">Tipo de certificado digital</Input.Label>
                 <SegmentedControl
                   aria-labelledby="certificate-type"
                   data={CERTIFICATE_TYPES}
@@ -200,6 +205,7 @@ function FirstAccess({ initial }: { initial: ClientSetup }) {
               <Group gap="md" align="flex-start" grow preventGrowOverflow={false}>
                 <TextInput
                   label="Série das notas"
+                  description="De 1 a 3 dígitos"
                   placeholder="1"
                   inputMode="numeric"
                   maxLength={3}

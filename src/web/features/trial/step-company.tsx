@@ -71,13 +71,10 @@ export function CompanyStep({ form, lookup, stateRegistrationRef }: CompanyStepP
       <Grid.Col span={12}>
         <TextInput label="Razão social ou nome" required autoComplete="off" {...form.getInputProps('name')} />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 7 }}>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
         <TextInput label="Nome fantasia" autoComplete="off" {...form.getInputProps('tradeName')} />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 5 }}>
-        <StateRegistrationField form={form} inputRef={stateRegistrationRef} />
-      </Grid.Col>
-      <Grid.Col span={12}>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
         <TextInput
           label="E-mail da empresa"
           type="email"
@@ -86,6 +83,9 @@ export function CompanyStep({ form, lookup, stateRegistrationRef }: CompanyStepP
           autoComplete="off"
           {...form.getInputProps('emails.0')}
         />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <StateRegistrationField form={form} inputRef={stateRegistrationRef} />
       </Grid.Col>
     </Grid>
   )

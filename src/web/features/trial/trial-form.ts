@@ -47,10 +47,9 @@ export function validateLoginStep(values: AccountValues): Record<string, string>
   else if (!EMAIL_PATTERN.test(email)) errors['login.email'] = 'E-mail inválido.'
   const password = values.login.password
   if (!password) errors['login.password'] = 'Informe a senha.'
-  else {
-    const problem = evaluatePassword(password, { email }).problems[0]
-    if (problem) errors['login.password'] = problem
-  }
+  else if (!evaluatePassword(password, { email }).ok)
+    // The meter under the field lists what is missing; the field only says it was refused.
+    errors['login.password'] = 'Senha fraca: ajuste o que o medidor abaixo indica.'
   if (!values.login.passwordConfirmation) errors['login.passwordConfirmation'] = 'Confirme a senha.'
   else if (values.login.passwordConfirmation !== password)
     errors['login.passwordConfirmation'] = 'As senhas não conferem.'
