@@ -241,8 +241,11 @@ describe('jornada: Novo Cadastro em nova aba, teste grátis em Homologação e p
       const body = page.getByLabel('Texto do contrato')
       await body.fill('Contrato de uso do emissor entre {{fornecedor.nome}} e {{cliente.razao}}, ')
       await page.getByRole('button', { name: 'Salvar modelo' }).click()
-      const refused = page.getByRole('alert').filter({ hasText: 'O modelo não foi salvo' })
-      await waitForText(refused, '{{cliente.razao}}')
+      // The server's message sits under the text of the contract.
+      await page
+        .getByText('Campos desconhecidos no modelo: {{cliente.razao}}. Use um dos campos da lista.')
+        .waitFor()
+      await body.and(page.locator('[aria-invalid="true"]')).waitFor()
       await shot(page, 'catalog-template-refused')
       await screenshot('trial-02a-modelo-recusado')
 
@@ -486,6 +489,26 @@ describe('jornada: Novo Cadastro em nova aba, teste grátis em Homologação e p
         (e) => !/status of 409/.test(e) && !/status of 400 .*\/api\/v1\/contract-templates\)$/.test(e),
       )
       assert.deepEqual(unexpected, [], 'nenhum outro erro no console')
+    }),
+  )
+
+  test(
+    'Configurações: inativar o cliente quando o último plano for cancelado',
+    step(async ({ page, screenshot }) => {
+      await navigation(page).getByRole('link', { name: 'Configurações', exact: true }).click()
+      await page.waitForURL((url) => url.pathname === '/configuracoes')
+      const option = page.getByRole('checkbox', {
+        name: 'Inativar o cliente quando o último plano for cancelado',
+      })
+      assert.equal(await option.isChecked(), false, 'desligado por padrão')
+      await option.check()
+      await page.getByRole('button', { name: 'Salvar alterações' }).click()
+      await page.getByText('Configurações salvas.').waitFor()
+      await page.reload()
+      await option.waitFor()
+      assert.equal(await option.isChecked(), true, 'a opção foi gravada')
+      await shot(page, 'settings')
+      await screenshot('trial-13-configuracoes')
     }),
   )
 })

@@ -170,10 +170,13 @@ function TemplateEditor({ template, placeholders, onClose, onSaved }: TemplateEd
     } catch (error) {
       if (error instanceof ApiError) {
         const leftovers = applyFieldErrors(form, error)
-        if (error.code === 'TEMPLATE_INVALID' && !error.fields.body) form.setFieldError('body', error.message)
-        if (error.code === 'TEMPLATE_DUPLICATE' && !error.fields.name)
-          form.setFieldError('name', error.message)
-        setServerError([error.message, ...leftovers].join(' '))
+        const invalid = error.code === 'TEMPLATE_INVALID' && !error.fields.body
+        const duplicate = error.code === 'TEMPLATE_DUPLICATE' && !error.fields.name
+        if (invalid) form.setFieldError('body', error.message)
+        if (duplicate) form.setFieldError('name', error.message)
+        // A message that has its field shows under it; the alert keeps what has no field.
+        const onField = invalid || duplicate || Object.keys(error.fields).length > leftovers.length
+        setServerError(onField ? leftovers.join(' ') || null : [error.message, ...leftovers].join(' '))
       } else {
         notifyError(error, 'Não foi possível salvar o modelo')
       }
