@@ -90,8 +90,8 @@ CREATE TABLE "client_plans" (
 	"plan_id" uuid NOT NULL,
 	"number" integer NOT NULL,
 	"status" text NOT NULL,
-	"installation_address_id" uuid,
-	"billing_address_id" uuid,
+	"installation_address" jsonb,
+	"billing_address" jsonb,
 	"payment_method" text NOT NULL,
 	"payment_details" jsonb,
 	"due_day" integer NOT NULL,
@@ -190,8 +190,6 @@ ALTER TABLE "client_plan_services" ADD CONSTRAINT "client_plan_services_plan_fk"
 ALTER TABLE "client_plans" ADD CONSTRAINT "client_plans_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_plans" ADD CONSTRAINT "client_plans_org_fk" FOREIGN KEY ("tenant_id","client_org_id") REFERENCES "public"."client_orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_plans" ADD CONSTRAINT "client_plans_plan_fk" FOREIGN KEY ("tenant_id","plan_id") REFERENCES "public"."plans"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "client_plans" ADD CONSTRAINT "client_plans_install_address_fk" FOREIGN KEY ("installation_address_id") REFERENCES "public"."client_org_addresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "client_plans" ADD CONSTRAINT "client_plans_billing_address_fk" FOREIGN KEY ("billing_address_id") REFERENCES "public"."client_org_addresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_setups" ADD CONSTRAINT "client_setups_org_fk" FOREIGN KEY ("tenant_id","client_org_id") REFERENCES "public"."client_orgs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_templates" ADD CONSTRAINT "contract_templates_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_categories" ADD CONSTRAINT "plan_categories_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -20,6 +20,7 @@ import { createMailTransport, type MailTransport } from './platform/mail/transpo
 import { createLookupsFromConfig, type Lookups } from './platform/lookups/index.ts'
 import { accessRoutes } from './modules/access/index.ts'
 import { agendaRoutes } from './modules/agenda/index.ts'
+import { clientPlansRoutes, plansRoutes } from './modules/plans/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
@@ -172,6 +173,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(lookupsRoutes(lookups))
       await v1.register(eventsRoutes(eventsDeps))
       await v1.register(agendaRoutes({ db, clock }))
+      await v1.register(plansRoutes({ db, config, clock, lookups }))
+      await v1.register(clientPlansRoutes({ db, config, clock, lookups }))
     },
     { prefix: '/api/v1' },
   )

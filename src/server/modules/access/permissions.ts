@@ -21,6 +21,11 @@ export const PERMISSIONS = [
   { key: 'portal:use', label: 'Utiliza Portal do Cliente', group: 'Usuários de clientes' },
   { key: 'events:manage', label: 'Gerenciar eventos e treinamentos', group: 'Eventos' },
   { key: 'plans:manage', label: 'Gerenciar catálogo e planos de clientes', group: 'Planos' },
+  {
+    key: 'plans:secrets',
+    label: 'Ver e trocar senhas de serviços dos planos (auditado)',
+    group: 'Planos',
+  },
   { key: 'agenda:manage', label: 'Gerenciar a agenda de instalações', group: 'Planos' },
   { key: 'imports:run', label: 'Importar e exportar planilhas', group: 'Importação' },
 ] as const

@@ -121,6 +121,22 @@ export function clientsRepository(db: Db) {
         .returning()
       return row ?? null
     },
+    async setEnvironment(tenantId: string, id: string, environment: 'homologacao' | 'producao') {
+      await db
+        .update(clientOrgs)
+        .set({ environment, updatedAt: new Date() })
+        .where(and(eq(clientOrgs.tenantId, tenantId), eq(clientOrgs.id, id)))
+    },
+    async setActive(tenantId: string, id: string, isActive: boolean) {
+      await db
+        .update(clientOrgs)
+        .set({ isActive, updatedAt: new Date() })
+        .where(and(eq(clientOrgs.tenantId, tenantId), eq(clientOrgs.id, id)))
+    },
+    async insertAddress(values: typeof clientOrgAddresses.$inferInsert) {
+      const [row] = await db.insert(clientOrgAddresses).values(values).returning()
+      return row
+    },
     async addressesOf(tenantId: string, orgId: string) {
       return db
         .select()

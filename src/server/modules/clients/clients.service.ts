@@ -140,7 +140,8 @@ export async function findOrCreateClientOrgInTx(
   return { id, created: true, trainedAt: null, name: input.name }
 }
 
-async function createClientOrgInTx(tx: Db, actor: Actor, body: CreateClientOrgBody): Promise<string> {
+/** The transactional core of createClientOrg (also the plans module's new-client wizard). */
+export async function createClientOrgInTx(tx: Db, actor: Actor, body: CreateClientOrgBody): Promise<string> {
   const { type, document } = normalizeDocument(body.document)
   {
     const repo = clientsRepository(tx)

@@ -1,3 +1,10 @@
 export { clientsRoutes } from './clients.routes.ts'
-export { findOrCreateClientOrgInTx, listClientOrgsByIds, normalizeDocument } from './clients.service.ts'
+export {
+  createClientOrgInTx,
+  findOrCreateClientOrgInTx,
+  getClientOrg,
+  listClientOrgsByIds,
+  normalizeDocument,
+} from './clients.service.ts'
+export { clientsRepository } from './clients.repository.ts'
 export { DocumentNumber } from './clients.schemas.ts'

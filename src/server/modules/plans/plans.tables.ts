@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts'
-import { clientOrgAddresses, clientOrgs } from '../clients/clients.tables.ts'
+import { clientOrgs } from '../clients/clients.tables.ts'
 import { tenants } from '../tenants/tenants.tables.ts'
 
 export const BILLING_CYCLES = ['mensal', 'trimestral', 'semestral', 'anual'] as const
@@ -159,6 +159,16 @@ export type PaymentDetails =
     }
   | { kind: 'phone'; carrier: string; phone: string; holderName: string; holderDocument: string }
 
+export type AddressCopy = {
+  cep: string
+  street: string
+  number: string
+  complement: string | null
+  district: string
+  city: string
+  uf: string
+}
+
 /** A plan sold to a client (seed 003). Status: ativo ⇄ inativo → cancelado (never returns). */
 export const clientPlans = pgTable(
   'client_plans',
@@ -172,8 +182,12 @@ export const clientPlans = pgTable(
     /** The tenant's sequential number staff quote ("plano nº 12"). */
     number: integer('number').notNull(),
     status: text('status', { enum: PLAN_STATUSES }).notNull(),
-    installationAddressId: uuid('installation_address_id'),
-    billingAddressId: uuid('billing_address_id'),
+    /**
+     * Copies, not references: editing the client's address book never changes a plan; an address
+     * transfer replaces the copy and the history keeps the old one.
+     */
+    installationAddress: jsonb('installation_address').$type<AddressCopy | null>(),
+    billingAddress: jsonb('billing_address').$type<AddressCopy | null>(),
     paymentMethod: text('payment_method', { enum: PAYMENT_METHODS }).notNull(),
     paymentDetails: jsonb('payment_details').$type<PaymentDetails | null>(),
     /** Day of the month the invoice falls due. */
@@ -207,16 +221,6 @@ export const clientPlans = pgTable(
       name: 'client_plans_plan_fk',
       columns: [t.tenantId, t.planId],
       foreignColumns: [plans.tenantId, plans.id],
-    }),
-    foreignKey({
-      name: 'client_plans_install_address_fk',
-      columns: [t.installationAddressId],
-      foreignColumns: [clientOrgAddresses.id],
-    }),
-    foreignKey({
-      name: 'client_plans_billing_address_fk',
-      columns: [t.billingAddressId],
-      foreignColumns: [clientOrgAddresses.id],
     }),
     check('client_plans_due_day_check', sql`${t.dueDay} between 1 and 28`),
     check('client_plans_installments_check', sql`${t.installments} between 1 and 48`),

@@ -1,5 +1,10 @@
 export { tenantsRoutes } from './tenants.routes.ts'
 export { createTenantInTx } from './tenants.service.ts'
 export { tenantsRepository } from './tenants.repository.ts'
-export { getTenantSettings, tenantSettingsRoutes, type TenantSettings } from './tenant-settings.ts'
+export {
+  getTenantName,
+  getTenantSettings,
+  tenantSettingsRoutes,
+  type TenantSettings,
+} from './tenant-settings.ts'
 export { getTenantLogo, tenantLogoRoutes } from './tenant-logo.ts'

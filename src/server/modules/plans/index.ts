@@ -1,0 +1,3 @@
+export { clientPlansRoutes } from './client-plans.routes.ts'
+export { plansRoutes } from './plans.routes.ts'
+export type { PlansDeps } from './plans.service.ts'

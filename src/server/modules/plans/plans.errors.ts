@@ -1,0 +1,42 @@
+import { defineErrors } from '../../platform/errors.ts'
+
+export const PlanErrors = defineErrors({
+  CATEGORY_NOT_FOUND: [404, 'Categoria de planos não encontrada.'],
+  CATEGORY_DUPLICATE: [409, 'Já existe uma categoria com este nome.'],
+  PLAN_NOT_FOUND: [404, 'Plano não encontrado.'],
+  PLAN_DUPLICATE: [409, 'Já existe um plano com este nome.'],
+  PLAN_INACTIVE: [409, 'Este plano está inativo no catálogo e não pode ser vendido.'],
+  CLIENT_NOT_FOUND: [404, 'Cliente não encontrado.'],
+  CLIENT_DUPLICATE: [409, 'Este CNPJ/CPF já está cadastrado.'],
+  CLIENT_LOGIN_TAKEN: [409, 'Este e-mail já está sendo utilizado por outro cliente. Informe outro e-mail.'],
+  CLIENT_SETUP_INCOMPLETE: [
+    409,
+    'Conclua a configuração do primeiro acesso (certificado digital e numeração das notas) antes de mover para Produção.',
+  ],
+  CLIENT_ALREADY_PRODUCTION: [409, 'Este cliente já está em Produção.'],
+  CLIENT_PLAN_NOT_FOUND: [404, 'Plano do cliente não encontrado.'],
+  PLAN_CANCELLED_FINAL: [
+    409,
+    'Plano cancelado não volta a ficar ativo nem inativo. Para retomar o serviço, adicione um novo plano.',
+  ],
+  PLAN_CANCELLED_LOCKED: [409, 'Este plano está cancelado: não aceita mais alterações.'],
+  PLAN_STATUS_SAME: [409, 'O plano já está nesta situação.'],
+  ADDRESS_NOT_FOUND: [400, 'Endereço não encontrado para este cliente.'],
+  SERVICE_NOT_OFFERED: [400, 'Este serviço não está ativo no plano escolhido.'],
+  SERVICE_REQUIRED: [400, 'Preencha os serviços obrigatórios do plano.'],
+  SERVICE_INCOMPLETE: [400, 'Preencha os dados do serviço.'],
+  SERVICE_LOGIN_TAKEN: [409, 'Este login já está em uso por outro serviço.'],
+  SERVICE_NOT_FOUND: [404, 'Serviço não encontrado.'],
+  SERVICE_NO_PASSWORD: [409, 'Este serviço não tem senha.'],
+  PLAN_RULES_BLOCKED: [422, 'Regras de cadastro impedem finalizar este plano.'],
+  PLAN_RULES_UNACKNOWLEDGED: [409, 'Confirme que está ciente dos avisos das regras de cadastro.'],
+  CONTRACT_MISSING: [
+    409,
+    'Cadastre o contrato do plano (número, data da venda, validade) antes de imprimir.',
+  ],
+  TEMPLATE_NOT_FOUND: [400, 'Modelo de contrato não encontrado.'],
+  TEMPLATE_DUPLICATE: [409, 'Já existe um modelo de contrato com este nome.'],
+  TEMPLATE_INVALID: [400, 'O modelo de contrato tem campos desconhecidos.'],
+  RULE_NOT_FOUND: [404, 'Regra de cadastro não encontrada.'],
+  CONTACT_NOT_FOUND: [400, 'Contato não encontrado para este cliente.'],
+})
