@@ -11,6 +11,7 @@ import { clientOrgs } from './modules/clients/clients.tables.ts'
 import { createEvent, listEventTypes } from './modules/events/index.ts'
 import { createClock } from './platform/clock.ts'
 import { ensureDefaultDepartments } from './modules/client-users/index.ts'
+import { seedDemoCatalogInTx } from './modules/plans/index.ts'
 
 export const DEMO_LOGINS = [
   {
@@ -93,6 +94,7 @@ export async function seedDemoData(db: Db, _config: Config): Promise<boolean> {
       })
     }
     await seedDemoEvents(tx, _config, actor)
+    await seedDemoCatalogInTx(tx, tenant.id)
     return true
   })
 }
