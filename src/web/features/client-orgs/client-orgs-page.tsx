@@ -211,7 +211,7 @@ export function ClientOrgsPage() {
                     <Table.Th w={90} ta="right">
                       Usuários
                     </Table.Th>
-                    {canManage ? (
+                    {canSignUp ? (
                       <Table.Th w={110}>
                         <VisuallyHidden>Ações</VisuallyHidden>
                       </Table.Th>
@@ -223,7 +223,7 @@ export function ClientOrgsPage() {
                     <ClientOrgRow
                       key={org.id}
                       org={org}
-                      canManage={canManage}
+                      canAccess={canSignUp}
                       onOpen={() => navigate(`/clientes/${org.id}`)}
                     />
                   ))}
@@ -249,11 +249,12 @@ export function ClientOrgsPage() {
 
 function ClientOrgRow({
   org,
-  canManage,
+  canAccess,
   onOpen,
 }: {
   org: ClientOrg
-  canManage: boolean
+  /** "Acessar" (first access of a client in Homologação) needs clients:manage and plans:manage. */
+  canAccess: boolean
   onOpen: () => void
 }) {
   const environment = ENVIRONMENTS[org.environment ?? 'homologacao']
@@ -314,7 +315,7 @@ function ClientOrgRow({
       <Table.Td ta="right">
         <Text size="sm">{formatNumber(org.userCount)}</Text>
       </Table.Td>
-      {canManage ? (
+      {canAccess ? (
         <Table.Td ta="right">
           {org.environment === 'homologacao' ? (
             <Button

@@ -108,8 +108,8 @@ export function NewSignupModal({ opened, onClose }: { opened: boolean; onClose: 
           })}
         </Stack>
         {items.length > 0 ? (
-          <Group gap={4} c="dimmed">
-            <IconExternalLink size={14} />
+          <Group gap={6} c="dimmed" wrap="nowrap" align="flex-start">
+            <IconExternalLink size={14} style={{ flexShrink: 0, marginTop: 2 }} />
             <Text size="xs">O passo a passo tem 4 etapas: plano, contato e login, empresa e endereço.</Text>
           </Group>
         ) : null}
