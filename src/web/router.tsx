@@ -158,7 +158,7 @@ export const routes: RouteObject[] = [
               {
                 path: ':id/primeiro-acesso',
                 element: (
-                  <RequireAccess permission={PERMISSIONS.clientsManage}>
+                  <RequireAccess permission={[PERMISSIONS.clientsManage, PERMISSIONS.plansManage]}>
                     <FirstAccessPage />
                   </RequireAccess>
                 ),
