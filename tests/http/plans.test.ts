@@ -240,7 +240,13 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
       planIds: emissorPlans.map((p) => p.id),
       contact: { name: 'Joana Responsável', phone: '(27) 99876-5432' },
       login: { email: 'joana@lojanova.com.br', password: STRONG, passwordConfirmation: STRONG },
-      company: { document, name: 'Loja Nova Ltda', tradeName: 'Loja Nova', stateRegistration: 'ISENTO' },
+      company: {
+        document,
+        name: 'Loja Nova Ltda',
+        tradeName: 'Loja Nova',
+        stateRegistration: 'ISENTO',
+        phone: '(27) 3333-4444',
+      },
       address: ADDRESS,
     }
     // A failure at the last step (taken login) leaves nothing behind either.
@@ -260,6 +266,7 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     const org = (await t.admin.get(`/api/v1/client-orgs/${created.body.clientOrgId}`)).body
     assert.equal(org.environment, 'homologacao')
     assert.equal(org.stateRegistration, 'ISENTO')
+    assert.equal(org.phones.length, 2, 'the contact phone and the company phone')
     assert.equal(org.userCount, 1)
     const plans = (await t.admin.get(`/api/v1/client-orgs/${org.id}/plans`)).body.items as {
       planName: string

@@ -158,6 +158,8 @@ export const TrialCompany = z.strictObject({
     })
     .nullish(),
   email: Email.nullish(),
+  /** The company's phone (from the CNPJ lookup or typed); the contact's phone is kept too. */
+  phone: PhoneInput.nullish(),
 })
 const AddressFields = AddressInput.omit({ kind: true })
 export const TrialSignupBody = z.strictObject({

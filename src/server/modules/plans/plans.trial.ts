@@ -71,7 +71,7 @@ export async function startTrial(deps: PlansDeps, actor: Actor, body: TrialSignu
       tradeName: body.company.tradeName ?? null,
       stateRegistration: body.company.stateRegistration || null,
       emails: [...new Set([body.company.email, body.login.email].filter((e): e is string => Boolean(e)))],
-      phones: [body.contact.phone],
+      phones: [...new Set([body.contact.phone, body.company.phone].filter((p): p is string => Boolean(p)))],
       environment: 'homologacao',
       portalEnabled: true,
       addresses: [{ kind: 'principal', ...address }],

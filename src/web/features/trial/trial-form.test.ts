@@ -86,6 +86,7 @@ describe('assistente de novo cadastro: etapas e erros do servidor', () => {
       name: ' Transportes Aurora Ltda ',
       stateRegistration: 'isento',
       emails: ['contato@aurora.com.br'],
+      phones: ['(27) 3333-4444'],
     }
     company.addresses[0] = {
       ...company.addresses[0],
@@ -110,6 +111,7 @@ describe('assistente de novo cadastro: etapas e erros do servidor', () => {
         tradeName: null,
         stateRegistration: 'ISENTO',
         email: 'contato@aurora.com.br',
+        phone: '+552733334444',
       },
       address: {
         cep: '29055000',

@@ -81,6 +81,12 @@ export function validateAddressStep(values: ClientOrgValues): Record<string, str
   return errors
 }
 
+/** The first valid phone of the company (filled by the CNPJ lookup), normalised; null when none. */
+function companyPhone(phones: string[]): string | null {
+  const phone = phones.find((p) => p.trim() && isValidPhone(p))
+  return phone ? normalizePhone(phone) : null
+}
+
 export function toSignupBody(account: AccountValues, company: ClientOrgValues): TrialSignupBody {
   const a = company.addresses[0]
   const text = (v: string) => v.trim() || null
@@ -98,6 +104,7 @@ export function toSignupBody(account: AccountValues, company: ClientOrgValues): 
       tradeName: text(company.tradeName),
       stateRegistration: text(company.stateRegistration.toUpperCase()),
       email: text(company.emails[0] ?? ''),
+      phone: companyPhone(company.phones),
     },
     address: {
       cep: normalizeCep(a.cep),

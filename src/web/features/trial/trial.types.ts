@@ -22,6 +22,8 @@ export interface TrialSignupBody {
     tradeName: string | null
     stateRegistration: string | null
     email: string | null
+    /** The company's phone as the CNPJ lookup brought it (kept next to the contact's). */
+    phone: string | null
   }
   address: TrialAddress
 }
