@@ -520,6 +520,16 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     )
     const contacts = (await t.admin.get(`/api/v1/client-orgs/${org.id}/contacts`)).body.items
     assert.equal(contacts.length, 1)
+    // Cancelling the plan frees its installation slot for someone else.
+    const planId = results.find((r) => r.status === 201)!.body.id
+    await t.admin.post(`/api/v1/client-plans/${planId}/status`, { status: 'cancelado', reason: 'Desistiu' })
+    const bookings = (await t.admin.get(`/api/v1/agenda/bookings?clientPlanId=${planId}`)).body.items
+    assert.deepEqual(
+      bookings.map((b: { status: string }) => b.status),
+      ['cancelado'],
+    )
+    const again = await t.admin.post('/api/v1/agenda/bookings', { technicianId, ...when })
+    assert.equal(again.status, 201, JSON.stringify(again.body))
   })
 
   test('contract: saved on the plan and printed from the tenant template as a PDF; address transfer keeps the history', async () => {

@@ -211,6 +211,21 @@ export function agendaRepository(db: Db) {
       const [row] = await db.insert(agendaBookings).values(values).returning()
       return row
     },
+    /** Cancels the plan's bookings still to come; returns them (for the audit and the history). */
+    async cancelFutureOfPlan(tenantId: string, clientPlanId: string, now: Date, reason: string) {
+      return db
+        .update(agendaBookings)
+        .set({ status: 'cancelado', cancelReason: reason, updatedAt: new Date() })
+        .where(
+          and(
+            eq(agendaBookings.tenantId, tenantId),
+            eq(agendaBookings.clientPlanId, clientPlanId),
+            eq(agendaBookings.status, 'agendado'),
+            gt(agendaBookings.startsAt, now),
+          ),
+        )
+        .returning()
+    },
     async updateBooking(tenantId: string, id: string, values: Partial<typeof agendaBookings.$inferInsert>) {
       const [row] = await db
         .update(agendaBookings)

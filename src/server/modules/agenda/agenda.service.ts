@@ -576,3 +576,23 @@ export async function cancelBooking(
     return booking
   })
 }
+
+/** For the plans module: a cancelled plan frees its installation slots still to come. */
+export async function cancelPlanBookingsInTx(
+  tx: Db,
+  actor: Actor,
+  clientPlanId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const cancelled = await agendaRepository(tx).cancelFutureOfPlan(actor.tenantId, clientPlanId, now, reason)
+  for (const b of cancelled)
+    await recordAudit(tx, actor, {
+      entity: 'agenda_booking',
+      entityId: b.id,
+      action: 'cancel',
+      before: { status: 'agendado' },
+      after: { status: 'cancelado', cancelReason: reason },
+    })
+  return cancelled.length
+}

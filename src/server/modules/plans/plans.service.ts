@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { AppError, isUniqueViolation } from '../../platform/errors.ts'
 import type { Lookups } from '../../platform/lookups/index.ts'
 import { openSecret, sealSecret } from '../../platform/security/secret-box.ts'
-import { bookSlotInTx } from '../agenda/index.ts'
+import { bookSlotInTx, cancelPlanBookingsInTx } from '../agenda/index.ts'
 import { assertPasswordAcceptable } from '../auth/index.ts'
 import { clientsRepository } from '../clients/index.ts'
 import { getTenantSettings } from '../tenants/index.ts'
@@ -628,7 +628,21 @@ export async function changeStatus(
       before: { status: cp.status },
       after: { status: body.status, reason: body.reason },
     })
-    if (body.status === 'cancelado') await afterCancel(tx, actor, cp.clientOrgId)
+    if (body.status === 'cancelado') {
+      const freed = await cancelPlanBookingsInTx(
+        tx,
+        actor,
+        id,
+        `Plano cancelado: ${body.reason}`,
+        deps.clock.now(),
+      )
+      if (freed)
+        await history(tx, actor, id, {
+          kind: 'scheduled',
+          summary: `${freed === 1 ? 'Agendamento de instalação cancelado' : `${freed} agendamentos de instalação cancelados`} com o plano.`,
+        })
+      await afterCancel(tx, actor, cp.clientOrgId)
+    }
   })
   return getClientPlan(deps.db, actor, id)
 }
