@@ -144,7 +144,7 @@ export function ClientPlansTab({ clientOrgId }: { clientOrgId: string }) {
       ) : plans.data.items.length === 0 ? (
         <EmptyState
           icon={<IconPackage size={28} stroke={1.5} />}
-          title={`Nenhum plano ${STATUS_FILTER.find((s) => s.value === status)?.label.toLowerCase()}`}
+          title={`Nenhum plano ${STATUS_LABELS[status].toLowerCase()}`}
           description={
             status === 'ativo'
               ? 'Os planos vendidos a este cliente aparecem aqui.'
@@ -168,7 +168,7 @@ export function ClientPlansTab({ clientOrgId }: { clientOrgId: string }) {
                 <Table.Th>Endereço de instalação</Table.Th>
                 <Table.Th>Forma de pagamento</Table.Th>
                 <Table.Th>Vencimento</Table.Th>
-                <Table.Th>Situação</Table.Th>
+                <Table.Th miw={120}>Situação</Table.Th>
                 <Table.Th>Instalação agendada</Table.Th>
                 <Table.Th w={48}>
                   <VisuallyHidden>Ações</VisuallyHidden>

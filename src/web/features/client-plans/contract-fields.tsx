@@ -36,6 +36,7 @@ export function ContractFields({ value, onChange, errors, onErrors, templates }:
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <DateInput
+          withAsterisk={false}
           label="Dt. Venda"
           required
           placeholder="dd/mm/aaaa"
@@ -78,6 +79,7 @@ export function ContractFields({ value, onChange, errors, onErrors, templates }:
       </Grid.Col>
       <Grid.Col span={{ base: 6, sm: 4 }}>
         <NumberInput
+          withAsterisk={false}
           label="Parcelas"
           min={1}
           max={48}
@@ -90,6 +92,7 @@ export function ContractFields({ value, onChange, errors, onErrors, templates }:
       </Grid.Col>
       <Grid.Col span={{ base: 6, sm: 4 }}>
         <NumberInput
+          withAsterisk={false}
           label="Validade do Contrato (meses)"
           required
           min={1}

@@ -141,20 +141,30 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
       const found = checkStep(s, values)
       setErrors((current) => ({ ...without(current, STEP_PREFIXES[s]), ...found }))
       if (Object.keys(found).length > 0) {
-        setActive(s)
+        show(s)
         return false
       }
     }
     return true
   }
 
+  function show(step: number) {
+    setActive(step)
+    window.scrollTo({ top: 0 })
+  }
+
   function goTo(step: number) {
     if (step <= active) {
-      setActive(step)
+      show(step)
       return
     }
     if (!checkUpTo(step)) return
-    setActive(step)
+    // Billing goes to the installation address unless another one is chosen.
+    if (step >= BILLING_STEP && !values.billing.addressId && values.installationAddressId) {
+      const installationAddressId = values.installationAddressId
+      setValuesState((v) => ({ ...v, billing: { ...v.billing, addressId: installationAddressId } }))
+    }
+    show(step)
     setReached((r) => Math.max(r, step))
   }
 
@@ -168,7 +178,10 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
     if (!(error instanceof ApiError)) return
     const fields: Errors = {}
     for (const [path, message] of Object.entries(error.fields)) {
-      const target = wizardPath(path, serviceIndex, values.schedule.mode)
+      const target = wizardPath(path, serviceIndex, values.schedule.mode, {
+        message,
+        services: values.services,
+      })
       if (target) fields[target] = message
     }
     if (Object.keys(fields).length === 0) {
@@ -182,7 +195,7 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
     const paths = Object.keys(fields)
     if (paths.length === 0) return
     setErrors((current) => ({ ...current, ...fields }))
-    setActive(Math.min(...paths.map(stepOfField)))
+    show(Math.min(...paths.map(stepOfField)))
   }
 
   async function submit(body: AddClientPlanBody, acknowledgedRuleIds: string[]) {
@@ -206,7 +219,7 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
       const found = checkStep(s, values)
       setErrors((current) => ({ ...without(current, STEP_PREFIXES[s]), ...found }))
       if (Object.keys(found).length > 0) {
-        setActive(s)
+        show(s)
         return
       }
     }
@@ -348,9 +361,7 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
             <Button
               variant="default"
               leftSection={<IconArrowLeft size={16} />}
-              onClick={() => {
-                setActive((s) => Math.max(PLAN_STEP, s - 1))
-              }}
+              onClick={() => show(Math.max(PLAN_STEP, active - 1))}
               disabled={active === PLAN_STEP || saving}
             >
               Voltar

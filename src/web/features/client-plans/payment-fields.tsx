@@ -204,6 +204,7 @@ export function PhoneAccountFields({ value, onChange, errors, onErrors }: PhoneA
     <Grid gap="sm">
       <Grid.Col span={{ base: 12, sm: 5 }}>
         <Autocomplete
+          withAsterisk={false}
           label="Operadora"
           required
           data={CARRIERS}

@@ -216,6 +216,7 @@ export function StatusModal({
           </Text>
           {cancelling ? null : (
             <Radio.Group
+              withAsterisk={false}
               label="Nova situação"
               value={status}
               error={errors.status}
@@ -402,6 +403,7 @@ export function ContractModal({ plan, opened, onClose, onDone }: ActionProps) {
                   leftSection={<IconPrinter size={16} />}
                   disabled={!saved}
                   data-disabled={!saved || undefined}
+                  onClick={saved ? onClose : undefined}
                 >
                   Imprimir
                 </Button>
@@ -446,9 +448,16 @@ export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) 
     setErrors(found)
     if (Object.keys(found).length > 0) return
     let detail: ClientPlanDetail | null = null
-    const ok = await run(async () => {
-      detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/services`, serviceBody(value))
-    }, setErrors)
+    const ok = await run(
+      async () => {
+        detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/services`, serviceBody(value))
+      },
+      (fields) =>
+        // The body is one service; the API may still name its fields as in a list (`services.0.login`).
+        setErrors(
+          Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^services\.\d+\./, ''), v])),
+        ),
+    )
     if (ok) {
       notifySuccess(`${SERVICE_LABELS[value.kind]} adicionado ao plano nº ${plan.number}.`)
       onDone(detail)

@@ -136,10 +136,10 @@ function PlanDetails({
           {plan.paymentSummary ? `${plan.paymentLabel} · ${plan.paymentSummary}` : plan.paymentLabel}
         </Field>
         <Field label="Vencimento">{`Todo dia ${plan.dueDay}`}</Field>
-        <Field label="Débito autorizado em">
-          {plan.debitAuthorizedAt ? formatDateTime(plan.debitAuthorizedAt) : ''}
-        </Field>
-        <Field label="Teste grátis até">{plan.trialEndsOn ? formatDate(plan.trialEndsOn) : ''}</Field>
+        {plan.debitAuthorizedAt ? (
+          <Field label="Débito autorizado em">{formatDateTime(plan.debitAuthorizedAt)}</Field>
+        ) : null}
+        {plan.trialEndsOn ? <Field label="Teste grátis até">{formatDate(plan.trialEndsOn)}</Field> : null}
       </SimpleGrid>
 
       <Section title="Contrato">
@@ -168,15 +168,19 @@ function PlanDetails({
         ) : (
           <Stack gap="xs">
             {plan.services.map((service) => (
-              <Group key={service.id} justify="space-between" gap="xs" wrap="nowrap">
-                <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group key={service.id} justify="space-between" gap="xs" wrap="wrap">
+                <Stack gap={0} style={{ minWidth: 0, flex: '1 1 240px' }}>
                   <Text size="sm" fw={500}>
                     {service.label}
                   </Text>
-                  <Text size="sm" ff="monospace" c="dimmed" truncate>
+                  <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
                     {serviceName(service).slice(service.label.length).trim() || service.ip || '—'}
-                    {service.passwordChangedAt ? ` · senha de ${formatDate(service.passwordChangedAt)}` : ''}
                   </Text>
+                  {service.passwordChangedAt ? (
+                    <Text size="xs" c="dimmed">
+                      Senha definida em {formatDateTime(service.passwordChangedAt)}
+                    </Text>
+                  ) : null}
                 </Stack>
                 {SERVICES_WITH_PASSWORD.includes(service.kind) && canManage && canSecrets ? (
                   <Group gap={4} wrap="nowrap">

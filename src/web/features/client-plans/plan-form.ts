@@ -502,8 +502,21 @@ export function toBody(
  * wizard's service, `contract.installationFeeCents` the typed fee, `schedule.startsAt` the "Hr. Ini"…
  * Null for paths that are not fields (registration rules).
  */
-export function wizardPath(path: string, serviceIndex: number[], mode: ScheduleMode): string | null {
+export function wizardPath(
+  path: string,
+  serviceIndex: number[],
+  mode: ScheduleMode,
+  context: { message?: string; services?: ServiceValues[] } = {},
+): string | null {
   if (path.startsWith('rules.')) return null
+  if (path === 'services' && context.message && context.services) {
+    // "O login x já está em uso…": the service whose login the message names.
+    const message = context.message.toLowerCase()
+    const index = context.services.findIndex(
+      (s) => s.enabled && s.login.trim() !== '' && message.includes(s.login.trim().toLowerCase()),
+    )
+    if (index >= 0) return `services.${index}.login`
+  }
   const service = /^services\.(\d+)(?:\.(\w+))?/.exec(path)
   if (service) {
     const index = serviceIndex[Number(service[1])] ?? Number(service[1])

@@ -3,6 +3,7 @@ import {
   Button,
   Grid,
   Group,
+  Input,
   Modal,
   SegmentedControl,
   Select,
@@ -93,9 +94,9 @@ export function ScheduleFields({ clientOrgId, value, onChange, errors, onErrors 
     <Stack gap="md">
       <Grid gap="sm" align="flex-end">
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <Text size="sm" fw={500} mb={4} id="schedule-mode-label">
+          <Input.Label id="schedule-mode-label" mb={4}>
             Agenda de
-          </Text>
+          </Input.Label>
           <SegmentedControl
             fullWidth
             aria-labelledby="schedule-mode-label"
@@ -144,6 +145,7 @@ export function ScheduleFields({ clientOrgId, value, onChange, errors, onErrors 
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <DateInput
+            withAsterisk={false}
             label="Data"
             required
             placeholder="dd/mm/aaaa"

@@ -63,7 +63,7 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
             : value.domain
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+    <Paper withBorder p="md" radius="md" component="section" aria-label={label}>
       <Group justify="space-between" gap="sm" mb={value.enabled && !kept ? 'sm' : 0}>
         {value.required || alwaysOn ? (
           <Group gap="xs">
@@ -149,6 +149,7 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
             {value.kind === 'domain_registration' ? (
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <NumberInput
+                  withAsterisk={false}
                   label="Período de registro (anos)"
                   min={1}
                   max={10}
@@ -176,6 +177,7 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
             {value.kind === 'antivirus' ? (
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <NumberInput
+                  withAsterisk={false}
                   label="Licenças"
                   min={1}
                   max={10_000}

@@ -262,6 +262,7 @@ export function BillingStep({
             </Grid.Col>
           </Grid>
           <Radio.Group
+            withAsterisk={false}
             label="Forma de Pagamento"
             required
             value={billing.paymentMethod}
