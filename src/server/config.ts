@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   LOOKUP_BRASILAPI_URL: z
     .url({ protocol: /^https?$/, error: 'LOOKUP_BRASILAPI_URL deve ser uma URL http(s).' })
     .default('https://brasilapi.com.br'),
+  /** Registro.br RDAP (domain availability for "Registrar domínio"): `GET {url}/domain/{name}`. */
+  LOOKUP_RDAP_URL: z
+    .url({ protocol: /^https?$/, error: 'LOOKUP_RDAP_URL deve ser uma URL http(s).' })
+    .default('https://rdap.registro.br'),
   /** The second CEP provider, asked when BrasilAPI is down or does not know the CEP (`/ws/{cep}/json/`). */
   LOOKUP_VIACEP_URL: z
     .url({ protocol: /^https?$/, error: 'LOOKUP_VIACEP_URL deve ser uma URL http(s).' })
@@ -68,7 +72,7 @@ export type Config = Readonly<{
   jobsPollMs: number
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
   skipWebBuild: boolean
-  lookups: { brasilApiUrl: string; viaCepUrl: string; timeoutMs: number }
+  lookups: { brasilApiUrl: string; viaCepUrl: string; rdapUrl: string; timeoutMs: number }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
 }>
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lookups: {
       brasilApiUrl: e.LOOKUP_BRASILAPI_URL.replace(/\/+$/, ''),
       viaCepUrl: e.LOOKUP_VIACEP_URL.replace(/\/+$/, ''),
+      rdapUrl: e.LOOKUP_RDAP_URL.replace(/\/+$/, ''),
       timeoutMs: e.LOOKUP_TIMEOUT_MS,
     },
     secureCookies: appUrl.startsWith('https://'),

@@ -71,7 +71,7 @@ describe('consultas de CNPJ e CEP pela API (servidor local no formato da BrasilA
       siafi: '5705',
     })
     ctx = await startTestApp({
-      config: { lookups: { brasilApiUrl: fake.url, viaCepUrl: fake.url, timeoutMs: 300 } },
+      config: { lookups: { brasilApiUrl: fake.url, viaCepUrl: fake.url, rdapUrl: fake.url, timeoutMs: 300 } },
     })
     t = await createTenant(ctx.app, ctx.config)
     operator = (await createStaffClient(ctx.app, t, 'Operador')).client
@@ -237,6 +237,27 @@ describe('consultas de CNPJ e CEP pela API (servidor local no formato da BrasilA
     assert.equal(fake.requests.length, 0)
   })
 
+  test('domain availability (Registro.br RDAP format): registered, free, not .br, registry down', async () => {
+    fake.domains.set('padariaaurora.com.br', { expires: '2027-03-10' })
+    const taken = await operator.get('/api/v1/lookups/domain/PadariaAurora.com.br')
+    assert.equal(taken.status, 200)
+    assert.equal(taken.body.available, false)
+    assert.equal(taken.body.expiresOn, '2027-03-10')
+    assert.match(taken.body.message, /não está disponível.*10\/03\/2027/)
+    const free = await operator.get('/api/v1/lookups/domain/padaria-aurora-nova.com.br')
+    assert.deepEqual(free.body, {
+      domain: 'padaria-aurora-nova.com.br',
+      available: true,
+      message: 'padaria-aurora-nova.com.br está disponível para registro.',
+    })
+    assert.ok(fake.requests.includes('/domain/padaria-aurora-nova.com.br'))
+    const notBr = await operator.get('/api/v1/lookups/domain/padaria.com')
+    assert.equal(notBr.body.available, null)
+    assert.match(notBr.body.message, /\.br/)
+    const bad = await operator.get('/api/v1/lookups/domain/padaria%20aurora')
+    assert.equal(bad.status, 400)
+  })
+
   test('the routes are in the OpenAPI document', async () => {
     const doc = (await operator.get('/api/openapi.json')).body
     assert.ok(doc.paths['/api/v1/lookups/cnpj/{cnpj}']?.get)
@@ -250,6 +271,10 @@ describe('consultas de CNPJ e CEP pela API (servidor local no formato da BrasilA
     assert.deepEqual(res.body, { found: false, reason: 'unavailable', message: UNAVAILABLE })
     const cep = await operator.get('/api/v1/lookups/cep/01311100')
     assert.equal(cep.body.reason, 'unavailable')
+    const domain = await operator.get('/api/v1/lookups/domain/padaria-offline.com.br')
+    assert.equal(domain.status, 200)
+    assert.equal(domain.body.available, null)
+    assert.match(domain.body.message, /Não foi possível consultar o Registro\.br/)
   })
 
   test('60 lookups a minute per person, then 429', async () => {

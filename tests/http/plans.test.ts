@@ -75,7 +75,7 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
       }),
     )
     ctx = await startTestApp({
-      config: { lookups: { brasilApiUrl: fake.url, viaCepUrl: fake.url, timeoutMs: 300 } },
+      config: { lookups: { brasilApiUrl: fake.url, viaCepUrl: fake.url, rdapUrl: fake.url, timeoutMs: 300 } },
     })
     t = await createTenant(ctx.app, ctx.config, { name: 'Conecta Telecom' })
     other = await createTenant(ctx.app, ctx.config)

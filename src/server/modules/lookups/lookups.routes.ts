@@ -6,6 +6,8 @@ import {
   CepLookupResponse,
   CnpjLookupParams,
   CnpjLookupResponse,
+  DomainLookupParams,
+  DomainLookupResponse,
 } from './lookups.schemas.ts'
 import { lookupCep, lookupCnpj } from './lookups.service.ts'
 
@@ -48,6 +50,19 @@ export function lookupsRoutes(lookups: Lookups): FastifyPluginAsyncZod {
         config: { rateLimit },
       },
       async (req) => lookupCep(lookups, req.params.cep),
+    )
+    app.get(
+      '/lookups/domain/:domain',
+      {
+        schema: {
+          tags,
+          summary: 'Verifica a disponibilidade de um domínio .br (Registro.br, RDAP)',
+          params: DomainLookupParams,
+          response: { 200: DomainLookupResponse },
+        },
+        config: { rateLimit },
+      },
+      async (req) => lookups.domain(req.params.domain),
     )
   }
 }

@@ -85,3 +85,18 @@ export const CepLookupResponse = z.discriminatedUnion('found', [
   NotFound,
 ])
 export type CepLookupResponse = z.infer<typeof CepLookupResponse>
+
+export const DomainLookupParams = z.strictObject({
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253, { error: 'Domínio longo demais.' })
+    .regex(/^[a-z0-9.-]+$/, { error: 'Domínio inválido (ex.: minhaempresa.com.br).' }),
+})
+export const DomainLookupResponse = z.object({
+  domain: z.string(),
+  available: z.boolean().nullable().describe('null: o Registro.br não respondeu'),
+  message: z.string(),
+  expiresOn: z.string().optional(),
+})

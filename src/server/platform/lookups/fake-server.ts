@@ -44,6 +44,8 @@ export type FakeLookupServer = {
   companies: Map<string, Record<string, unknown>>
   brasilApiCeps: Map<string, BrasilApiCepRecord>
   viaCeps: Map<string, ViaCepRecord>
+  /** Registered .br domains (RDAP `/domain/{name}`), with their expiry date. */
+  domains: Map<string, { expires: string }>
   /** ViaCEP has answered both `"erro": true` and `"erro": "true"`; choose which one to send. */
   viaCepNotFound: { erro: true } | { erro: 'true' }
   setMode(service: FakeService, mode: FakeMode): void
@@ -59,6 +61,7 @@ export async function startFakeLookupServer(): Promise<FakeLookupServer> {
     companies: new Map(),
     brasilApiCeps: new Map(),
     viaCeps: new Map(),
+    domains: new Map(),
     viaCepNotFound: { erro: true },
     setMode: (service, mode) => {
       modes[service] = mode
@@ -102,6 +105,27 @@ export async function startFakeLookupServer(): Promise<FakeLookupServer> {
         type: 'service_error',
         errors: [{ name: 'ServiceError', message: 'CEP NAO ENCONTRADO', service: 'correios' }],
       })
+    }
+    m = /^\/domain\/([^/]+)$/.exec(path)
+    if (m) {
+      const d = state.domains.get(m[1])
+      if (!d)
+        return res
+          .writeHead(404, { 'content-type': 'application/rdap+json' })
+          .end(JSON.stringify({ errorCode: 404, title: 'Not Found', description: ['Object not found'] }))
+      return res.writeHead(200, { 'content-type': 'application/rdap+json' }).end(
+        JSON.stringify({
+          rdapConformance: ['rdap_level_0', 'registro_br'],
+          objectClassName: 'domain',
+          handle: m[1],
+          ldhName: m[1],
+          status: ['active'],
+          events: [
+            { eventAction: 'registration', eventDate: '2015-03-10T12:00:00Z' },
+            { eventAction: 'expiration', eventDate: `${d.expires}T12:00:00Z` },
+          ],
+        }),
+      )
     }
     m = /^\/ws\/([^/]+)\/json\/?$/.exec(path)
     if (m) {

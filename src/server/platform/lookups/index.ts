@@ -19,3 +19,4 @@ export {
   type LookupsOptions,
 } from './lookups.ts'
 export { createViaCepProvider } from './viacep.ts'
+export { createRdapDomainProvider, type DomainAvailability, type DomainProvider } from './rdap.ts'

@@ -11,6 +11,7 @@ import type {
   LookupResult,
   ProviderResult,
 } from './lookup.types.ts'
+import { createRdapDomainProvider, type DomainAvailability, type DomainProvider } from './rdap.ts'
 import { createViaCepProvider } from './viacep.ts'
 
 export const LOOKUP_MESSAGES = {
@@ -32,6 +33,8 @@ export type LookupsOptions = {
   cnpj: CnpjProvider
   /** Asked in order: the next one when the previous is unavailable or does not know the CEP. */
   cep: CepProvider[]
+  /** Domain availability (Registro.br RDAP); without one, every check says "não foi possível". */
+  domain?: DomainProvider
   /** Milliseconds clock for the cache (tests move it). */
   now?: () => number
   maxEntries?: number
@@ -44,6 +47,8 @@ export type LookupsOptions = {
 export type Lookups = {
   cnpj(input: string): Promise<LookupResult<CnpjResult>>
   cep(input: string): Promise<LookupResult<CepResult>>
+  /** Not cached: availability changes, and the answer is asked for on a button. */
+  domain(input: string): Promise<DomainAvailability>
 }
 
 type Settled<T> = { ok: true; data: T } | { ok: false; reason: 'not_found' | 'unavailable' }
@@ -102,6 +107,11 @@ export function createLookups(opts: LookupsOptions): Lookups {
         fromProvider('cnpj', opts.cnpj, await safely(() => opts.cnpj.lookupCnpj(cnpj))),
       )
     },
+    async domain(input) {
+      if (!opts.domain)
+        return { domain: input, available: null, message: 'Consulta de domínios não configurada.' }
+      return opts.domain.check(input)
+    },
     async cep(input) {
       if (!isValidCep(input)) return invalid('cep')
       const cep = normalizeCep(input)
@@ -123,13 +133,14 @@ export function createLookupsFromConfig(
   config: Pick<Config, 'lookups'>,
   extra: Omit<LookupsOptions, 'cnpj' | 'cep'> = {},
 ): Lookups {
-  const { brasilApiUrl, viaCepUrl, timeoutMs } = config.lookups
+  const { brasilApiUrl, viaCepUrl, rdapUrl, timeoutMs } = config.lookups
   return createLookups({
     cnpj: createBrasilApiCnpjProvider({ baseUrl: brasilApiUrl, timeoutMs }),
     cep: [
       createBrasilApiCepProvider({ baseUrl: brasilApiUrl, timeoutMs }),
       createViaCepProvider({ baseUrl: viaCepUrl, timeoutMs }),
     ],
+    domain: createRdapDomainProvider({ baseUrl: rdapUrl, timeoutMs }),
     ...extra,
   })
 }
