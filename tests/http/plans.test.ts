@@ -593,6 +593,45 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     assert.equal(org2.addresses.filter((a: { kind: string }) => a.kind === 'instalacao').length, 2)
   })
 
+  test('extra fields defined by the tenant: unknown keys and empty required fields refused on plans and clients', async () => {
+    const org = await createOrg(t, 'Padaria Campos Extras Ltda')
+    const add = await t.admin.post(`/api/v1/client-orgs/${org.id}/plans`, planBody())
+    const url = `/api/v1/client-plans/${add.body.id}/extra-fields`
+    assert.equal(
+      (await t.admin.request('PUT', url, { extraFields: { livre: 'sim' } })).status,
+      200,
+      'free pairs without definitions',
+    )
+    const defined = await t.admin.request('PATCH', '/api/v1/settings', {
+      extraFields: {
+        plans: [{ label: 'Nº do medidor', required: true }, { label: 'Observação técnica' }],
+        clients: [{ label: 'Código ERP' }],
+      },
+    })
+    assert.equal(defined.status, 200, JSON.stringify(defined.body))
+    assert.deepEqual(
+      defined.body.extraFields.plans.map((f: { key: string }) => f.key),
+      ['n-do-medidor', 'observacao-tecnica'],
+    )
+    const missing = await t.admin.request('PUT', url, { extraFields: { 'observacao-tecnica': 'poste 12' } })
+    assert.equal(missing.status, 400)
+    assert.equal(missing.body.fields['extraFields.n-do-medidor'], 'Preencha o campo "Nº do medidor".')
+    const unknown = await t.admin.request('PUT', url, { extraFields: { 'n-do-medidor': '123', cor: 'azul' } })
+    assert.equal(unknown.status, 400)
+    assert.ok(unknown.body.fields['extraFields.cor'])
+    const ok = await t.admin.request('PUT', url, { extraFields: { 'n-do-medidor': '778899' } })
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    assert.deepEqual(ok.body.extraFields, { 'n-do-medidor': '778899' })
+    const client = await t.admin.post('/api/v1/client-orgs', {
+      name: 'Cliente com Campo Errado Ltda',
+      document: makeCnpj(),
+      extraFields: { 'codigo-erp': 'A-12', setor: 'x' },
+    })
+    assert.equal(client.status, 400)
+    assert.ok(client.body.fields['extraFields.setor'])
+    await t.admin.request('PATCH', '/api/v1/settings', { extraFields: { plans: [], clients: [] } })
+  })
+
   test('tenant isolation: another tenant cannot read or change the catalog, client plans, templates, rules or contacts', async () => {
     const org = await createOrg(t, 'Cliente Isolado Ltda')
     const add = await t.admin.post(`/api/v1/client-orgs/${org.id}/plans`, planBody())

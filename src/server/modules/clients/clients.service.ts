@@ -10,6 +10,7 @@ import {
   normalizeCnpj,
   onlyDigits,
 } from '#shared/documents.ts'
+import { assertExtraFields } from '../tenants/index.ts'
 import { ClientErrors } from './clients.errors.ts'
 import { type ClientOrgRow, clientsRepository } from './clients.repository.ts'
 import type {
@@ -116,6 +117,7 @@ export async function getClientOrg(db: Db, actor: Actor, id: string): Promise<Cl
 }
 
 export async function createClientOrg(db: Db, actor: Actor, body: CreateClientOrgBody): Promise<ClientOrg> {
+  if (body.extraFields) await assertExtraFields(db, actor.tenantId, 'clients', body.extraFields)
   const id = await db.transaction(async (tx) => createClientOrgInTx(tx, actor, body))
   return getClientOrg(db, actor, id)
 }
@@ -176,6 +178,7 @@ export async function updateClientOrg(
   id: string,
   body: UpdateClientOrgBody,
 ): Promise<ClientOrg> {
+  if (body.extraFields) await assertExtraFields(db, actor.tenantId, 'clients', body.extraFields)
   await db.transaction(async (tx) => {
     const repo = clientsRepository(tx)
     const before = await repo.findById(actor.tenantId, id)

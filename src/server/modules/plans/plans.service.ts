@@ -13,7 +13,7 @@ import { openSecret, sealSecret } from '../../platform/security/secret-box.ts'
 import { bookSlotInTx, cancelPlanBookingsInTx } from '../agenda/index.ts'
 import { assertPasswordAcceptable } from '../auth/index.ts'
 import { clientsRepository } from '../clients/index.ts'
-import { getTenantSettings } from '../tenants/index.ts'
+import { assertExtraFields, getTenantSettings } from '../tenants/index.ts'
 import { addDays } from './plans.dates.ts'
 import { STATUS_LABELS, checkTransition } from './plans.lifecycle.ts'
 import { PlanErrors } from './plans.errors.ts'
@@ -858,6 +858,7 @@ export async function saveExtraFields(
   id: string,
   extraFields: Record<string, string>,
 ) {
+  await assertExtraFields(deps.db, actor.tenantId, 'plans', extraFields)
   await deps.db.transaction(async (tx) => {
     const cp = await lockPlan(tx, actor, id)
     await plansRepository(tx).updateClientPlan(actor.tenantId, id, { extraFields })

@@ -2,6 +2,8 @@ export { tenantsRoutes } from './tenants.routes.ts'
 export { createTenantInTx } from './tenants.service.ts'
 export { tenantsRepository } from './tenants.repository.ts'
 export {
+  assertExtraFields,
+  type ExtraFieldDefinition,
   getTenantName,
   getTenantSettings,
   tenantSettingsRoutes,

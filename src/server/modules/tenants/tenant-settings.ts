@@ -4,9 +4,45 @@ import { z } from '#shared/validation.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import { tenants } from './tenants.tables.ts'
 import { CHECKLIST_ITEMS, DEFAULT_CHECKLIST, DEFAULT_DEADLINES } from '../intake/intake.workflow.ts'
+
+/** A field the tenant adds to its clients or client plans ("Campos extras"). */
+const ExtraFieldDefinition = z.object({
+  key: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+})
+export type ExtraFieldDefinition = z.infer<typeof ExtraFieldDefinition>
+
+const ExtraFieldDefinitionsInput = z
+  .array(
+    z.strictObject({
+      label: z
+        .string({ error: 'Informe o nome do campo.' })
+        .trim()
+        .min(2, { error: 'Informe o nome do campo.' })
+        .max(60, { error: 'Nome do campo longo demais (máximo de 60).' }),
+      required: z.boolean({ error: 'Use verdadeiro ou falso.' }).default(false),
+    }),
+  )
+  .max(30, { error: 'No máximo 30 campos extras.' })
+  .transform((list) => list.map((f) => ({ ...f, key: fieldKey(f.label) })))
+  .refine((list) => new Set(list.map((f) => f.key)).size === list.length, {
+    error: 'Dois campos extras com o mesmo nome.',
+  })
+
+/** The stable key of a field from its label: "Nº do medidor" → "n-do-medidor". */
+export function fieldKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
 
 /** What a tenant configures: invitation lifetime, password policy, KEYPASS methods. */
 export const TenantSettings = z.object({
@@ -30,6 +66,8 @@ export const TenantSettings = z.object({
   invitationsAwaitTraining: z.boolean(),
   /** Plans: the client becomes inactive when its last plan is cancelled. */
   inactivateClientOnLastPlanCancel: z.boolean(),
+  /** Tenant-defined extra fields; with none defined, free key/value pairs are accepted. */
+  extraFields: z.object({ clients: z.array(ExtraFieldDefinition), plans: z.array(ExtraFieldDefinition) }),
 })
 export type TenantSettings = z.infer<typeof TenantSettings>
 
@@ -44,6 +82,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   },
   invitationsAwaitTraining: false,
   inactivateClientOnLastPlanCancel: false,
+  extraFields: { clients: [], plans: [] },
 }
 
 const UpdateTenantSettingsBody = z.strictObject({
@@ -98,6 +137,12 @@ const UpdateTenantSettingsBody = z.strictObject({
     .optional(),
   invitationsAwaitTraining: z.boolean().optional(),
   inactivateClientOnLastPlanCancel: z.boolean().optional(),
+  extraFields: z
+    .strictObject({
+      clients: ExtraFieldDefinitionsInput.optional(),
+      plans: ExtraFieldDefinitionsInput.optional(),
+    })
+    .optional(),
 })
 
 /** The tenant's display name (e-mails sign with it). */
@@ -119,6 +164,7 @@ export async function getTenantSettings(db: Db, tenantId: string): Promise<Tenan
       ...(stored.intake ?? {}),
       deadlines: { ...DEFAULT_TENANT_SETTINGS.intake.deadlines, ...(stored.intake?.deadlines ?? {}) },
     },
+    extraFields: { ...DEFAULT_TENANT_SETTINGS.extraFields, ...(stored.extraFields ?? {}) },
   }
   const parsed = TenantSettings.safeParse(merged)
   return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS
@@ -137,6 +183,7 @@ async function updateTenantSettings(db: Db, actor: Actor, body: z.infer<typeof U
       ...(body.inactivateClientOnLastPlanCancel !== undefined
         ? { inactivateClientOnLastPlanCancel: body.inactivateClientOnLastPlanCancel }
         : {}),
+      extraFields: { ...before.extraFields, ...(body.extraFields ?? {}) },
       passwordPolicy: { ...before.passwordPolicy, ...(body.passwordPolicy ?? {}) },
       intake: {
         ...before.intake,
@@ -188,4 +235,31 @@ export function tenantSettingsRoutes(db: Db): FastifyPluginAsyncZod {
       async (req) => updateTenantSettings(db, actorOf(req), req.body),
     )
   }
+}
+
+/**
+ * Checks extra field values against the tenant's definitions (when it has any): unknown fields and
+ * empty required ones are refused with pt-BR messages keyed by `<path>.<key>`.
+ */
+export async function assertExtraFields(
+  db: Db,
+  tenantId: string,
+  entity: 'clients' | 'plans',
+  values: Record<string, string>,
+  path = 'extraFields',
+): Promise<void> {
+  const defs = (await getTenantSettings(db, tenantId)).extraFields[entity]
+  if (defs.length === 0) return
+  const fields: Record<string, string> = {}
+  for (const key of Object.keys(values))
+    if (!defs.some((d) => d.key === key))
+      fields[`${path}.${key}`] = 'Campo extra não definido nas Configurações.'
+  for (const d of defs)
+    if (d.required && !values[d.key]?.trim()) fields[`${path}.${d.key}`] = `Preencha o campo "${d.label}".`
+  if (Object.keys(fields).length)
+    throw new AppError('EXTRA_FIELDS_INVALID', {
+      status: 400,
+      message: Object.values(fields)[0],
+      fields,
+    })
 }
