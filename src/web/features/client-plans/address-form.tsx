@@ -144,7 +144,8 @@ export function CepRow({
   )
 }
 
-function LookupResult({ lookup }: { lookup: CepSearch }) {
+/** What the CEP lookup found: the address, or why it must be typed by hand. */
+export function LookupResult({ lookup }: { lookup: CepSearch }) {
   const { state } = lookup
   if (state.kind === 'found') {
     return (

@@ -459,7 +459,7 @@ export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) 
         ),
     )
     if (ok) {
-      notifySuccess(`${SERVICE_LABELS[value.kind]} adicionado ao plano nº ${plan.number}.`)
+      notifySuccess(`Serviço adicionado ao plano nº ${plan.number}: ${SERVICE_LABELS[value.kind]}.`)
       onDone(detail)
     }
   }

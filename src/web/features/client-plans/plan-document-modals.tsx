@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { formatCep, isValidCep } from '../../../shared/documents.ts'
 import { api } from '../../shared/api.ts'
 import { notifySuccess } from '../../shared/ui/errors.ts'
-import { AddressInputs, CepRow, useCepSearch } from './address-form.tsx'
+import { AddressInputs, CepRow, LookupResult, useCepSearch } from './address-form.tsx'
 import {
   type AddressErrors,
   type AddressValues,
@@ -106,6 +106,7 @@ export function AddressTransferModal({ plan, opened, onClose, onDone }: ActionPr
                     Alterar CEP
                   </Button>
                 </Group>
+                {lookup.state.kind === 'missing' ? <LookupResult lookup={lookup} /> : null}
                 <AddressInputs value={value} onChange={setValue} errors={errors} />
                 <Textarea
                   label="Motivo"
