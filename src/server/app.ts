@@ -36,6 +36,13 @@ import {
 import { intakeRoutes } from './modules/intake/index.ts'
 import { type Clock, createClock } from './platform/clock.ts'
 import { portalRoutes } from './modules/portal/index.ts'
+import {
+  DOCUMENT_MAX_BYTES,
+  type DocumentsDeps,
+  documentsRoutes,
+  portalDocumentsRoutes,
+} from './modules/documents/index.ts'
+import { createLocalStorage, noopScanner } from './platform/storage/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
@@ -55,6 +62,8 @@ export type AppDeps = {
   loginRateLimit?: number
   /** Folder with the built web app; served with SPA fallback when present. */
   webDir?: string | null
+  /** Documents: storage (default <dataDir>/documents), virus scanner (default none), size limit. */
+  documents?: Partial<Omit<DocumentsDeps, 'db'>>
 }
 
 export type App = FastifyInstance & { jobs: JobRunner; database: Database; clock: Clock }
@@ -175,6 +184,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(agendaRoutes({ db, clock }))
       await v1.register(plansRoutes({ db, config, clock, lookups }))
       await v1.register(clientPlansRoutes({ db, config, clock, lookups }))
+      const documentsDeps: DocumentsDeps = {
+        db,
+        storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
+        scanner: deps.documents?.scanner ?? noopScanner,
+        maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
+      }
+      await v1.register(documentsRoutes(documentsDeps))
+      await v1.register(portalDocumentsRoutes(documentsDeps))
     },
     { prefix: '/api/v1' },
   )

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   },
   { key: 'agenda:manage', label: 'Gerenciar a agenda de instalações', group: 'Planos' },
   { key: 'imports:run', label: 'Importar e exportar planilhas', group: 'Importação' },
+  { key: 'documents:manage', label: 'Publicar documentos no portal', group: 'Documentos' },
 ] as const
 
 export type PermissionKey = (typeof PERMISSIONS)[number]['key']
@@ -59,6 +60,7 @@ export const DEFAULT_PROFILES: {
       'invitations:send',
       'events:manage',
       'imports:run',
+      'documents:manage',
     ],
     isSystem: false,
   },

@@ -1,0 +1,43 @@
+import type { AccessLevel } from '../client-users/client-users.catalog.ts'
+
+/**
+ * Who is acting on a folder: the office's staff (documents:manage, any company of the tenant) or a
+ * client user with their access level in the folder's department (seed 004, step 5):
+ *   Revisor      lists, views and downloads;
+ *   Contribuinte also creates folders, uploads documents, sends new versions of and deletes the
+ *                documents they published;
+ *   Proprietário everything on the department's folders: rename, delete anything, subfolders.
+ * Staff alone share folders. The department's own (system) folder is never renamed or deleted.
+ */
+export type FolderAccess = { kind: 'staff' } | { kind: 'client'; level: AccessLevel; clientUserId: string }
+
+export type FolderCapabilities = {
+  upload: boolean
+  createFolder: boolean
+  rename: boolean
+  delete: boolean
+  share: boolean
+}
+export type DocumentCapabilities = { newVersion: boolean; rename: boolean; delete: boolean }
+
+const writes = (a: FolderAccess) => a.kind === 'staff' || a.level !== 'revisor'
+const owns = (a: FolderAccess) => a.kind === 'staff' || a.level === 'proprietario'
+
+export function folderCapabilities(access: FolderAccess, folder: { isSystem: boolean }): FolderCapabilities {
+  return {
+    upload: writes(access),
+    createFolder: writes(access),
+    rename: owns(access) && !folder.isSystem,
+    delete: owns(access) && !folder.isSystem,
+    share: access.kind === 'staff' && !folder.isSystem,
+  }
+}
+
+export function documentCapabilities(
+  access: FolderAccess,
+  doc: { createdByClientUserId: string | null },
+): DocumentCapabilities {
+  const mine = access.kind === 'client' && doc.createdByClientUserId === access.clientUserId
+  const ownsIt = owns(access) || (mine && access.level === 'contribuinte')
+  return { newVersion: ownsIt, rename: owns(access), delete: ownsIt }
+}

@@ -1,0 +1,45 @@
+import { defineErrors } from '../../platform/errors.ts'
+import { DOCUMENT_MAX_BYTES } from './documents.files.ts'
+
+const maxMb = Math.round(DOCUMENT_MAX_BYTES / (1024 * 1024))
+
+export const DocumentErrors = defineErrors({
+  CLIENT_ORG_NOT_FOUND: [404, 'Cliente não encontrado.'],
+  CLIENT_USER_NOT_FOUND: [404, 'Usuário de cliente não encontrado.'],
+  DEPARTMENT_NOT_FOUND: [400, 'Departamento inexistente.'],
+  FOLDER_NOT_FOUND: [404, 'Pasta não encontrada.'],
+  DOCUMENT_NOT_FOUND: [404, 'Documento não encontrado.'],
+  VERSION_NOT_FOUND: [404, 'Versão não encontrada.'],
+  FOLDER_NAME_TAKEN: [409, 'Já existe uma pasta com este nome aqui.'],
+  FOLDER_NOT_EMPTY: [409, 'A pasta não está vazia: exclua ou mova o conteúdo antes.'],
+  FOLDER_SYSTEM: [
+    409,
+    'Esta é a pasta do departamento, compartilhada automaticamente: não pode ser renomeada nem excluída.',
+  ],
+  FOLDER_TOO_DEEP: [400, 'Limite de subpastas atingido (no máximo 8 níveis).'],
+  DOCUMENT_NAME_TAKEN: [
+    409,
+    'Já existe um documento com este nome nesta pasta. Para substituí-lo, envie uma nova versão.',
+  ],
+  FILE_MISSING: [400, 'Selecione um arquivo para enviar.'],
+  FILE_TOO_LARGE: [413, `O arquivo passa do limite de ${maxMb} MB.`],
+  FILE_EMPTY: [400, 'O arquivo está vazio.'],
+  FILE_TYPE_NOT_ALLOWED: [
+    415,
+    'Tipo de arquivo não aceito. Envie PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), CSV ou TXT.',
+  ],
+  FILE_MACRO: [415, 'Arquivos do Office com macros não são aceitos. Salve como .docx ou .xlsx sem macros.'],
+  FILE_ENCRYPTED: [415, 'Arquivos protegidos por senha não são aceitos. Remova a senha e envie de novo.'],
+  FILE_INFECTED: [422, 'O arquivo foi recusado: o antivírus encontrou uma ameaça.'],
+  FILE_CONTENT_MISSING: [
+    404,
+    'O conteúdo deste documento não está disponível no armazenamento. Avise a equipe de suporte.',
+  ],
+  LEVEL_READ_ONLY: [403, 'Seu nível de acesso nesta pasta (Revisor) permite apenas visualizar e baixar.'],
+  LEVEL_NOT_OWNER: [
+    403,
+    'Como Contribuinte, você só pode alterar ou excluir os documentos que você mesmo publicou.',
+  ],
+  LEVEL_OWNER_ONLY: [403, 'Só o Proprietário da pasta (ou a equipe do escritório) pode fazer isso.'],
+  STAFF_ONLY: [403, 'Só a equipe do escritório pode compartilhar pastas.'],
+})

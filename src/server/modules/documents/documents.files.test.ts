@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { documentCapabilities, folderCapabilities } from './documents.access.ts'
+import { detectFileType, FILE_TYPES, sanitiseFilename, withExtension } from './documents.files.ts'
+
+describe('document files: type by content and safe names', () => {
+  test('signatures decide the type, not the name', () => {
+    const pdf = detectFileType(Buffer.from('%PDF-1.7\n'), 'foto.jpg')
+    assert.equal(pdf.ok && pdf.type.kind, 'pdf')
+    const jpeg = detectFileType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'a.pdf')
+    assert.equal(jpeg.ok && jpeg.type.kind, 'jpeg')
+    assert.deepEqual(detectFileType(Buffer.alloc(0), 'a.pdf'), { ok: false, reason: 'empty' })
+    assert.deepEqual(detectFileType(Buffer.from('MZ\x90\x00'), 'a.pdf'), { ok: false, reason: 'unknown' })
+    // Old binary Office files (CFB, also what password-protected .docx become) are not accepted.
+    const cfb = Buffer.from('d0cf11e0a1b11ae1000000', 'hex')
+    assert.deepEqual(detectFileType(cfb, 'antigo.doc'), { ok: false, reason: 'unknown' })
+  })
+
+  test('text only as .csv or .txt, without control bytes; the charset is detected', () => {
+    const utf8 = detectFileType(Buffer.from('nome;cidade\nJoão;Vitória\n'), 'lista.csv')
+    assert.deepEqual(utf8, { ok: true, type: FILE_TYPES.csv, charset: 'utf-8' })
+    const latin1 = detectFileType(Buffer.from('Jo\xe3o\r\n', 'latin1'), 'lista.txt')
+    assert.deepEqual(latin1, { ok: true, type: FILE_TYPES.txt, charset: 'windows-1252' })
+    assert.deepEqual(detectFileType(Buffer.from('<svg onload=x>'), 'imagem.svg'), {
+      ok: false,
+      reason: 'unknown',
+    })
+    assert.deepEqual(detectFileType(Buffer.from('a\u0000b'), 'a.txt'), { ok: false, reason: 'unknown' })
+  })
+
+  test('names: last path segment, no control/bidi/reserved characters, the extension of the content', () => {
+    assert.equal(sanitiseFilename('../../etc/passwd', FILE_TYPES.pdf), 'passwd.pdf')
+    assert.equal(sanitiseFilename('C:\\Users\\ana\\Balanço 2025.PDF', FILE_TYPES.pdf), 'Balanço 2025.PDF')
+    assert.equal(sanitiseFilename('nota.exe', FILE_TYPES.pdf), 'nota.exe.pdf')
+    assert.equal(sanitiseFilename('fatura\u202Efdp.exe', FILE_TYPES.pdf), 'faturafdp.exe.pdf')
+    assert.equal(sanitiseFilename('  a:b*c?.pdf  ', FILE_TYPES.pdf), 'abc.pdf')
+    assert.equal(sanitiseFilename('...', FILE_TYPES.pdf), 'documento.pdf')
+    assert.equal(sanitiseFilename('CON.txt', FILE_TYPES.txt), '_CON.txt')
+    assert.equal(sanitiseFilename(`${'x'.repeat(300)}.pdf`, FILE_TYPES.pdf).length, 124)
+    assert.equal(sanitiseFilename('foto.jpeg', FILE_TYPES.jpeg), 'foto.jpeg')
+    assert.equal(withExtension('Contrato.docx', FILE_TYPES.pdf), 'Contrato.pdf')
+    assert.equal(withExtension('Contrato.pdf', FILE_TYPES.pdf), 'Contrato.pdf')
+  })
+})
+
+describe('access levels (seed 004)', () => {
+  const folder = { isSystem: false }
+  const me = 'c1'
+  const level = (l: 'revisor' | 'contribuinte' | 'proprietario') =>
+    ({ kind: 'client', level: l, clientUserId: me }) as const
+
+  test('Revisor only reads', () => {
+    assert.deepEqual(folderCapabilities(level('revisor'), folder), {
+      upload: false,
+      createFolder: false,
+      rename: false,
+      delete: false,
+      share: false,
+    })
+    assert.deepEqual(documentCapabilities(level('revisor'), { createdByClientUserId: me }), {
+      newVersion: false,
+      rename: false,
+      delete: false,
+    })
+  })
+
+  test('Contribuinte adds, and changes only what they published', () => {
+    assert.deepEqual(folderCapabilities(level('contribuinte'), folder), {
+      upload: true,
+      createFolder: true,
+      rename: false,
+      delete: false,
+      share: false,
+    })
+    assert.deepEqual(documentCapabilities(level('contribuinte'), { createdByClientUserId: me }), {
+      newVersion: true,
+      rename: false,
+      delete: true,
+    })
+    assert.deepEqual(documentCapabilities(level('contribuinte'), { createdByClientUserId: 'c2' }), {
+      newVersion: false,
+      rename: false,
+      delete: false,
+    })
+  })
+
+  test('Proprietário does everything but share; the department folder is never renamed or deleted', () => {
+    assert.deepEqual(folderCapabilities(level('proprietario'), folder), {
+      upload: true,
+      createFolder: true,
+      rename: true,
+      delete: true,
+      share: false,
+    })
+    assert.deepEqual(documentCapabilities(level('proprietario'), { createdByClientUserId: null }), {
+      newVersion: true,
+      rename: true,
+      delete: true,
+    })
+    assert.deepEqual(folderCapabilities({ kind: 'staff' }, { isSystem: true }), {
+      upload: true,
+      createFolder: true,
+      rename: false,
+      delete: false,
+      share: false,
+    })
+    assert.equal(folderCapabilities({ kind: 'staff' }, folder).share, true)
+  })
+})

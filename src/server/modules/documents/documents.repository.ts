@@ -1,0 +1,319 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/database.ts'
+import { containsPattern } from '../../platform/db/like.ts'
+import {
+  clientUserDepartments,
+  clientUserOrgs,
+  clientUsers,
+  departments,
+} from '../client-users/client-users.tables.ts'
+import { clientOrgs } from '../clients/clients.tables.ts'
+import { documentFolders, documents, documentVersions } from './documents.tables.ts'
+
+export type FolderRow = typeof documentFolders.$inferSelect
+export type DocumentRow = typeof documents.$inferSelect
+export type VersionRow = typeof documentVersions.$inferSelect
+
+/** A folder's tree is bounded: a company has at most this many live folders per listing. */
+const MAX_FOLDERS = 5000
+
+/** The only place the documents module reads or writes the database; every method takes the tenant. */
+export function documentsRepository(db: Db) {
+  return {
+    async org(tenantId: string, id: string) {
+      const [row] = await db
+        .select({
+          id: clientOrgs.id,
+          name: clientOrgs.name,
+          document: clientOrgs.document,
+          portalEnabled: clientOrgs.portalEnabled,
+          isActive: clientOrgs.isActive,
+        })
+        .from(clientOrgs)
+        .where(and(eq(clientOrgs.tenantId, tenantId), eq(clientOrgs.id, id)))
+      return row ?? null
+    },
+
+    departments(tenantId: string) {
+      return db
+        .select({ id: departments.id, name: departments.name, isDefault: departments.isDefault })
+        .from(departments)
+        .where(eq(departments.tenantId, tenantId))
+        .orderBy(desc(departments.isDefault), asc(departments.name))
+    },
+
+    async department(tenantId: string, id: string) {
+      const [row] = await db
+        .select({ id: departments.id, name: departments.name, isDefault: departments.isDefault })
+        .from(departments)
+        .where(and(eq(departments.tenantId, tenantId), eq(departments.id, id)))
+      return row ?? null
+    },
+
+    /** The default departments' own folders for this company (idempotent: one per department). */
+    async ensureSystemFolders(tenantId: string, clientOrgId: string, deps: { id: string; name: string }[]) {
+      if (deps.length === 0) return
+      await db
+        .insert(documentFolders)
+        .values(
+          deps.map((d) => ({
+            tenantId,
+            clientOrgId,
+            departmentId: d.id,
+            name: d.name,
+            isSystem: true,
+            isShared: true,
+            createdByName: 'Sistema',
+          })),
+        )
+        .onConflictDoNothing()
+    },
+
+    /** Live folders of a company, optionally of some departments only. */
+    folders(tenantId: string, clientOrgId: string, departmentIds?: string[]) {
+      return db
+        .select()
+        .from(documentFolders)
+        .where(
+          and(
+            eq(documentFolders.tenantId, tenantId),
+            eq(documentFolders.clientOrgId, clientOrgId),
+            isNull(documentFolders.deletedAt),
+            departmentIds ? inArray(documentFolders.departmentId, departmentIds) : undefined,
+          ),
+        )
+        .orderBy(desc(documentFolders.isSystem), asc(sql`lower(${documentFolders.name})`))
+        .limit(MAX_FOLDERS)
+    },
+
+    async folder(tenantId: string, id: string, forUpdate = false): Promise<FolderRow | null> {
+      const q = db
+        .select()
+        .from(documentFolders)
+        .where(and(eq(documentFolders.tenantId, tenantId), eq(documentFolders.id, id)))
+      const [row] = forUpdate ? await q.for('update') : await q
+      return row ?? null
+    },
+
+    async insertFolder(values: typeof documentFolders.$inferInsert): Promise<FolderRow> {
+      const [row] = await db.insert(documentFolders).values(values).returning()
+      return row
+    },
+
+    async updateFolder(tenantId: string, id: string, values: Partial<typeof documentFolders.$inferInsert>) {
+      const [row] = await db
+        .update(documentFolders)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(documentFolders.tenantId, tenantId), eq(documentFolders.id, id)))
+        .returning()
+      return row
+    },
+
+    /** Live subfolders and documents directly inside a folder. */
+    async contentCount(tenantId: string, folderId: string): Promise<number> {
+      const [[folders], [docs]] = await Promise.all([
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(documentFolders)
+          .where(
+            and(
+              eq(documentFolders.tenantId, tenantId),
+              eq(documentFolders.parentId, folderId),
+              isNull(documentFolders.deletedAt),
+            ),
+          ),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(documents)
+          .where(
+            and(
+              eq(documents.tenantId, tenantId),
+              eq(documents.folderId, folderId),
+              isNull(documents.deletedAt),
+            ),
+          ),
+      ])
+      return Number(folders.n) + Number(docs.n)
+    },
+
+    async documentCounts(tenantId: string, folderIds: string[]): Promise<Map<string, number>> {
+      if (folderIds.length === 0) return new Map()
+      const rows = await db
+        .select({ folderId: documents.folderId, n: sql<number>`count(*)::int` })
+        .from(documents)
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            inArray(documents.folderId, folderIds),
+            isNull(documents.deletedAt),
+          ),
+        )
+        .groupBy(documents.folderId)
+      return new Map(rows.map((r) => [r.folderId, Number(r.n)]))
+    },
+
+    /** Live documents of a folder with their current version. */
+    documentsIn(tenantId: string, folderId: string) {
+      return db
+        .select({ document: documents, current: documentVersions })
+        .from(documents)
+        .innerJoin(
+          documentVersions,
+          and(
+            eq(documentVersions.tenantId, documents.tenantId),
+            eq(documentVersions.documentId, documents.id),
+            eq(documentVersions.version, documents.currentVersion),
+          ),
+        )
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            eq(documents.folderId, folderId),
+            isNull(documents.deletedAt),
+          ),
+        )
+        .orderBy(asc(sql`lower(${documents.name})`))
+    },
+
+    async document(tenantId: string, id: string, forUpdate = false): Promise<DocumentRow | null> {
+      const q = db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.tenantId, tenantId), eq(documents.id, id)))
+      const [row] = forUpdate ? await q.for('update') : await q
+      return row ?? null
+    },
+
+    async documentByName(tenantId: string, folderId: string, name: string) {
+      const [row] = await db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            eq(documents.folderId, folderId),
+            isNull(documents.deletedAt),
+            sql`lower(${documents.name}) = lower(${name})`,
+          ),
+        )
+      return row ?? null
+    },
+
+    async insertDocument(values: typeof documents.$inferInsert): Promise<DocumentRow> {
+      const [row] = await db.insert(documents).values(values).returning()
+      return row
+    },
+
+    async updateDocument(tenantId: string, id: string, values: Partial<typeof documents.$inferInsert>) {
+      const [row] = await db
+        .update(documents)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(documents.tenantId, tenantId), eq(documents.id, id)))
+        .returning()
+      return row
+    },
+
+    versions(tenantId: string, documentId: string) {
+      return db
+        .select()
+        .from(documentVersions)
+        .where(and(eq(documentVersions.tenantId, tenantId), eq(documentVersions.documentId, documentId)))
+        .orderBy(desc(documentVersions.version))
+    },
+
+    async version(tenantId: string, documentId: string, version: number): Promise<VersionRow | null> {
+      const [row] = await db
+        .select()
+        .from(documentVersions)
+        .where(
+          and(
+            eq(documentVersions.tenantId, tenantId),
+            eq(documentVersions.documentId, documentId),
+            eq(documentVersions.version, version),
+          ),
+        )
+      return row ?? null
+    },
+
+    async insertVersion(values: typeof documentVersions.$inferInsert): Promise<VersionRow> {
+      const [row] = await db.insert(documentVersions).values(values).returning()
+      return row
+    },
+
+    // ---- client users: who may see what ---------------------------------------------------
+
+    async clientUser(tenantId: string, id: string) {
+      const [row] = await db
+        .select({
+          id: clientUsers.id,
+          name: clientUsers.name,
+          email: clientUsers.email,
+          portalActive: clientUsers.portalActive,
+          acceptedAt: clientUsers.acceptedAt,
+        })
+        .from(clientUsers)
+        .where(and(eq(clientUsers.tenantId, tenantId), eq(clientUsers.id, id)))
+      return row ?? null
+    },
+
+    /** The client user's departments with their level (seed 004, step 5). */
+    clientDepartments(tenantId: string, clientUserId: string) {
+      return db
+        .select({
+          id: departments.id,
+          name: departments.name,
+          isDefault: departments.isDefault,
+          level: clientUserDepartments.level,
+        })
+        .from(clientUserDepartments)
+        .innerJoin(
+          departments,
+          and(
+            eq(departments.tenantId, clientUserDepartments.tenantId),
+            eq(departments.id, clientUserDepartments.departmentId),
+          ),
+        )
+        .where(
+          and(
+            eq(clientUserDepartments.tenantId, tenantId),
+            eq(clientUserDepartments.clientUserId, clientUserId),
+          ),
+        )
+        .orderBy(desc(departments.isDefault), asc(departments.name))
+    },
+
+    async isLinked(tenantId: string, clientUserId: string, clientOrgId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: clientUserOrgs.clientOrgId })
+        .from(clientUserOrgs)
+        .where(
+          and(
+            eq(clientUserOrgs.tenantId, tenantId),
+            eq(clientUserOrgs.clientUserId, clientUserId),
+            eq(clientUserOrgs.clientOrgId, clientOrgId),
+          ),
+        )
+      return Boolean(row)
+    },
+
+    /** Client users for the "Por que vê?" picker: those linked to the company first. */
+    searchClientUsers(tenantId: string, clientOrgId: string, search: string | undefined, limit = 20) {
+      const linked = sql<boolean>`exists (select 1 from client_user_orgs o
+        where o.tenant_id = ${tenantId} and o.client_user_id = ${clientUsers.id} and o.client_org_id = ${clientOrgId})`
+      const term = search ? containsPattern(search, { lower: true }) : null
+      return db
+        .select({ id: clientUsers.id, name: clientUsers.name, email: clientUsers.email, linked })
+        .from(clientUsers)
+        .where(
+          and(
+            eq(clientUsers.tenantId, tenantId),
+            term
+              ? sql`(lower(${clientUsers.name}) like ${term} or lower(${clientUsers.email}) like ${term})`
+              : linked,
+          ),
+        )
+        .orderBy(desc(linked), asc(clientUsers.name))
+        .limit(limit)
+    },
+  }
+}

@@ -1,0 +1,3 @@
+export { DOCUMENT_MAX_BYTES } from './documents.files.ts'
+export { documentsRoutes, portalDocumentsRoutes } from './documents.routes.ts'
+export type { DocumentsDeps } from './documents.service.ts'

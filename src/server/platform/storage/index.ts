@@ -1,0 +1,13 @@
+export {
+  assertStorageKey,
+  createLocalStorage,
+  type FileStorage,
+  StorageNotFoundError,
+} from './storage.ts'
+export {
+  EICAR_SIGNATURE,
+  eicarScanner,
+  noopScanner,
+  type ScanResult,
+  type VirusScanner,
+} from './virus-scan.ts'

@@ -1,0 +1,821 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { crc32 } from 'node:zlib'
+import { and, eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { auditLog } from '#server/platform/audit/audit.tables.ts'
+import { createLocalStorage, EICAR_SIGNATURE, eicarScanner } from '#server/platform/storage/index.ts'
+import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
+import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
+import { startTestApp, type TestContext } from '../helpers/app.ts'
+import type { TestClient } from '../helpers/client.ts'
+
+const PASSWORD = 'Portal#Seguro2026'
+const MAX_BYTES = 64 * 1024
+
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${text}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
+
+/** A stored (uncompressed) zip with these entries: enough to look like a .docx to the server. */
+function zip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text)
+    const nameBytes = Buffer.from(name)
+    const crc = crc32(data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(nameBytes.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(data.length, 24)
+    central.writeUInt16LE(nameBytes.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, data)
+    centrals.push(central, nameBytes)
+    offset += 30 + nameBytes.length + data.length
+  }
+  const cd = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(Object.keys(entries).length, 8)
+  end.writeUInt16LE(Object.keys(entries).length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+const docx = () => zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })
+
+type Tree = {
+  company: { id: string; name: string } | null
+  departments: { id: string; name: string; level: string | null }[]
+  folders: {
+    id: string
+    name: string
+    parentId: string | null
+    departmentId: string
+    isSystem: boolean
+    isShared: boolean
+    isVisibleToClients: boolean
+    documentCount: number
+  }[]
+}
+
+describe('documentos do portal: pastas por departamento e níveis de acesso', () => {
+  let ctx: TestContext
+  let storageDir: string
+  let t: TenantFixture
+  let other: TenantFixture
+  let orgA: { id: string; name: string }
+  let orgB: { id: string; name: string }
+  let deps: { id: string; name: string }[]
+  const dep = (name: string) => deps.find((d) => d.name === name)!.id
+  let fiscalA: string
+  let pessoalA: string
+  let fiscalB: string
+  let revisor: { id: string; client: TestClient }
+  let contribuinte: { id: string; client: TestClient }
+  let contribuinte2: { id: string; client: TestClient }
+  let proprietario: { id: string; client: TestClient }
+
+  async function makeClientUser(
+    tenant: TenantFixture,
+    name: string,
+    email: string,
+    departments: { departmentId: string; level: string }[],
+    companyIds: string[],
+  ) {
+    const res = await tenant.admin.post('/api/v1/client-users', {
+      name,
+      email,
+      departments,
+      companyIds,
+      send: 'now',
+    })
+    assert.equal(res.status, 201, JSON.stringify(res.body))
+    await ctx.app.jobs.drain()
+    const mail = await lastMailTo(ctx.app, email)
+    const token = tokenFrom(mail.links.find((l) => l.includes('/convite?token='))!)
+    const { client } = await acceptAndEnrol(ctx.app, token, PASSWORD)
+    return { id: res.body.id as string, client }
+  }
+
+  async function tree(client: TestClient, url: string): Promise<Tree> {
+    const res = await client.get(url)
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    return res.body
+  }
+  const systemFolder = (tr: Tree, department: string) =>
+    tr.folders.find((f) => f.isSystem && f.departmentId === dep(department))!.id
+
+  async function upload(
+    client: TestClient,
+    url: string,
+    filename: string,
+    bytes: Buffer,
+    type = 'application/pdf',
+  ) {
+    return client.upload('POST', url, filename, bytes, type)
+  }
+  async function audits(entityId: string, action: string) {
+    return ctx.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)))
+  }
+
+  before(async () => {
+    storageDir = mkdtempSync(path.join(tmpdir(), 'cadastra-docs-'))
+    ctx = await startTestApp({
+      deps: {
+        documents: { storage: createLocalStorage(storageDir), scanner: eicarScanner, maxBytes: MAX_BYTES },
+      },
+    })
+    t = await createTenant(ctx.app, ctx.config, { name: 'Contabilidade Documentos' })
+    other = await createTenant(ctx.app, ctx.config, { name: 'Outro Escritório' })
+    orgA = await createOrg(t, 'Padaria Aurora Ltda')
+    orgB = await createOrg(t, 'Mercado Boa Vista Ltda')
+    deps = (await t.admin.get('/api/v1/departments')).body.items
+    const treeA = await tree(t.admin, `/api/v1/client-orgs/${orgA.id}/documents`)
+    fiscalA = systemFolder(treeA, 'Fiscal')
+    pessoalA = systemFolder(treeA, 'Pessoal')
+    fiscalB = systemFolder(await tree(t.admin, `/api/v1/client-orgs/${orgB.id}/documents`), 'Fiscal')
+    revisor = await makeClientUser(
+      t,
+      'Rita Revisora',
+      'rita@exemplo.com.br',
+      [{ departmentId: dep('Fiscal'), level: 'revisor' }],
+      [orgA.id, orgB.id],
+    )
+    // The portal opens on the first company by name (Mercado…): Rita starts in Padaria Aurora.
+    assert.equal(
+      (await revisor.client.post('/api/v1/portal/switch-company', { companyId: orgA.id })).status,
+      200,
+    )
+    contribuinte = await makeClientUser(
+      t,
+      'Caio Contribuinte',
+      'caio@exemplo.com.br',
+      [{ departmentId: dep('Fiscal'), level: 'contribuinte' }],
+      [orgA.id],
+    )
+    contribuinte2 = await makeClientUser(
+      t,
+      'Cecília Contribuinte',
+      'cecilia@exemplo.com.br',
+      [{ departmentId: dep('Fiscal'), level: 'contribuinte' }],
+      [orgA.id],
+    )
+    proprietario = await makeClientUser(
+      t,
+      'Paulo Proprietário',
+      'paulo@exemplo.com.br',
+      [
+        { departmentId: dep('Fiscal'), level: 'proprietario' },
+        { departmentId: dep('Pessoal'), level: 'revisor' },
+      ],
+      [orgA.id],
+    )
+  })
+  after(async () => {
+    await ctx.close()
+    rmSync(storageDir, { recursive: true, force: true })
+  })
+
+  test('default departments share their folders automatically; folders staff create start unshared', async () => {
+    const staffTree = await tree(t.admin, `/api/v1/client-orgs/${orgA.id}/documents`)
+    const system = staffTree.folders.filter((f) => f.isSystem)
+    assert.deepEqual(system.map((f) => f.name).sort(), ['Contábil', 'Fiscal', 'Pessoal', 'Societário'])
+    assert.ok(system.every((f) => f.isShared && f.isVisibleToClients && f.parentId === null))
+    // Asking again creates nothing new.
+    assert.equal(
+      (await tree(t.admin, `/api/v1/client-orgs/${orgA.id}/documents`)).folders.length,
+      staffTree.folders.length,
+    )
+
+    const manual = await t.admin.post(`/api/v1/client-orgs/${orgA.id}/documents/folders`, {
+      departmentId: dep('Fiscal'),
+      name: 'Auditoria interna',
+    })
+    assert.equal(manual.status, 201, JSON.stringify(manual.body))
+    assert.equal(manual.body.isShared, false)
+    assert.equal(manual.body.isVisibleToClients, false)
+    const dup = await t.admin.post(`/api/v1/client-orgs/${orgA.id}/documents/folders`, {
+      departmentId: dep('Fiscal'),
+      name: 'auditoria INTERNA',
+    })
+    assert.equal(dup.status, 409)
+    assert.equal(dup.body.code, 'FOLDER_NAME_TAKEN')
+
+    // The portal shows the user's departments only, and only shared folders.
+    const portal = await tree(revisor.client, '/api/v1/portal/documents')
+    assert.equal(portal.company?.id, orgA.id)
+    assert.deepEqual(
+      portal.departments.map((d) => [d.name, d.level]),
+      [['Fiscal', 'revisor']],
+    )
+    assert.deepEqual(
+      portal.folders.map((f) => f.name),
+      ['Fiscal'],
+    )
+    assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${manual.body.id}`)).status, 404)
+
+    // Staff share it: now the department sees it.
+    const shared = await t.admin.patch(`/api/v1/documents/folders/${manual.body.id}`, { isShared: true })
+    assert.equal(shared.status, 200, JSON.stringify(shared.body))
+    assert.equal(shared.body.isVisibleToClients, true)
+    const after = await tree(revisor.client, '/api/v1/portal/documents')
+    assert.ok(after.folders.some((f) => f.id === manual.body.id))
+    assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${manual.body.id}`)).status, 200)
+    // The department's own folder can be neither renamed nor unshared.
+    const sys = await t.admin.patch(`/api/v1/documents/folders/${fiscalA}`, { name: 'Outro nome' })
+    assert.equal(sys.status, 409)
+    assert.equal(sys.body.code, 'FOLDER_SYSTEM')
+  })
+
+  test('Revisor lists, views and downloads (audited) but cannot upload, create, rename or delete', async () => {
+    const published = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'DAS março.pdf',
+      pdf('DAS'),
+    )
+    assert.equal(published.status, 201, JSON.stringify(published.body))
+    assert.equal(published.body.name, 'DAS março.pdf')
+    assert.equal(published.body.version, 1)
+    assert.equal(published.body.mime, 'application/pdf')
+    const docId = published.body.id as string
+
+    const view = await revisor.client.get(`/api/v1/portal/documents/folders/${fiscalA}`)
+    assert.equal(view.status, 200)
+    assert.equal(view.body.level, 'revisor')
+    assert.equal(view.body.levelLabel, 'Revisor')
+    assert.deepEqual(view.body.can, {
+      upload: false,
+      createFolder: false,
+      rename: false,
+      delete: false,
+      share: false,
+    })
+    const row = view.body.documents.find((d: { id: string }) => d.id === docId)
+    assert.equal(row.updatedByName, published.body.updatedByName)
+    assert.deepEqual(row.can, { newVersion: false, rename: false, delete: false })
+
+    const detail = await revisor.client.get(`/api/v1/portal/documents/files/${docId}`)
+    assert.equal(detail.status, 200)
+    assert.equal(detail.body.versions.length, 1)
+
+    const download = await revisor.client.get(`/api/v1/portal/documents/files/${docId}/download`)
+    assert.equal(download.status, 200)
+    assert.equal(download.headers['content-type'], 'application/pdf')
+    assert.equal(download.headers['x-content-type-options'], 'nosniff')
+    assert.match(
+      String(download.headers['content-disposition']),
+      /attachment; .*filename\*=UTF-8''DAS%20mar%C3%A7o\.pdf/,
+    )
+    assert.equal(download.body, pdf('DAS').toString())
+    const logged = await audits(docId, 'download')
+    assert.equal(logged.length, 1)
+    assert.equal(logged[0].actorName, 'Rita Revisora')
+    assert.equal((logged[0].after as { version: number }).version, 1)
+
+    const refusedUpload = await upload(
+      revisor.client,
+      `/api/v1/portal/documents/folders/${fiscalA}/documents`,
+      'x.pdf',
+      pdf('x'),
+    )
+    assert.equal(refusedUpload.status, 403)
+    assert.equal(refusedUpload.body.code, 'LEVEL_READ_ONLY')
+    assert.match(refusedUpload.body.message, /Revisor/)
+    const refusedFolder = await revisor.client.post(`/api/v1/portal/documents/folders/${fiscalA}/folders`, {
+      name: 'Minha',
+    })
+    assert.equal(refusedFolder.status, 403)
+    const refusedRename = await revisor.client.patch(`/api/v1/portal/documents/files/${docId}`, {
+      name: 'Outro.pdf',
+    })
+    assert.equal(refusedRename.status, 403)
+    const refusedDelete = await revisor.client.delete(`/api/v1/portal/documents/files/${docId}`)
+    assert.equal(refusedDelete.status, 403)
+    const refusedVersion = await revisor.client.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${docId}/versions`,
+      'DAS.pdf',
+      pdf('v2'),
+      'application/pdf',
+    )
+    assert.equal(refusedVersion.status, 403)
+    // Portal folders cannot be shared: the field does not exist there.
+    const share = await revisor.client.patch(`/api/v1/portal/documents/folders/${fiscalA}`, {
+      isShared: false,
+    })
+    assert.equal(share.status, 400)
+  })
+
+  test('Contribuinte creates folders, uploads, sends new versions of and deletes only what they published', async () => {
+    const c = contribuinte.client
+    const folder = await c.post(`/api/v1/portal/documents/folders/${fiscalA}/folders`, {
+      name: 'Notas de entrada',
+    })
+    assert.equal(folder.status, 201, JSON.stringify(folder.body))
+    assert.equal(folder.body.isShared, true, 'folders made in the portal are shared at once')
+    assert.equal(folder.body.isVisibleToClients, true)
+
+    const mine = await upload(
+      c,
+      `/api/v1/portal/documents/folders/${folder.body.id}/documents`,
+      'nota 123.pdf',
+      pdf('nota'),
+    )
+    assert.equal(mine.status, 201, JSON.stringify(mine.body))
+    assert.equal(mine.body.isMine, true)
+    assert.deepEqual(mine.body.can, { newVersion: true, rename: false, delete: true })
+    assert.equal(mine.body.publishedByName, 'Caio Contribuinte')
+
+    const theirs = await upload(
+      contribuinte2.client,
+      `/api/v1/portal/documents/folders/${folder.body.id}/documents`,
+      'nota 456.pdf',
+      pdf('outra'),
+    )
+    assert.equal(theirs.status, 201)
+    const staffDoc = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'Guia ICMS.pdf',
+      pdf('icms'),
+    )
+
+    const view = await c.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.deepEqual(view.body.can, {
+      upload: true,
+      createFolder: true,
+      rename: false,
+      delete: false,
+      share: false,
+    })
+    const other = view.body.documents.find((d: { id: string }) => d.id === theirs.body.id)
+    assert.deepEqual(other.can, { newVersion: false, rename: false, delete: false })
+
+    const version = await c.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${mine.body.id}/versions`,
+      'nota 123 corrigida.pdf',
+      pdf('nota v2'),
+      'application/pdf',
+    )
+    assert.equal(version.status, 201, JSON.stringify(version.body))
+    assert.equal(version.body.version, 2)
+    const notMine = await c.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${theirs.body.id}/versions`,
+      'x.pdf',
+      pdf('x'),
+      'application/pdf',
+    )
+    assert.equal(notMine.status, 403)
+    assert.equal(notMine.body.code, 'LEVEL_NOT_OWNER')
+
+    for (const id of [theirs.body.id, staffDoc.body.id]) {
+      const refused = await c.delete(`/api/v1/portal/documents/files/${id}`)
+      assert.equal(refused.status, 403)
+      assert.equal(refused.body.code, 'LEVEL_NOT_OWNER')
+    }
+    const rename = await c.patch(`/api/v1/portal/documents/files/${mine.body.id}`, { name: 'outro nome' })
+    assert.equal(rename.status, 403)
+    assert.equal(
+      (await c.patch(`/api/v1/portal/documents/folders/${folder.body.id}`, { name: 'Outro' })).status,
+      403,
+    )
+    assert.equal((await c.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)).status, 403)
+
+    const deleted = await c.delete(`/api/v1/portal/documents/files/${mine.body.id}`)
+    assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
+    const logged = await audits(mine.body.id, 'delete')
+    assert.equal(logged.length, 1)
+    assert.equal(logged[0].actorName, 'Caio Contribuinte')
+    assert.equal((await c.get(`/api/v1/portal/documents/files/${mine.body.id}`)).status, 404)
+    const listed = await c.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.deepEqual(
+      listed.body.documents.map((d: { name: string }) => d.name),
+      ['nota 456.pdf'],
+    )
+    // The name is free again once the document is deleted.
+    const again = await upload(
+      c,
+      `/api/v1/portal/documents/folders/${folder.body.id}/documents`,
+      'nota 123.pdf',
+      pdf('de novo'),
+    )
+    assert.equal(again.status, 201)
+  })
+
+  test('Proprietário renames and deletes anything and manages subfolders; the department folder stays', async () => {
+    const p = proprietario.client
+    const folder = await p.post(`/api/v1/portal/documents/folders/${fiscalA}/folders`, { name: 'Rascunhos' })
+    assert.equal(folder.status, 201)
+    const sub = await p.post(`/api/v1/portal/documents/folders/${folder.body.id}/folders`, { name: '2026' })
+    assert.equal(sub.status, 201)
+    const byOther = await upload(
+      contribuinte.client,
+      `/api/v1/portal/documents/folders/${sub.body.id}/documents`,
+      'rascunho.pdf',
+      pdf('r'),
+    )
+    assert.equal(byOther.status, 201)
+
+    const view = await p.get(`/api/v1/portal/documents/folders/${sub.body.id}`)
+    assert.deepEqual(view.body.can, {
+      upload: true,
+      createFolder: true,
+      rename: true,
+      delete: true,
+      share: false,
+    })
+    assert.deepEqual(view.body.documents[0].can, { newVersion: true, rename: true, delete: true })
+    assert.deepEqual(
+      view.body.path.map((x: { name: string }) => x.name),
+      ['Fiscal', 'Rascunhos', '2026'],
+    )
+
+    const renamed = await p.patch(`/api/v1/portal/documents/files/${byOther.body.id}`, {
+      name: 'Rascunho final',
+    })
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body))
+    assert.equal(renamed.body.name, 'Rascunho final.pdf', 'the extension of the content is kept')
+    const folderRenamed = await p.patch(`/api/v1/portal/documents/folders/${sub.body.id}`, {
+      name: 'Ano 2026',
+    })
+    assert.equal(folderRenamed.status, 200)
+    assert.equal(folderRenamed.body.name, 'Ano 2026')
+
+    const notEmpty = await p.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.equal(notEmpty.status, 409)
+    assert.equal(notEmpty.body.code, 'FOLDER_NOT_EMPTY')
+    assert.equal((await p.delete(`/api/v1/portal/documents/files/${byOther.body.id}`)).status, 200)
+    assert.equal((await p.delete(`/api/v1/portal/documents/folders/${sub.body.id}`)).status, 200)
+    assert.equal((await p.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)).status, 200)
+    assert.equal((await audits(folder.body.id, 'delete')).length, 1)
+
+    const system = await p.delete(`/api/v1/portal/documents/folders/${fiscalA}`)
+    assert.equal(system.status, 409)
+    assert.equal(system.body.code, 'FOLDER_SYSTEM')
+    assert.equal((await p.patch(`/api/v1/portal/documents/folders/${fiscalA}`, { name: 'X' })).status, 409)
+
+    // Revisor in Pessoal: the same person reads there and nothing more.
+    const pessoal = await p.get(`/api/v1/portal/documents/folders/${pessoalA}`)
+    assert.equal(pessoal.status, 200)
+    assert.equal(pessoal.body.level, 'revisor')
+    assert.equal(
+      (await p.post(`/api/v1/portal/documents/folders/${pessoalA}/folders`, { name: 'Férias' })).status,
+      403,
+    )
+  })
+
+  test('versions: each upload is kept with size, type, sha256 and who sent it; old versions download', async () => {
+    const first = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'Contrato social.docx',
+      docx(),
+      'application/octet-stream',
+    )
+    assert.equal(first.status, 201, JSON.stringify(first.body))
+    assert.equal(first.body.mime, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    const id = first.body.id as string
+    const second = await proprietario.client.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${id}/versions`,
+      'contrato assinado.pdf',
+      pdf('assinado'),
+      'application/pdf',
+    )
+    assert.equal(second.status, 201, JSON.stringify(second.body))
+    assert.equal(second.body.version, 2)
+    assert.equal(second.body.name, 'Contrato social.pdf', 'the name follows the new content type')
+    assert.equal(second.body.updatedByName, 'Paulo Proprietário')
+
+    const detail = await t.admin.get(`/api/v1/documents/files/${id}`)
+    assert.deepEqual(
+      detail.body.versions.map((v: { version: number; mime: string; uploadedByName: string }) => [
+        v.version,
+        v.mime,
+        v.uploadedByName,
+      ]),
+      [
+        [2, 'application/pdf', 'Paulo Proprietário'],
+        [1, first.body.mime, first.body.updatedByName],
+      ],
+    )
+    assert.match(detail.body.versions[0].sha256, /^[0-9a-f]{64}$/)
+    assert.equal(detail.body.versions[0].sizeBytes, pdf('assinado').length)
+
+    const old = await revisor.client.get(`/api/v1/portal/documents/files/${id}/download?version=1`)
+    assert.equal(old.status, 200)
+    assert.match(String(old.headers['content-disposition']), /Contrato%20social%20%28v1%29\.docx/)
+    const current = await revisor.client.get(`/api/v1/portal/documents/files/${id}/download`)
+    assert.equal(current.body, pdf('assinado').toString())
+    assert.equal(
+      (await revisor.client.get(`/api/v1/portal/documents/files/${id}/download?version=9`)).status,
+      404,
+    )
+
+    // Names are unique per folder: the same name again must be a new version.
+    const same = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'contrato SOCIAL.pdf',
+      pdf('x'),
+    )
+    assert.equal(same.status, 409)
+    assert.equal(same.body.code, 'DOCUMENT_NAME_TAKEN')
+  })
+
+  test('uploads are checked: type by content, size limit, safe names, and the virus scan refuses EICAR', async () => {
+    const url = `/api/v1/documents/folders/${fiscalA}/documents`
+    const exe = await upload(
+      t.admin,
+      url,
+      'programa.pdf',
+      Buffer.from('MZ\x90\x00\x03binario'),
+      'application/pdf',
+    )
+    assert.equal(exe.status, 415)
+    assert.equal(exe.body.code, 'FILE_TYPE_NOT_ALLOWED')
+    const html = await upload(
+      t.admin,
+      url,
+      'pagina.html',
+      Buffer.from('<script>alert(1)</script>'),
+      'text/html',
+    )
+    assert.equal(html.status, 415)
+    const empty = await upload(t.admin, url, 'vazio.pdf', Buffer.alloc(0))
+    assert.equal(empty.status, 400)
+    const macro = await upload(
+      t.admin,
+      url,
+      'planilha.xlsx',
+      zip({ '[Content_Types].xml': '<T/>', 'xl/workbook.xml': '<w/>', 'xl/vbaProject.bin': 'x' }),
+    )
+    assert.equal(macro.status, 415)
+    assert.equal(macro.body.code, 'FILE_MACRO')
+    const big = await upload(t.admin, url, 'grande.pdf', Buffer.concat([pdf('g'), Buffer.alloc(MAX_BYTES)]))
+    assert.equal(big.status, 413)
+    assert.equal(big.body.code, 'FILE_TOO_LARGE')
+
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('Folha').addRow(['Funcionário', 'Salário'])
+    const xlsx = await upload(
+      t.admin,
+      url,
+      'folha.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      'application/octet-stream',
+    )
+    assert.equal(xlsx.status, 201, JSON.stringify(xlsx.body))
+    assert.equal(xlsx.body.mime, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const csv = await upload(
+      t.admin,
+      url,
+      'clientes.csv',
+      Buffer.from('nome;cidade\nJoão;Vitória\n'),
+      'text/csv',
+    )
+    assert.equal(csv.status, 201)
+    assert.equal(csv.body.mime, 'text/csv')
+    const image = await upload(t.admin, url, 'logo.jpg', png, 'image/jpeg')
+    assert.equal(image.status, 201)
+    assert.equal(image.body.name, 'logo.jpg.png', 'the extension follows the content')
+
+    const sneaky = await upload(t.admin, url, '../../etc/Relatório\u202Efdp.exe', pdf('r'))
+    assert.equal(sneaky.status, 201, JSON.stringify(sneaky.body))
+    assert.equal(sneaky.body.name, 'Relatóriofdp.exe.pdf')
+    for (const file of walk(storageDir))
+      assert.match(path.relative(storageDir, file), /^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/)
+
+    const eicar = await upload(
+      contribuinte.client,
+      `/api/v1/portal/documents/folders/${fiscalA}/documents`,
+      'eicar.txt',
+      Buffer.from(EICAR_SIGNATURE),
+    )
+    assert.equal(eicar.status, 422)
+    assert.equal(eicar.body.code, 'FILE_INFECTED')
+    assert.match(eicar.body.message, /antivírus encontrou uma ameaça \(EICAR-Test-File\)/)
+    const refused = await ctx.app.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'upload_refused'))
+    assert.equal(refused.length, 1)
+    assert.equal(refused[0].actorName, 'Caio Contribuinte')
+    const names = (await t.admin.get(`/api/v1/documents/folders/${fiscalA}`)).body.documents.map(
+      (d: { name: string }) => d.name,
+    )
+    assert.ok(!names.includes('eicar.txt'))
+  })
+
+  test("another company's or tenant's folders and documents answer 404; switching company switches the tree", async () => {
+    const docA = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'Só da Aurora.pdf',
+      pdf('a'),
+    )
+    const docB = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalB}/documents`,
+      'Só da Boa Vista.pdf',
+      pdf('b'),
+    )
+    assert.equal(docB.status, 201)
+
+    // Caio works for company A only.
+    for (const url of [
+      `/api/v1/portal/documents/folders/${fiscalB}`,
+      `/api/v1/portal/documents/files/${docB.body.id}`,
+      `/api/v1/portal/documents/files/${docB.body.id}/download`,
+    ]) {
+      const res = await contribuinte.client.get(url)
+      assert.equal(res.status, 404, url)
+    }
+    assert.equal(
+      (
+        await upload(
+          contribuinte.client,
+          `/api/v1/portal/documents/folders/${fiscalB}/documents`,
+          'x.pdf',
+          pdf('x'),
+        )
+      ).status,
+      404,
+    )
+    assert.equal(
+      (await contribuinte.client.delete(`/api/v1/portal/documents/files/${docB.body.id}`)).status,
+      404,
+    )
+    // A department the user is not in: 404 as well.
+    assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${pessoalA}`)).status, 404)
+
+    // Rita works for A and B: the tree follows the company in use.
+    const inA = await tree(revisor.client, '/api/v1/portal/documents')
+    assert.equal(inA.company?.id, orgA.id)
+    assert.ok(inA.folders.some((f) => f.id === fiscalA))
+    assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${fiscalB}`)).status, 404)
+    const switched = await revisor.client.post('/api/v1/portal/switch-company', { companyId: orgB.id })
+    assert.equal(switched.status, 200, JSON.stringify(switched.body))
+    const inB = await tree(revisor.client, '/api/v1/portal/documents')
+    assert.equal(inB.company?.id, orgB.id)
+    assert.deepEqual(
+      inB.folders.map((f) => f.id),
+      [fiscalB],
+    )
+    assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${fiscalA}`)).status, 404)
+    assert.equal(
+      (await revisor.client.get(`/api/v1/portal/documents/files/${docA.body.id}/download`)).status,
+      404,
+    )
+    const listB = await revisor.client.get(`/api/v1/portal/documents/folders/${fiscalB}`)
+    assert.deepEqual(
+      listB.body.documents.map((d: { name: string }) => d.name),
+      ['Só da Boa Vista.pdf'],
+    )
+    await revisor.client.post('/api/v1/portal/switch-company', { companyId: orgA.id })
+
+    // Another tenant: its staff and its client users get 404 for everything here.
+    for (const url of [
+      `/api/v1/client-orgs/${orgA.id}/documents`,
+      `/api/v1/documents/folders/${fiscalA}`,
+      `/api/v1/documents/files/${docA.body.id}`,
+      `/api/v1/documents/files/${docA.body.id}/download`,
+      `/api/v1/documents/folders/${fiscalA}/why?clientUserId=${revisor.id}`,
+    ]) {
+      const res = await other.admin.get(url)
+      assert.equal(res.status, 404, url)
+    }
+    assert.equal((await other.admin.delete(`/api/v1/documents/files/${docA.body.id}`)).status, 404)
+    assert.equal(
+      (await upload(other.admin, `/api/v1/documents/folders/${fiscalA}/documents`, 'x.pdf', pdf('x'))).status,
+      404,
+    )
+    const otherOrg = await createOrg(other, 'Empresa do Outro')
+    const outsider = await makeClientUser(
+      other,
+      'Otto de Fora',
+      'otto@exemplo.com.br',
+      [
+        {
+          departmentId: (await other.admin.get('/api/v1/departments')).body.items.find(
+            (d: { name: string }) => d.name === 'Fiscal',
+          ).id,
+          level: 'proprietario',
+        },
+      ],
+      [otherOrg.id],
+    )
+    assert.equal((await outsider.client.get(`/api/v1/portal/documents/folders/${fiscalA}`)).status, 404)
+    assert.equal(
+      (await outsider.client.get(`/api/v1/portal/documents/files/${docA.body.id}/download`)).status,
+      404,
+    )
+    assert.equal((await outsider.client.delete(`/api/v1/portal/documents/files/${docA.body.id}`)).status, 404)
+  })
+
+  test('"Por que vê?": the chain user → department → level → company, or the reason why not', async () => {
+    const yes = await t.admin.get(`/api/v1/documents/folders/${fiscalA}/why?clientUserId=${contribuinte.id}`)
+    assert.equal(yes.status, 200, JSON.stringify(yes.body))
+    assert.equal(yes.body.canSee, true)
+    assert.equal(yes.body.level, 'contribuinte')
+    assert.deepEqual(
+      yes.body.chain.map((s: { kind: string; label: string; ok: boolean }) => [s.kind, s.label, s.ok]),
+      [
+        ['user', 'Caio Contribuinte <caio@exemplo.com.br>', true],
+        ['department', 'Fiscal', true],
+        ['level', 'Contribuinte', true],
+        ['company', 'Padaria Aurora Ltda', true],
+        ['folder', 'Fiscal', true],
+      ],
+    )
+    assert.match(
+      yes.body.summary,
+      /vê a pasta "Fiscal" porque participa do departamento Fiscal como Contribuinte na empresa Padaria Aurora Ltda/,
+    )
+
+    const noDept = await t.admin.get(
+      `/api/v1/documents/folders/${pessoalA}/why?clientUserId=${contribuinte.id}`,
+    )
+    assert.equal(noDept.body.canSee, false)
+    assert.equal(noDept.body.reason, 'Não participa do departamento Pessoal, dono desta pasta.')
+
+    const noCompany = await t.admin.get(
+      `/api/v1/documents/folders/${fiscalB}/why?clientUserId=${contribuinte.id}`,
+    )
+    assert.equal(noCompany.body.canSee, false)
+    assert.equal(noCompany.body.reason, 'Não está vinculado à empresa Mercado Boa Vista Ltda.')
+
+    const hidden = await t.admin.post(`/api/v1/documents/folders/${fiscalA}/folders`, {
+      name: 'Interno do escritório',
+    })
+    assert.equal(hidden.status, 201)
+    assert.equal(hidden.body.isShared, false)
+    const notShared = await t.admin.get(
+      `/api/v1/documents/folders/${hidden.body.id}/why?clientUserId=${contribuinte.id}`,
+    )
+    assert.equal(notShared.body.canSee, false)
+    assert.match(
+      notShared.body.reason,
+      /"Interno do escritório" foi criada pelo escritório e ainda não foi compartilhada/,
+    )
+
+    const people = await t.admin.get(`/api/v1/client-orgs/${orgB.id}/documents/people`)
+    assert.deepEqual(
+      people.body.items.map((p: { name: string }) => p.name),
+      ['Rita Revisora'],
+    )
+    const search = await t.admin.get(`/api/v1/client-orgs/${orgB.id}/documents/people?search=caio`)
+    assert.deepEqual(
+      search.body.items.map((p: { name: string; linked: boolean }) => [p.name, p.linked]),
+      [['Caio Contribuinte', false]],
+    )
+    assert.equal(
+      (
+        await t.admin.get(
+          `/api/v1/documents/folders/${fiscalA}/why?clientUserId=${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+        )
+      ).status,
+      404,
+    )
+  })
+
+  test('staff need documents:manage; client users cannot use the staff routes nor staff the portal ones', async () => {
+    const tech = await createStaffClient(ctx.app, t, 'Técnico')
+    assert.equal((await tech.client.get(`/api/v1/client-orgs/${orgA.id}/documents`)).status, 403)
+    assert.equal((await tech.client.get(`/api/v1/documents/folders/${fiscalA}`)).status, 403)
+    const operator = await createStaffClient(ctx.app, t, 'Operador')
+    assert.equal((await operator.client.get(`/api/v1/documents/folders/${fiscalA}`)).status, 200)
+    assert.equal((await proprietario.client.get(`/api/v1/documents/folders/${fiscalA}`)).status, 403)
+    assert.equal((await proprietario.client.get(`/api/v1/client-orgs/${orgA.id}/documents`)).status, 403)
+    assert.equal((await t.admin.get('/api/v1/portal/documents')).status, 403)
+  })
+})
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  )
+}
