@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
+import { totpCode } from '#server/platform/security/totp.ts'
 import { validateBankAccount } from '#shared/banks.ts'
 import { formatDate } from '#shared/format.ts'
 import {
@@ -39,6 +40,12 @@ const RADIUS = { login: 'provedor.exemplo', weak: 'abc12345', strong: 'Fibra#Rap
 const EMAIL = { login: 'financeiro', domain: 'provedorexemplo.com.br', password: 'Caixa@Postal2026' }
 const CONTRACT_NUMBER = 'CT-2026-0042'
 const BANK = { code: '001', agency: '1234', account: '00123456' }
+const NEW_RADIUS_PASSWORD = 'Rede#Segura2027'
+const PORTAL_USER = {
+  name: 'Fernanda Lopes',
+  email: 'fernanda@provedorexemplo.com.br',
+  password: 'Portal#Fibra2026',
+}
 
 /** The Banco do Brasil check digits of BANK, and a wrong account digit. */
 function bankDigits(): { agencyDigit: string; accountDigit: string; wrongAccountDigit: string } {
@@ -74,7 +81,10 @@ async function apiCall<T>(
   const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string }
   const res = await page.request.fetch(`/api/v1${path}`, {
     method,
-    headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+    headers: {
+      'x-csrf-token': session.csrfToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     data: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
@@ -232,6 +242,28 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
     'Cobrança: débito em conta com dígito errado, depois conta válida do Banco do Brasil',
     step(async ({ page }) => {
       await page.getByRole('heading', { name: 'Informações da Cobrança' }).waitFor()
+      // A new billing address: "Novo Endereço" → CEP, "Pesquisar" → the address → "Salvar".
+      await page.getByRole('button', { name: 'Novo Endereço de cobrança' }).click()
+      const address = page.getByRole('dialog', { name: 'Novo Endereço de cobrança' })
+      await address.getByLabel('CEP').fill('29055620')
+      assert.equal(await address.getByLabel('CEP').inputValue(), '29055-620', 'o CEP ganha a máscara')
+      await address.getByRole('button', { name: 'Pesquisar' }).click()
+      await address.getByRole('status').first().waitFor()
+      if (!(await address.getByLabel('Logradouro').inputValue())) {
+        // No CEP service in the test environment: typed by hand, as the screen says.
+        await address.getByLabel('Logradouro').fill('Rua Chapot Presvot')
+        await address.getByLabel('Bairro').fill('Praia do Canto')
+        await address.getByLabel('Município').fill('Vitória')
+        await address.getByLabel('UF').selectOption('ES')
+      }
+      await address.getByLabel('Número').fill('389')
+      await shot(page, '04a-novo-endereco-cobranca', false)
+      await address.getByRole('button', { name: 'Salvar' }).click()
+      await address.waitFor({ state: 'hidden' })
+      assert.match(
+        await page.getByRole('combobox', { name: 'Endereço de cobrança' }).inputValue(),
+        /^Novo: .*, 389/,
+      )
       await page.getByRole('radio', { name: 'Débito em conta', exact: true }).check()
       await choose(page, 'Dia de vencimento', 'Dia 10')
       const details = page.getByRole('group', { name: /Detalhes da Cobrança/ })
@@ -262,6 +294,7 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       await waitForText(summary, RADIUS.login)
       await waitForText(summary, `${EMAIL.login}@${EMAIL.domain}`)
       await waitForText(page.getByRole('region', { name: 'Informações da Cobrança' }), 'Débito em conta')
+      await waitForText(page.getByRole('region', { name: 'Informações da Cobrança' }), ', 389')
       await waitForText(page.getByRole('region', { name: 'Plano' }), PLAN)
       await shot(page, '06-dados-do-plano')
 
@@ -398,6 +431,173 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
   )
 
   test(
+    'ações do plano: vencimento, campos extra, senhas, endereço, débito, agendamento e serviço',
+    step(async ({ page }) => {
+      const row = page
+        .getByRole('table', { name: 'Planos do cliente' })
+        .getByRole('row')
+        .filter({ hasText: PLAN })
+
+      // Documento → Alterar Vencimento
+      await openAction(page, 'Documento', 'Alterar Vencimento')
+      let dialog = page.getByRole('dialog', { name: /Alterar Data de Vencimento/ })
+      await choose(page, 'Nova data de Vencimento', 'Dia 15')
+      await shot(page, '15-alterar-vencimento', false)
+      await dialog.getByRole('button', { name: 'Alterar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await waitForText(row, 'Dia 15')
+
+      // Campos Extra
+      await openAction(page, 'Campos Extra')
+      dialog = page.getByRole('dialog', { name: /Campos Extra/ })
+      await dialog.getByLabel('Nome do campo 1').fill('Vendedor')
+      await dialog.getByLabel('Valor do campo 1').fill('João Lima')
+      await shot(page, '16-campos-extra', false)
+      await dialog.getByRole('button', { name: 'Salvar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Trocar senha (with the meter), then Ver senha shows the new one for 30 s
+      await openAction(page, /^Trocar senha — Login RADIUS/)
+      dialog = page.getByRole('dialog', { name: /Trocar senha/ })
+      await dialog.getByLabel('Nova senha').fill('123456')
+      await waitForText(dialog, /Força: \d+% — Muito fraca/)
+      await dialog.getByLabel('Nova senha').fill(NEW_RADIUS_PASSWORD)
+      await waitForText(dialog, /Força: \d+% — (Forte|Muito forte)/)
+      await dialog.getByLabel('Confirmação da senha').fill(NEW_RADIUS_PASSWORD)
+      await shot(page, '17-trocar-senha', false)
+      await dialog.getByRole('button', { name: 'Trocar senha' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await openAction(page, /^Ver senha — Login RADIUS/)
+      dialog = page.getByRole('dialog', { name: /Ver senha/ })
+      await dialog.getByRole('button', { name: 'Mostrar senha' }).click()
+      await waitForText(dialog, NEW_RADIUS_PASSWORD)
+      await waitForText(dialog, /Some em \d+ s\./)
+      await shot(page, '18-ver-senha', false)
+      await dialog.getByRole('button', { name: 'Fechar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Documento → Alterar Endereço: Novo Cep → Novo Endereço → Finalizar
+      await openAction(page, 'Documento', 'Alterar Endereço')
+      dialog = page.getByRole('dialog', { name: /Transferência de Endereço/ })
+      await dialog.getByLabel('CEP').fill('29055-620')
+      await dialog.getByRole('button', { name: 'Avançar' }).click()
+      await dialog.getByLabel('Logradouro').waitFor()
+      if (!(await dialog.getByLabel('Logradouro').inputValue())) {
+        await dialog.getByLabel('Logradouro').fill('Rua Aleixo Netto')
+        await dialog.getByLabel('Bairro').fill('Praia do Canto')
+        await dialog.getByLabel('Município').fill('Vitória')
+        await dialog.getByLabel('UF').selectOption('ES')
+      }
+      await dialog.getByLabel('Número').fill('820')
+      await dialog.getByLabel('Motivo').fill('Mudança do escritório.')
+      await shot(page, '19-transferencia-endereco', false)
+      await dialog.getByRole('button', { name: 'Finalizar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await waitForText(row, ', 820')
+
+      // Documento → Autorização de Débito Bancário
+      await openAction(page, 'Documento', 'Autorização de Débito Bancário')
+      dialog = page.getByRole('dialog', { name: /Autorização de Débito Bancário/ })
+      await choose(page, 'Banco', /001 — Banco do Brasil/)
+      await dialog.getByLabel('Agência', { exact: true }).fill(BANK.agency)
+      await dialog.getByLabel('Dígito da agência').fill(digits.agencyDigit)
+      await dialog.getByLabel('Conta', { exact: true }).fill(BANK.account)
+      await dialog.getByLabel('Dígito da conta').fill(digits.accountDigit)
+      await dialog.getByLabel('Titular da conta').fill('Roberto Almeida Souza')
+      await dialog.getByLabel('CPF/CNPJ do titular').fill('52998224725')
+      await waitForText(dialog, 'Dígitos conferidos para Banco do Brasil.')
+      await shot(page, '20-autorizacao-debito', false)
+      await dialog.getByRole('button', { name: 'Alterar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Agendamento on the role's agenda
+      await openAction(page, 'Agendamento')
+      dialog = page.getByRole('dialog', { name: /Agendamento/ })
+      await dialog.getByText('Cargo', { exact: true }).click()
+      await choose(page, 'Cargo', ROLE)
+      const date = dialog.getByRole('textbox', { name: 'Data' })
+      await date.fill(day.br)
+      await date.press('Tab')
+      await dialog.getByRole('button', { name: 'Agenda', exact: true }).click()
+      const agenda = page.getByRole('dialog', { name: /^Agenda/ }).filter({ hasText: 'clique duplo' })
+      await agenda
+        .getByRole('button', { name: /^Livre das/ })
+        .nth(8)
+        .dblclick()
+      await agenda.waitFor({ state: 'hidden' })
+      await choose(page, 'Nome da Pessoa', new RegExp(CONTACT.name))
+      await shot(page, '21-agendamento-cargo', false)
+      await dialog.getByRole('button', { name: 'Agendar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await page.getByText('Instalação do plano nº 1 agendada.').waitFor()
+
+      // Ad. Serviço: one more e-mail account
+      await openAction(page, 'Ad. Serviço')
+      dialog = page.getByRole('dialog', { name: /Adicionar Serviço/ })
+      await choose(page, 'Serviço', 'Conta de e-mail')
+      await dialog.getByLabel('Login', { exact: true }).fill('suporte')
+      await dialog.getByLabel('Senha', { exact: true }).fill('Suporte#Tecnico2026')
+      await dialog.getByLabel('Confirmação da senha').fill('Suporte#Tecnico2026')
+      await shot(page, '22-adicionar-servico', false)
+      await dialog.getByRole('button', { name: 'Adicionar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // The drawer shows all of it, with the history
+      await row.click()
+      const drawer = page.getByRole('dialog', { name: 'Detalhes do plano' })
+      await waitForText(drawer, `suporte@${EMAIL.domain}`)
+      await waitForText(drawer, 'Vendedor')
+      await waitForText(drawer, 'Rua Aleixo Netto')
+      await waitForText(drawer, 'Todo dia 15')
+      await waitForText(drawer, 'Mudança do escritório.')
+      await shot(page, '23-detalhes-apos-acoes', false)
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+    }),
+  )
+
+  test(
+    'portal: o usuário do cliente vê Meus planos, sem senhas',
+    step(async ({ page, waitForMail, newPage }) => {
+      await apiCall(page, 'POST', '/client-users', {
+        name: PORTAL_USER.name,
+        email: PORTAL_USER.email,
+        companyIds: [clientId],
+        send: 'now',
+      })
+      const mail = await waitForMail(PORTAL_USER.email)
+      const link = (mail.text ?? '').match(/https?:\/\/\S+\/convite\?token=[\w%-]+/)?.[0]
+      assert.ok(link, 'o convite traz o link')
+      const token = new URL(link).searchParams.get('token') ?? ''
+      const portal = await newPage()
+      await apiCall(portal, 'POST', '/invitations/accept', {
+        token,
+        password: PORTAL_USER.password,
+        passwordConfirmation: PORTAL_USER.password,
+      })
+      const setup = await apiCall<{ secret: string }>(portal, 'POST', '/auth/keypass/setup', {})
+      await apiCall(portal, 'POST', '/auth/keypass/confirm', { code: totpCode(setup.secret) })
+
+      await portal.goto('/portal')
+      await portal.getByTestId('portal-plans-link').click()
+      await portal.waitForURL((url) => url.pathname === '/portal/planos')
+      const card = portal.getByRole('article', { name: PLAN })
+      await waitForText(card, 'Ativo')
+      await waitForText(card, RADIUS.login)
+      await waitForText(card, `${EMAIL.login}@${EMAIL.domain}`)
+      // The next installation shows when GET /portal/plans sends it (`nextBooking`).
+      const mine = await apiCall<{ items: { nextBooking?: unknown }[] }>(portal, 'GET', '/portal/plans')
+      if (mine.items[0]?.nextBooking) await waitForText(card, 'Instalação agendada')
+      else console.warn('GET /portal/plans não traz nextBooking: o cartão não mostra a próxima instalação.')
+      const text = (await card.textContent()) ?? ''
+      for (const secret of [NEW_RADIUS_PASSWORD, EMAIL.password])
+        assert.ok(!text.includes(secret), 'sem senhas')
+      await shot(portal, '24-portal-meus-planos')
+      await portal.close()
+    }),
+  )
+
+  test(
     'Mudar Status → Cancelado; voltar para Ativo é recusado',
     step(async ({ page }) => {
       await openAction(page, 'Mudar Status')
@@ -436,13 +636,14 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
   )
 })
 
-/** Opens the actions menu of the (only) plan row and clicks the item. */
-async function openAction(page: Page, item: string) {
+/** Opens the actions menu of the (only) plan row and clicks the item (of its submenu, when given). */
+async function openAction(page: Page, item: string | RegExp, subItem?: string) {
   await page
     .getByRole('button', { name: /^Ações do plano nº/ })
     .first()
     .click()
-  await page.getByRole('menuitem', { name: item, exact: true }).click()
+  await page.getByRole('menuitem', { name: item, exact: typeof item === 'string' }).click()
+  if (subItem) await page.getByRole('menuitem', { name: subItem, exact: true }).click()
 }
 
 /** Polls a Mantine Select by label until its shown value contains the text. */

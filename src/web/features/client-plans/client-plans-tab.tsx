@@ -31,7 +31,7 @@ import {
   IconSquarePlus,
 } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { formatDate } from '../../../shared/format.ts'
 import type { ItemList } from '../../shared/paged.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
@@ -88,7 +88,16 @@ export function ClientPlansTab({ clientOrgId }: { clientOrgId: string }) {
   const { can } = useSession()
   const canManage = can(PERMISSIONS.plansManage)
   const canSecrets = can(PLAN_SECRETS_PERMISSION)
-  const [status, setStatus] = useState<PlanStatus>('ativo')
+  // The filter lives in the URL (`?aba=planos&situacao=inativo`): the wizard comes back to the new plan's status.
+  const [params, setParams] = useSearchParams()
+  const requested = params.get('situacao') as PlanStatus | null
+  const status: PlanStatus = requested && requested in STATUS_LABELS ? requested : 'ativo'
+  const setStatus = (next: PlanStatus) => {
+    const search = new URLSearchParams(params)
+    if (next === 'ativo') search.delete('situacao')
+    else search.set('situacao', next)
+    setParams(search, { replace: true })
+  }
   const plans = useApiQuery<ItemList<ClientPlan>>(`/client-orgs/${clientOrgId}/plans`, { status })
   const bookings = useApiQuery<ItemList<AgendaBooking>>(canManage ? '/agenda/bookings' : null, {
     clientOrgId,

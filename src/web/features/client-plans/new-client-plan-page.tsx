@@ -199,11 +199,15 @@ function NewClientPlanWizard({ org }: { org: ClientOrgDetail }) {
   }
 
   async function submit(body: AddClientPlanBody, acknowledgedRuleIds: string[]) {
-    await api.post<ClientPlan>(`/client-orgs/${org.id}/plans`, { ...body, acknowledgedRuleIds })
+    const created = await api.post<ClientPlan>(`/client-orgs/${org.id}/plans`, {
+      ...body,
+      acknowledgedRuleIds,
+    })
     leaving.current = true
     setPending(null)
     notifySuccess(SUCCESS_MESSAGE)
-    navigate(tabPath)
+    // Back to the Planos tab, on the status the plan took ("conforme configuração do Plano").
+    navigate(created.status === 'ativo' ? tabPath : `${tabPath}&situacao=${created.status}`)
   }
 
   async function check(body: AddClientPlanBody, serviceIndex: number[]): Promise<boolean> {
