@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
 import { clientsRoutes } from './modules/clients/index.ts'
+import { createImportJobs, exportsRoutes, importsRoutes } from './modules/imports/index.ts'
 import {
   certificatePdfBytes,
   createCertificatesJob,
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       createNotifyJob(eventsDeps),
       createReminderJob(eventsDeps),
       createCertificatesJob(eventsDeps),
+      ...createImportJobs({ db, config }),
     ],
     {
       pollMs: config.jobsPollMs,
@@ -179,6 +181,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(tenantSettingsRoutes(db))
       await v1.register(tenantLogoRoutes(db))
       await v1.register(intakeRoutes(deps2))
+      await v1.register(importsRoutes(deps2))
+      await v1.register(exportsRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
       await v1.register(eventsRoutes(eventsDeps))
       await v1.register(agendaRoutes({ db, clock }))

@@ -49,6 +49,13 @@ const EnvSchema = z.object({
     .default('https://viacep.com.br'),
   /** Per-request timeout of a lookup; past it the screen falls back to manual entry. */
   LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+  /** Spreadsheet imports: the largest file accepted and the most data rows it may have. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
   SKIP_WEB_BUILD: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -73,6 +80,8 @@ export type Config = Readonly<{
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
   skipWebBuild: boolean
   lookups: { brasilApiUrl: string; viaCepUrl: string; rdapUrl: string; timeoutMs: number }
+  /** Spreadsheet imports; an .xlsx may inflate to 20× the byte limit, no entry more than 100:1. */
+  imports: { maxBytes: number; maxRows: number; maxUncompressedBytes: number; maxRatio: number }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
 }>
@@ -122,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       viaCepUrl: e.LOOKUP_VIACEP_URL.replace(/\/+$/, ''),
       rdapUrl: e.LOOKUP_RDAP_URL.replace(/\/+$/, ''),
       timeoutMs: e.LOOKUP_TIMEOUT_MS,
+    },
+    imports: {
+      maxBytes: e.IMPORT_MAX_BYTES,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxUncompressedBytes: e.IMPORT_MAX_BYTES * 20,
+      maxRatio: 100,
     },
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,

@@ -172,7 +172,7 @@ export async function findClientUserIdByEmail(
  * With the tenant's training gate on, an invitation for someone whose companies were never trained
  * waits for the first company's training; null when it may go now.
  */
-async function trainingHold(tx: Db, tenantId: string, companyIds: string[]): Promise<string | null> {
+export async function trainingHold(tx: Db, tenantId: string, companyIds: string[]): Promise<string | null> {
   if (companyIds.length === 0 || !(await getTenantSettings(tx, tenantId)).invitationsAwaitTraining)
     return null
   const orgs = await listClientOrgsByIds(tx, tenantId, companyIds)

@@ -3,9 +3,11 @@ export {
   createClientUserInTx,
   ensureDefaultDepartments,
   findClientUserIdByEmail,
+  findClientUsers,
   listClientUserDepartments,
+  trainingHold,
 } from './client-users.service.ts'
-export { CreateClientUserBody } from './client-users.schemas.ts'
+export { CreateClientUserBody, FindClientUsersQuery } from './client-users.schemas.ts'
 export { ACCESS_LEVELS, PORTAL_PERMISSIONS } from './client-users.catalog.ts'
-export { markInvitationBounced, sendInvitationInTx } from './invitations.service.ts'
+export { markInvitationBounced, scheduleInvitationInTx, sendInvitationInTx } from './invitations.service.ts'
 export { clientUsersRepository } from './client-users.repository.ts'

@@ -1,10 +1,11 @@
 export { clientsRoutes } from './clients.routes.ts'
 export {
   createClientOrgInTx,
+  findClientOrgs,
   findOrCreateClientOrgInTx,
   getClientOrg,
   listClientOrgsByIds,
   normalizeDocument,
 } from './clients.service.ts'
 export { clientsRepository } from './clients.repository.ts'
-export { DocumentNumber } from './clients.schemas.ts'
+export { CreateClientOrgBody, DocumentNumber, FindClientOrgsQuery } from './clients.schemas.ts'

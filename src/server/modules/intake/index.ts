@@ -1,2 +1,3 @@
 export { intakeRoutes } from './intake.routes.ts'
-export { fichasTrainedInTx } from './intake.service.ts'
+export { FindFichasQuery } from './intake.schemas.ts'
+export { fichasTrainedInTx, findFichas } from './intake.service.ts'

@@ -1,4 +1,6 @@
 export { clientPlansRoutes } from './client-plans.routes.ts'
 export { plansRoutes } from './plans.routes.ts'
 export type { PlansDeps } from './plans.service.ts'
+export { listClientPlans } from './plans.service.ts'
+export { FindClientPlansQuery } from './plans.schemas.ts'
 export { seedDemoCatalogInTx } from './plans.seed.ts'

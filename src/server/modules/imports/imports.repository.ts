@@ -1,0 +1,230 @@
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/database.ts'
+import { importCreated, importRows, importRuns } from './imports.tables.ts'
+
+export type ImportRunRow = Omit<typeof importRuns.$inferSelect, 'file'>
+export type ImportRowInsert = {
+  rowNumber: number
+  status: 'ok' | 'error' | 'skipped'
+  field: string | null
+  columnName: string | null
+  message: string | null
+  cells: string[]
+  data: unknown
+}
+
+/** Every column but the file (listing runs must not load the spreadsheets). */
+const runColumns = (() => {
+  const { file: _file, ...rest } = getTableColumns(importRuns)
+  return rest
+})()
+
+export function importsRepository(db: Db) {
+  return {
+    async insertRun(values: typeof importRuns.$inferInsert): Promise<ImportRunRow> {
+      const [row] = await db.insert(importRuns).values(values).returning(runColumns)
+      return row
+    },
+
+    async findRun(tenantId: string, id: string, opts: { lock?: boolean } = {}): Promise<ImportRunRow | null> {
+      const q = db
+        .select(runColumns)
+        .from(importRuns)
+        .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, id)))
+      const [row] = opts.lock ? await q.for('update') : await q
+      return row ?? null
+    },
+
+    async file(tenantId: string, id: string): Promise<Buffer | null> {
+      const [row] = await db
+        .select({ file: importRuns.file })
+        .from(importRuns)
+        .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, id)))
+      return row?.file ?? null
+    },
+
+    async findRuns(tenantId: string, page: number, pageSize: number) {
+      const items = await db
+        .select(runColumns)
+        .from(importRuns)
+        .where(eq(importRuns.tenantId, tenantId))
+        .orderBy(desc(importRuns.createdAt), desc(importRuns.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+      const [{ total }] = await db
+        .select({ total: count() })
+        .from(importRuns)
+        .where(eq(importRuns.tenantId, tenantId))
+      return { items, total: Number(total) }
+    },
+
+    async updateRun(
+      tenantId: string,
+      id: string,
+      values: Partial<typeof importRuns.$inferInsert>,
+      onlyToken?: string,
+    ): Promise<boolean> {
+      const res = await db
+        .update(importRuns)
+        .set({ ...values, updatedAt: new Date() })
+        .where(
+          and(
+            eq(importRuns.tenantId, tenantId),
+            eq(importRuns.id, id),
+            ...(onlyToken ? [eq(importRuns.jobToken, onlyToken)] : []),
+          ),
+        )
+        .returning({ id: importRuns.id })
+      return res.length > 0
+    },
+
+    async deleteRows(tenantId: string, runId: string) {
+      await db.delete(importRows).where(and(eq(importRows.tenantId, tenantId), eq(importRows.runId, runId)))
+    },
+
+    /** One statement for a whole chunk: the rows travel as one JSON parameter. */
+    async insertRows(tenantId: string, runId: string, rows: ImportRowInsert[]) {
+      if (rows.length === 0) return
+      const json = JSON.stringify(
+        rows.map((r) => ({
+          row_number: r.rowNumber,
+          status: r.status,
+          field: r.field,
+          column_name: r.columnName,
+          message: r.message,
+          cells: r.cells,
+          data: r.data ?? null,
+        })),
+      )
+      await db.execute(sql`
+        insert into import_rows (tenant_id, run_id, row_number, status, field, column_name, message, cells, data)
+        select ${tenantId}::uuid, ${runId}::uuid, x.row_number, x.status, x.field, x.column_name, x.message, x.cells, x.data
+        from jsonb_to_recordset(${json}::jsonb)
+          as x(row_number int, status text, field text, column_name text, message text, cells jsonb, data jsonb)`)
+    },
+
+    /** The next `limit` valid rows after the cursor, for one import batch. */
+    async okRowsAfter(tenantId: string, runId: string, cursor: number, limit: number) {
+      return db
+        .select({ rowNumber: importRows.rowNumber, data: importRows.data })
+        .from(importRows)
+        .where(
+          and(
+            eq(importRows.tenantId, tenantId),
+            eq(importRows.runId, runId),
+            eq(importRows.status, 'ok'),
+            gt(importRows.rowNumber, cursor),
+          ),
+        )
+        .orderBy(asc(importRows.rowNumber))
+        .limit(limit)
+    },
+
+    async markSkipped(
+      tenantId: string,
+      runId: string,
+      rows: { rowNumber: number; message: string }[],
+      field: string,
+      columnName: string | null,
+    ) {
+      if (rows.length === 0) return
+      const json = JSON.stringify(rows.map((r) => ({ row_number: r.rowNumber, message: r.message })))
+      await db.execute(sql`
+        update import_rows r set status = 'skipped', message = x.message, field = ${field}, column_name = ${columnName}
+        from jsonb_to_recordset(${json}::jsonb) as x(row_number int, message text)
+        where r.tenant_id = ${tenantId} and r.run_id = ${runId} and r.row_number = x.row_number`)
+    },
+
+    async insertCreated(
+      tenantId: string,
+      runId: string,
+      entity: 'client_user' | 'client_org',
+      rows: { rowNumber: number; entityId: string }[],
+    ) {
+      if (rows.length === 0) return
+      await db
+        .insert(importCreated)
+        .values(rows.map((r) => ({ tenantId, runId, entity, rowNumber: r.rowNumber, entityId: r.entityId })))
+    },
+
+    /** Records created by the run after `cursor` (row number), in row order. */
+    async createdAfter(tenantId: string, runId: string, cursor: number, limit: number) {
+      return db
+        .select({ rowNumber: importCreated.rowNumber, entityId: importCreated.entityId })
+        .from(importCreated)
+        .where(
+          and(
+            eq(importCreated.tenantId, tenantId),
+            eq(importCreated.runId, runId),
+            gt(importCreated.rowNumber, cursor),
+          ),
+        )
+        .orderBy(asc(importCreated.rowNumber))
+        .limit(limit)
+    },
+
+    async createdIds(tenantId: string, runId: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: importCreated.entityId })
+        .from(importCreated)
+        .where(and(eq(importCreated.tenantId, tenantId), eq(importCreated.runId, runId)))
+      return rows.map((r) => r.id)
+    },
+
+    async findRows(
+      tenantId: string,
+      runId: string,
+      q: { status?: 'ok' | 'error' | 'skipped'; page: number; pageSize: number },
+    ) {
+      const where = and(
+        eq(importRows.tenantId, tenantId),
+        eq(importRows.runId, runId),
+        ...(q.status ? [eq(importRows.status, q.status)] : []),
+      )
+      const items = await db
+        .select({
+          rowNumber: importRows.rowNumber,
+          status: importRows.status,
+          columnName: importRows.columnName,
+          message: importRows.message,
+          cells: importRows.cells,
+          created: sql<boolean>`exists (select 1 from import_created c where c.run_id = ${importRows.runId} and c.row_number = ${importRows.rowNumber})`,
+        })
+        .from(importRows)
+        .where(where)
+        .orderBy(asc(importRows.rowNumber))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+      const [{ total }] = await db.select({ total: count() }).from(importRows).where(where)
+      return { items, total: Number(total) }
+    },
+
+    /** Rows with a problem (errors and skipped), in pages, for the error report. */
+    async *problemRows(tenantId: string, runId: string, pageSize = 2000) {
+      let after = 0
+      for (;;) {
+        const page = await db
+          .select({
+            rowNumber: importRows.rowNumber,
+            cells: importRows.cells,
+            message: importRows.message,
+            columnName: importRows.columnName,
+          })
+          .from(importRows)
+          .where(
+            and(
+              eq(importRows.tenantId, tenantId),
+              eq(importRows.runId, runId),
+              inArray(importRows.status, ['error', 'skipped']),
+              gt(importRows.rowNumber, after),
+            ),
+          )
+          .orderBy(asc(importRows.rowNumber))
+          .limit(pageSize)
+        yield* page
+        if (page.length < pageSize) return
+        after = page[page.length - 1].rowNumber
+      }
+    },
+  }
+}

@@ -1,0 +1,207 @@
+import type { Config } from '../../config.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { systemActor } from '../../platform/actor.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Db } from '../../platform/db/database.ts'
+import {
+  clientUsersRepository,
+  scheduleInvitationInTx,
+  sendInvitationInTx,
+  trainingHold,
+} from '../client-users/index.ts'
+import { writeOrgsBatch } from './imports.orgs.ts'
+import { enqueueScheduledInvitations } from './imports.queue.ts'
+import { type ImportRunRow, importsRepository } from './imports.repository.ts'
+import type { ImportOptions } from './imports.tables.ts'
+import { importTargets } from './imports.targets.ts'
+import { type BatchContext, writeUsersBatch } from './imports.users.ts'
+
+export type ImportsDeps = { db: Db; config: Config }
+
+/** Rows per transaction while importing: the run's cursor moves in the same transaction. */
+export const IMPORT_BATCH = 500
+/** Users invited per transaction ("Enviar ao final"): each is a link, an e-mail and an audit entry. */
+export const INVITE_BATCH = 100
+/** One job run works this long, then hands over to a new job (other jobs get a turn; progress shows). */
+export const RUN_BUDGET_MS = 10_000
+
+export type RunOptions = ImportOptions & { confirmedBy?: string | null; confirmedByName?: string | null }
+
+/** The person who confirmed the import: the audit entries and invitations carry their name. */
+export function importActor(
+  run: Pick<ImportRunRow, 'tenantId' | 'options' | 'createdBy' | 'createdByName'>,
+): Actor {
+  const o = run.options as RunOptions
+  const userId = o.confirmedBy ?? run.createdBy
+  const base = systemActor(run.tenantId, o.confirmedByName ?? run.createdByName)
+  return userId ? { ...base, userId } : base
+}
+
+type Step = 'more' | 'finished' | 'stale'
+
+/**
+ * One batch, in one transaction: the run row is locked, the next rows after its cursor are
+ * written, and the cursor moves — all or nothing. A crash mid-batch rolls the batch back and the
+ * next attempt starts again from the cursor: never half a batch, never a row twice.
+ */
+export async function importStep(
+  deps: ImportsDeps,
+  tenantId: string,
+  runId: string,
+  token: string,
+): Promise<Step> {
+  return deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(tenantId, runId, { lock: true })
+    if (run?.status !== 'running' || run.jobToken !== token) return 'stale'
+    const actor = importActor(run)
+    const options = run.options as RunOptions
+    if (run.phase !== 'invitations') {
+      const rows = await repo.okRowsAfter(tenantId, runId, run.cursor, IMPORT_BATCH)
+      if (rows.length === 0) {
+        if (run.kind === 'client_users' && options.invitations === 'end' && run.createdCount > 0) {
+          await repo.updateRun(tenantId, runId, { phase: 'invitations' })
+          return 'more'
+        }
+        await finish(tx, run, actor)
+        return 'finished'
+      }
+      const ctx: BatchContext = { tx, config: deps.config, actor, runId, invitations: options.invitations }
+      const result =
+        run.kind === 'client_users' ? await writeUsersBatch(ctx, rows) : await writeOrgsBatch(ctx, rows)
+      await repo.insertCreated(
+        tenantId,
+        runId,
+        run.kind === 'client_users' ? 'client_user' : 'client_org',
+        result.created,
+      )
+      await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
+      await repo.updateRun(tenantId, runId, {
+        cursor: rows[rows.length - 1].rowNumber,
+        doneRows: run.doneRows + rows.length,
+        createdCount: run.createdCount + result.created.length,
+        skippedRows: run.skippedRows + result.skipped.length,
+      })
+      return 'more'
+    }
+    // "Enviar ao final": the invitations, through the invitations service and the training gate.
+    const created = await repo.createdAfter(tenantId, runId, run.inviteCursor, INVITE_BATCH)
+    if (created.length === 0) {
+      await finish(tx, run, actor)
+      return 'finished'
+    }
+    const invited = await inviteUsers(
+      tx,
+      deps.config,
+      actor,
+      created.map((c) => c.entityId),
+    )
+    await repo.updateRun(tenantId, runId, {
+      inviteCursor: created[created.length - 1].rowNumber,
+      invitedCount: run.invitedCount + invited,
+    })
+    return 'more'
+  })
+}
+
+/**
+ * Invites users as the single-user screen's "Enviar agora" does: held for the training of their
+ * company when the tenant's gate says so, otherwise a link by e-mail. Users who already have access,
+ * are inactive or are demo users are left alone. Returns how many were handled.
+ */
+export async function inviteUsers(tx: Db, config: Config, actor: Actor, ids: string[]) {
+  const targets = importTargets(tx)
+  const users = await targets.clientUsersByIds(actor.tenantId, ids)
+  const companies = await targets.companiesOfUsers(actor.tenantId, ids)
+  const byId = new Map(users.map((u) => [u.id, u]))
+  let n = 0
+  for (const id of ids) {
+    const cu = byId.get(id)
+    if (!cu || cu.userId || cu.isDemo || !cu.portalActive) continue
+    const hold = await trainingHold(tx, actor.tenantId, companies.get(id) ?? [])
+    if (hold) await scheduleInvitationInTx(tx, actor, cu, hold)
+    else await sendInvitationInTx(tx, config, actor, cu)
+    n++
+  }
+  return n
+}
+
+async function finish(tx: Db, run: ImportRunRow, actor: Actor) {
+  const repo = importsRepository(tx)
+  await repo.updateRun(run.tenantId, run.id, {
+    status: 'done',
+    phase: null,
+    jobToken: null,
+    finishedAt: new Date(),
+  })
+  await recordAudit(tx, actor, {
+    entity: 'import_run',
+    entityId: run.id,
+    action: 'done',
+    after: {
+      kind: run.kind,
+      filename: run.filename,
+      created: run.createdCount,
+      skipped: run.skippedRows,
+      errors: run.errorRows,
+      invited: run.invitedCount,
+    },
+  })
+  const o = run.options as RunOptions
+  if (o.invitations === 'schedule' && o.scheduleAt)
+    await enqueueScheduledInvitations(tx, run.tenantId, run.id, new Date(o.scheduleAt))
+}
+
+/** Runs batches until the run is finished or the budget is spent; true when work remains. */
+export async function processImport(
+  deps: ImportsDeps,
+  tenantId: string,
+  runId: string,
+  token: string,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<boolean> {
+  const started = Date.now()
+  for (;;) {
+    const step = await importStep(deps, tenantId, runId, token)
+    if (step !== 'more') return false
+    if (Date.now() - started >= budgetMs) return true
+  }
+}
+
+/**
+ * "Agendar": at the chosen time, the run's users whose invitation still waits get it (held for the
+ * training of their company when the gate says so). Those already invited by hand are left alone.
+ * Returns whether users remain (the job continues in a new run).
+ */
+export async function sendScheduledInvitations(
+  deps: ImportsDeps,
+  tenantId: string,
+  runId: string,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<boolean> {
+  const started = Date.now()
+  const run = await importsRepository(deps.db).findRun(tenantId, runId)
+  if (run?.status !== 'done') return false
+  const actor = importActor(run)
+  let cursor = 0
+  for (;;) {
+    const created = await importsRepository(deps.db).createdAfter(tenantId, runId, cursor, INVITE_BATCH)
+    if (created.length === 0) return false
+    cursor = created[created.length - 1].rowNumber
+    await deps.db.transaction(async (tx) => {
+      const waiting = await importTargets(tx).usersAwaitingInvitation(
+        tenantId,
+        created.map((c) => c.entityId),
+      )
+      for (const id of waiting) await clientUsersRepository(tx).lockById(tenantId, id)
+      const invited = await inviteUsers(tx, deps.config, actor, waiting)
+      if (invited) {
+        const current = await importsRepository(tx).findRun(tenantId, runId, { lock: true })
+        await importsRepository(tx).updateRun(tenantId, runId, {
+          invitedCount: (current?.invitedCount ?? 0) + invited,
+        })
+      }
+    })
+    if (Date.now() - started >= budgetMs) return true
+  }
+}

@@ -1,0 +1,411 @@
+import { randomUUID } from 'node:crypto'
+import type { Actor } from '../../platform/actor.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import { CommonErrors, isForeignKeyViolation } from '../../platform/errors.ts'
+import {
+  cellText,
+  checkSpreadsheet,
+  detectFormat,
+  readHead,
+  type SpreadsheetLimits,
+} from '../../platform/spreadsheet/read.ts'
+import { writeXlsx } from '../../platform/spreadsheet/write.ts'
+import { ImportErrors } from './imports.errors.ts'
+import { fieldsOf, guessMapping } from './imports.fields.ts'
+import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
+import { type ImportRunRow, importsRepository } from './imports.repository.ts'
+import type { ImportsDeps, RunOptions } from './imports.run.ts'
+import type { ConfirmBody, DryRunBody, FindRowsQuery, ImportRun } from './imports.schemas.ts'
+import type { ImportKind, ImportMappingEntry, ImportStatus } from './imports.tables.ts'
+import { importTargets } from './imports.targets.ts'
+
+const STATUS_LABELS: Record<ImportStatus, string> = {
+  uploaded: 'Aguardando mapeamento',
+  validating: 'Validando',
+  validated: 'Prévia pronta',
+  running: 'Importando',
+  done: 'Concluída',
+  failed: 'Falhou',
+  undone: 'Desfeita',
+}
+
+/** Rows shown in the mapping step. */
+const SAMPLE_ROWS = 5
+
+/** Importing users needs "Gerenciar usuários de clientes"; clients need "Cadastrar e alterar clientes". */
+function assertKindAllowed(actor: Actor, kind: ImportKind) {
+  const needed = kind === 'client_users' ? 'users:manage' : 'clients:manage'
+  if (!actor.permissions.has(needed)) throw CommonErrors.FORBIDDEN()
+}
+
+export function limitsOf(deps: ImportsDeps): SpreadsheetLimits {
+  return deps.config.imports
+}
+
+export function toDto(run: ImportRunRow, now = new Date()): ImportRun {
+  const o = run.options as RunOptions
+  const phase =
+    run.status === 'validating' ? 'validating' : run.status === 'running' ? (run.phase ?? 'rows') : null
+  let done = 0
+  let total = 0
+  if (phase === 'validating') done = run.checkedRows
+  else if (phase === 'invitations') {
+    done = run.invitedCount
+    total = run.createdCount
+  } else {
+    done = run.doneRows
+    total = run.okRows
+  }
+  const elapsed =
+    run.startedAt && phase && phase !== 'validating' ? (now.getTime() - run.startedAt.getTime()) / 1000 : 0
+  const rate = elapsed > 0.5 && done > 0 ? done / elapsed : null
+  const finished = run.status === 'done' || run.status === 'undone'
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    statusLabel: STATUS_LABELS[run.status],
+    filename: run.filename,
+    format: run.format,
+    fileSize: run.fileSize,
+    headers: run.headers,
+    sample: run.sample,
+    mapping: run.mapping,
+    fields: fieldsOf(run.kind).map((f) => ({
+      key: f.key,
+      label: f.label,
+      required: Boolean(f.required),
+      hint: f.hint,
+    })),
+    options: { invitations: o.invitations ?? 'end', scheduleAt: o.scheduleAt ?? null },
+    totals: { rows: run.totalRows, ok: run.okRows, errors: run.errorRows, skipped: run.skippedRows },
+    progress: {
+      phase,
+      done,
+      total,
+      percent: finished ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 1000) / 10) : 0,
+      rowsPerSecond: rate === null ? null : Math.round(rate),
+      etaSeconds: rate && total > done ? Math.ceil((total - done) / rate) : null,
+      created: run.createdCount,
+      invited: run.invitedCount,
+    },
+    failureMessage: run.failureMessage,
+    createdByName: run.createdByName,
+    createdAt: run.createdAt.toISOString(),
+    validatedAt: run.validatedAt?.toISOString() ?? null,
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    undoneAt: run.undoneAt?.toISOString() ?? null,
+    undoneByName: run.undoneByName,
+  }
+}
+
+async function loadRun(deps: ImportsDeps, actor: Actor, id: string) {
+  const run = await importsRepository(deps.db).findRun(actor.tenantId, id)
+  if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
+  assertKindAllowed(actor, run.kind)
+  return run
+}
+
+function columnName(i: number): string {
+  let n = i + 1
+  let s = ''
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return `Coluna ${s}`
+}
+
+/**
+ * Step 1: the file is checked (size, format, zip bomb, password) and stored with its header, a few
+ * rows and a guessed column mapping. Nothing is validated yet.
+ */
+export async function uploadImport(
+  deps: ImportsDeps,
+  actor: Actor,
+  kind: ImportKind,
+  file: { filename: string; bytes: Buffer },
+): Promise<ImportRun> {
+  assertKindAllowed(actor, kind)
+  const format = detectFormat(file.filename, file.bytes)
+  await checkSpreadsheet(format, file.bytes, limitsOf(deps))
+  const { header, sample } = await readHead(format, file.bytes, SAMPLE_ROWS)
+  let width = header.cells.length
+  while (width > 0 && cellText(header.cells[width - 1] ?? null) === '') width--
+  const headers = Array.from({ length: width }, (_, i) => cellText(header.cells[i] ?? null) || columnName(i))
+  const run = await deps.db.transaction(async (tx) => {
+    const row = await importsRepository(tx).insertRun({
+      tenantId: actor.tenantId,
+      kind,
+      filename: file.filename.slice(0, 200) || (format === 'csv' ? 'planilha.csv' : 'planilha.xlsx'),
+      format,
+      fileSize: file.bytes.length,
+      file: file.bytes,
+      headers,
+      sample: sample.map((r) => headers.map((_, i) => cellText(r.cells[i] ?? null))),
+      mapping: guessMapping(kind, headers),
+      createdBy: actor.userId,
+      createdByName: actor.name,
+    })
+    await recordAudit(tx, actor, {
+      entity: 'import_run',
+      entityId: row.id,
+      action: 'uploaded',
+      after: { kind, filename: row.filename, size: row.fileSize, format },
+    })
+    return row
+  })
+  return toDto(run)
+}
+
+function checkMapping(kind: ImportKind, headers: string[], body: DryRunBody): ImportMappingEntry[] {
+  const fields = fieldsOf(kind)
+  const invalid = (message: string) =>
+    ImportErrors.IMPORT_MAPPING_INVALID({ message, fields: { mapping: message } })
+  const byColumn = new Map<number, string | null>()
+  for (const m of body.mapping) {
+    if (m.column >= headers.length) throw invalid(`A planilha não tem a coluna ${m.column + 1}.`)
+    if (m.field !== null && !fields.some((f) => f.key === m.field))
+      throw invalid(`Campo desconhecido: ${m.field}.`)
+    byColumn.set(m.column, m.field)
+  }
+  const mapping = headers.map((header, column) => ({ column, header, field: byColumn.get(column) ?? null }))
+  for (const f of fields) {
+    const cols = mapping.filter((m) => m.field === f.key)
+    if (cols.length > 1)
+      throw invalid(
+        `O campo ${f.label} está em duas colunas (${cols.map((c) => c.header).join(' e ')}): escolha uma.`,
+      )
+    if (f.required && cols.length === 0) throw invalid(`Escolha a coluna do campo obrigatório ${f.label}.`)
+  }
+  return mapping
+}
+
+/** Step 2: with the mapping confirmed, the dry run validates every row (a job; the screen polls). */
+export async function startDryRun(
+  deps: ImportsDeps,
+  actor: Actor,
+  id: string,
+  body: DryRunBody,
+): Promise<ImportRun> {
+  const run = await deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(actor.tenantId, id, { lock: true })
+    if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
+    assertKindAllowed(actor, run.kind)
+    if (run.status === 'validating') throw ImportErrors.IMPORT_BUSY()
+    if (run.startedAt || !['uploaded', 'validated', 'failed'].includes(run.status))
+      throw ImportErrors.IMPORT_ALREADY_STARTED()
+    const mapping = checkMapping(run.kind, run.headers, body)
+    const token = randomUUID()
+    await repo.updateRun(actor.tenantId, id, {
+      mapping,
+      status: 'validating',
+      jobToken: token,
+      failureMessage: null,
+      checkedRows: 0,
+      totalRows: 0,
+      okRows: 0,
+      errorRows: 0,
+      skippedRows: 0,
+      validatedAt: null,
+    })
+    await enqueueDryRun(tx, { tenantId: actor.tenantId, runId: id, token })
+    return (await repo.findRun(actor.tenantId, id))!
+  })
+  return toDto(run)
+}
+
+/** Step 3: the import itself, in batches, by a job (the screen shows the progress). */
+export async function confirmImport(
+  deps: ImportsDeps,
+  actor: Actor,
+  id: string,
+  body: ConfirmBody,
+): Promise<ImportRun> {
+  const run = await deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(actor.tenantId, id, { lock: true })
+    if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
+    assertKindAllowed(actor, run.kind)
+    if (run.startedAt) throw ImportErrors.IMPORT_ALREADY_STARTED()
+    if (run.status === 'validating') throw ImportErrors.IMPORT_BUSY()
+    if (run.status !== 'validated') throw ImportErrors.IMPORT_NOT_VALIDATED()
+    if (run.okRows === 0) throw ImportErrors.IMPORT_NOTHING_TO_IMPORT()
+    const invitations = run.kind === 'client_users' ? body.invitations : 'later'
+    if (run.kind === 'client_users' && invitations !== 'later' && !actor.permissions.has('invitations:send'))
+      throw ImportErrors.IMPORT_INVITE_FORBIDDEN()
+    if (invitations === 'schedule' && (!body.scheduleAt || new Date(body.scheduleAt).getTime() <= Date.now()))
+      throw ImportErrors.IMPORT_SCHEDULE_INVALID({
+        fields: { scheduleAt: 'Informe uma data e hora no futuro.' },
+      })
+    const token = randomUUID()
+    const options: RunOptions = {
+      invitations,
+      scheduleAt: invitations === 'schedule' ? body.scheduleAt : null,
+      confirmedBy: actor.userId,
+      confirmedByName: actor.name,
+    }
+    await repo.updateRun(actor.tenantId, id, {
+      status: 'running',
+      phase: 'rows',
+      jobToken: token,
+      options,
+      startedAt: new Date(),
+      cursor: 0,
+      inviteCursor: 0,
+      doneRows: 0,
+      createdCount: 0,
+      invitedCount: 0,
+    })
+    await recordAudit(tx, actor, {
+      entity: 'import_run',
+      entityId: id,
+      action: 'confirmed',
+      after: {
+        kind: run.kind,
+        filename: run.filename,
+        rows: run.okRows,
+        invitations,
+        scheduleAt: options.scheduleAt,
+      },
+    })
+    await enqueueImport(tx, { tenantId: actor.tenantId, runId: id, token })
+    return (await repo.findRun(actor.tenantId, id))!
+  })
+  return toDto(run)
+}
+
+/** After a failure: the import continues from the cursor of its last committed batch. */
+export async function resumeImport(deps: ImportsDeps, actor: Actor, id: string): Promise<ImportRun> {
+  const run = await deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(actor.tenantId, id, { lock: true })
+    if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
+    assertKindAllowed(actor, run.kind)
+    if (run.status !== 'failed' || !run.startedAt)
+      throw ImportErrors.IMPORT_NOT_VALIDATED({
+        message: 'Só é possível retomar uma importação que parou no meio.',
+      })
+    const token = randomUUID()
+    await repo.updateRun(actor.tenantId, id, { status: 'running', jobToken: token, failureMessage: null })
+    await recordAudit(tx, actor, {
+      entity: 'import_run',
+      entityId: id,
+      action: 'resumed',
+      after: { cursor: run.cursor },
+    })
+    await enqueueImport(tx, { tenantId: actor.tenantId, runId: id, token })
+    return (await repo.findRun(actor.tenantId, id))!
+  })
+  return toDto(run)
+}
+
+/**
+ * "Desfazer importação": removes everything the run created, in one transaction — refused while
+ * any of its users accepted an invitation, or when its records are already used elsewhere.
+ */
+export async function undoImport(deps: ImportsDeps, actor: Actor, id: string): Promise<ImportRun> {
+  const run = await deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(actor.tenantId, id, { lock: true })
+    if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
+    assertKindAllowed(actor, run.kind)
+    if (!(run.status === 'done' || (run.status === 'failed' && run.startedAt)))
+      throw run.status === 'running' ? ImportErrors.IMPORT_BUSY() : ImportErrors.IMPORT_UNDO_NOT_ALLOWED()
+    const ids = await repo.createdIds(actor.tenantId, id)
+    const targets = importTargets(tx)
+    if (run.kind === 'client_users') {
+      const accepted = await targets.acceptedUsers(actor.tenantId, ids)
+      if (accepted.length) {
+        const names = accepted.map((u) => `${u.name} (${u.email})`).join(', ')
+        throw ImportErrors.IMPORT_UNDO_ACCEPTED({
+          message: `Não é possível desfazer: ${accepted.length === 1 ? 'um usuário desta importação já aceitou' : 'usuários desta importação já aceitaram'} o convite — ${names}. Desative o acesso deles pela lista de usuários, se for o caso.`,
+        })
+      }
+    }
+    try {
+      if (run.kind === 'client_users') await targets.deleteClientUsers(actor.tenantId, ids)
+      else await targets.deleteClientOrgs(actor.tenantId, ids)
+    } catch (err) {
+      if (isForeignKeyViolation(err)) throw ImportErrors.IMPORT_UNDO_IN_USE()
+      throw err
+    }
+    await targets.audit(
+      actor,
+      ids.map((entityId) => ({
+        entity: run.kind === 'client_users' ? 'client_user' : 'client_org',
+        entityId,
+        action: 'import_undone',
+        after: { importRunId: id },
+      })),
+    )
+    await repo.updateRun(actor.tenantId, id, {
+      status: 'undone',
+      undoneAt: new Date(),
+      undoneByName: actor.name,
+      jobToken: null,
+    })
+    await recordAudit(tx, actor, {
+      entity: 'import_run',
+      entityId: id,
+      action: 'undone',
+      after: { kind: run.kind, filename: run.filename, removed: ids.length },
+    })
+    return (await repo.findRun(actor.tenantId, id))!
+  })
+  return toDto(run)
+}
+
+export async function getImport(deps: ImportsDeps, actor: Actor, id: string): Promise<ImportRun> {
+  return toDto(await loadRun(deps, actor, id))
+}
+
+export async function findImports(deps: ImportsDeps, actor: Actor, q: { page: number; pageSize: number }) {
+  const { items, total } = await importsRepository(deps.db).findRuns(actor.tenantId, q.page, q.pageSize)
+  return {
+    items: items.map((r) => {
+      const { sample: _s, fields: _f, headers: _h, mapping: _m, ...rest } = toDto(r)
+      return rest
+    }),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
+}
+
+export async function findImportRows(deps: ImportsDeps, actor: Actor, id: string, q: FindRowsQuery) {
+  await loadRun(deps, actor, id)
+  const { items, total } = await importsRepository(deps.db).findRows(actor.tenantId, id, q)
+  return {
+    items: items.map((r) => ({ ...r, created: Boolean(r.created) })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
+}
+
+/** "Baixar relatório de erros": the rows with a problem, as in the file, plus an "Erro" column. */
+export async function errorReport(deps: ImportsDeps, actor: Actor, id: string) {
+  const run = await loadRun(deps, actor, id)
+  const columns = [
+    { header: 'Linha', width: 8, value: (r: ReportRow) => r.rowNumber },
+    ...run.headers.map((header, i) => ({ header, width: 20, value: (r: ReportRow) => r.cells[i] ?? '' })),
+    { header: 'Erro', width: 60, value: (r: ReportRow) => errorText(r) },
+  ]
+  const content = await writeXlsx(
+    'Erros',
+    columns,
+    importsRepository(deps.db).problemRows(actor.tenantId, id),
+  )
+  const base = run.filename.replace(/\.(xlsx|csv)$/i, '')
+  return { filename: `erros-${base}.xlsx`, content }
+}
+
+type ReportRow = { rowNumber: number; cells: string[]; message: string | null; columnName: string | null }
+
+function errorText(r: ReportRow): string {
+  const m = r.message ?? ''
+  return r.columnName && !m.startsWith(`${r.columnName}:`) && !m.includes(' | ') ? `${r.columnName}: ${m}` : m
+}

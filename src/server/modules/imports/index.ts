@@ -1,0 +1,3 @@
+export { exportsRoutes } from './exports.routes.ts'
+export { createImportJobs } from './imports.jobs.ts'
+export { importsRoutes } from './imports.routes.ts'

@@ -1,0 +1,776 @@
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { deflateRawSync } from 'node:zlib'
+import { sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
+import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
+import { startTestApp, type TestContext } from '../helpers/app.ts'
+import { TestClient } from '../helpers/client.ts'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** A valid CPF from a 9-digit base (check digits computed). */
+function cpf(base: number): string {
+  const d = String(base).padStart(9, '0')
+  const dv = (s: string) => {
+    let sum = 0
+    for (let i = 0; i < s.length; i++) sum += Number(s[i]) * (s.length + 1 - i)
+    const r = (sum * 10) % 11
+    return r === 10 ? 0 : r
+  }
+  const d1 = dv(d)
+  return `${d}${d1}${dv(`${d}${d1}`)}`
+}
+
+async function xlsx(rows: unknown[][], sheet = 'Planilha1'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet(sheet)
+  for (const r of rows) ws.addRow(r)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** A minimal zip (stored or deflated entries), to build broken or hostile .xlsx files by hand. */
+function zip(entries: { name: string; data: Buffer; flags?: number }[]): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const e of entries) {
+    const compressed = deflateRawSync(e.data)
+    const name = Buffer.from(e.name)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(e.flags ?? 0, 6)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(compressed.length, 18)
+    local.writeUInt32LE(e.data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(e.flags ?? 0, 8)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(compressed.length, 20)
+    central.writeUInt32LE(e.data.length, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name, compressed)
+    centrals.push(central, name)
+    offset += 30 + name.length + compressed.length
+  }
+  const cd = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+
+type Run = {
+  id: string
+  status: string
+  statusLabel: string
+  headers: string[]
+  mapping: { column: number; header: string; field: string | null }[]
+  totals: { rows: number; ok: number; errors: number; skipped: number }
+  progress: { done: number; total: number; created: number; invited: number; percent: number }
+  failureMessage: string | null
+}
+
+describe('importação em lote de planilhas e exportação das listas', () => {
+  let ctx: TestContext
+  let t: TenantFixture
+  let other: TenantFixture
+
+  before(async () => {
+    ctx = await startTestApp()
+    t = await createTenant(ctx.app, ctx.config)
+    other = await createTenant(ctx.app, ctx.config)
+  })
+  after(() => ctx.close())
+
+  const count = async (q: ReturnType<typeof sql>) =>
+    Number(((await ctx.app.database.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0].n)
+
+  async function upload(c: TestClient, kind: string, filename: string, bytes: Buffer, type = XLSX) {
+    return c.upload('POST', `/api/v1/imports?kind=${kind}`, filename, bytes, type)
+  }
+
+  /** Upload, keep the guessed mapping, dry run; returns the validated run. */
+  async function dryRun(
+    c: TestClient,
+    kind: string,
+    filename: string,
+    bytes: Buffer,
+    type = XLSX,
+  ): Promise<Run> {
+    const up = await upload(c, kind, filename, bytes, type)
+    assert.equal(up.status, 201, JSON.stringify(up.body))
+    const mapping = (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field }))
+    const started = await c.post(`/api/v1/imports/${up.body.id}/dry-run`, { mapping })
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    assert.equal(started.body.status, 'validating')
+    await ctx.app.jobs.drain()
+    return (await c.get(`/api/v1/imports/${up.body.id}`)).body
+  }
+
+  async function rowsOf(c: TestClient, id: string, status?: string) {
+    const res = await c.get(`/api/v1/imports/${id}/rows?pageSize=200${status ? `&status=${status}` : ''}`)
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    return res.body.items as {
+      rowNumber: number
+      status: string
+      created: boolean
+      columnName: string | null
+      message: string | null
+      cells: string[]
+    }[]
+  }
+
+  async function confirm(c: TestClient, id: string, body: object = { invitations: 'end' }) {
+    const res = await c.post(`/api/v1/imports/${id}/confirm`, body)
+    assert.equal(res.status, 202, JSON.stringify(res.body))
+    await ctx.app.jobs.drain()
+    return (await c.get(`/api/v1/imports/${id}`)).body as Run
+  }
+
+  const usersOf = (tenantId: string, like: string) =>
+    count(
+      sql`select count(*)::int as n from client_users where tenant_id = ${tenantId} and email like ${like}`,
+    )
+
+  test('templates: one .xlsx per kind, header and example row, documents as text; re-uploaded, every column is recognised', async () => {
+    for (const kind of ['client_users', 'client_orgs']) {
+      const res = await ctx.app.inject({
+        url: `/api/v1/imports/templates/${kind}`,
+        headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      })
+      assert.equal(res.statusCode, 200)
+      assert.equal(res.headers['content-type'], XLSX)
+      assert.match(String(res.headers['content-disposition']), /modelo-/)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+      const ws = wb.worksheets[0]
+      assert.equal(ws.rowCount, 2)
+      assert.ok(wb.getWorksheet('Instruções'))
+      const up = await upload(t.admin, kind, `modelo-${kind}.xlsx`, res.rawPayload)
+      assert.equal(up.status, 201)
+      assert.ok(
+        (up.body as Run).mapping.every((m) => m.field !== null),
+        `${kind}: ${JSON.stringify(up.body.mapping)}`,
+      )
+    }
+    const bad = await t.admin.get('/api/v1/imports/templates/planetas')
+    assert.equal(bad.status, 400)
+    assert.match(bad.body.message, /inválid/i)
+  })
+
+  test('client users from .xlsx: headers in pt-BR/English, accents, CPFs as numbers, formulas by their cached value; the dry run names each bad row and column in pt-BR', async () => {
+    const org = await createOrg(t, 'Padaria São João Ltda')
+    await t.admin.post('/api/v1/client-users', { name: 'Já Cadastrada', email: 'ja.existe@lote.com.br' })
+    const file = await xlsx([
+      ['Nome completo', 'Email', 'CPF', 'Celular', 'Departamentos', 'CNPJ da empresa'],
+      [
+        'José da Conceição Araújo',
+        'jose@lote.com.br',
+        Number(cpf(123456789)),
+        '27999990001',
+        'Pessoal: Proprietário; Fiscal',
+        org.document,
+      ],
+      // A CPF starting with zero, typed as a number: Excel keeps 1234567890 (10 digits).
+      [
+        'Ana Luíza Müller',
+        'ANA@lote.com.br',
+        Number(cpf(12345678)),
+        27999990002,
+        'Contábil (Contribuinte)',
+        '',
+      ],
+      [
+        { formula: 'CONCATENATE("Bea"," Souza")', result: 'Bea Souza' },
+        'bea@lote.com.br',
+        '',
+        '',
+        '',
+        'Padaria São João Ltda',
+      ],
+      ['Carlos CPF Errado', 'carlos@lote.com.br', 12345678900, '', '', ''],
+      ['Duda E-mail Ruim', 'duda@@lote', '', '', '', ''],
+      ['Edu Repetido', 'jose@lote.com.br', '', '', '', ''],
+      ['Fábio Sem Depto', 'fabio@lote.com.br', '', '', 'Marketing', ''],
+      ['Gabi Sem Empresa', 'gabi@lote.com.br', '', '', '', '99.999.999/0001-91'],
+      ['Helena Já Existe', 'ja.existe@lote.com.br', '', '', '', ''],
+      ['', 'semnome@lote.com.br', '', '', '', ''],
+      ['Ivo Fone Ruim', 'ivo@lote.com.br', '', '123', '', ''],
+      ['=1+1 Planilha', 'formula@lote.com.br', '', '', '', ''],
+    ])
+    const up = await upload(t.admin, 'client_users', 'usuários.xlsx', file)
+    assert.equal(up.status, 201, JSON.stringify(up.body))
+    const fields = Object.fromEntries((up.body as Run).mapping.map((m) => [m.header, m.field]))
+    assert.deepEqual(fields, {
+      'Nome completo': 'name',
+      Email: 'email',
+      CPF: 'cpf',
+      Celular: 'phone',
+      Departamentos: 'departments',
+      'CNPJ da empresa': 'companies',
+    })
+    assert.equal(up.body.status, 'uploaded')
+    assert.equal(up.body.sample.length, 5)
+    assert.equal(up.body.sample[2][0], 'Bea Souza', 'formula cell: its cached value')
+
+    // A mapping without the e-mail is refused before any validation.
+    const noEmail = await t.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, {
+      mapping: [{ column: 0, field: 'name' }],
+    })
+    assert.equal(noEmail.status, 400)
+    assert.match(noEmail.body.message, /obrigatório E-mail/)
+
+    const mapping = (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field }))
+    assert.equal((await t.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, { mapping })).status, 202)
+    // Not validated yet: confirming is refused.
+    assert.equal((await t.admin.post(`/api/v1/imports/${up.body.id}/confirm`, {})).status, 409)
+    await ctx.app.jobs.drain()
+    const run: Run = (await t.admin.get(`/api/v1/imports/${up.body.id}`)).body
+    assert.equal(run.status, 'validated')
+    assert.deepEqual(run.totals, { rows: 12, ok: 4, errors: 7, skipped: 1 })
+
+    const rows = await rowsOf(t.admin, run.id)
+    const byRow = new Map(rows.map((r) => [r.rowNumber, r]))
+    const expect = (row: number, status: string, column: string | null, message?: RegExp) => {
+      const r = byRow.get(row)!
+      assert.equal(r.status, status, `row ${row}: ${JSON.stringify(r)}`)
+      assert.equal(r.columnName, column, `row ${row} column`)
+      if (message) assert.match(r.message ?? '', message, `row ${row}`)
+    }
+    expect(2, 'ok', null)
+    expect(3, 'ok', null)
+    expect(4, 'ok', null)
+    expect(5, 'error', 'CPF', /CPF inválido/)
+    expect(6, 'error', 'Email', /E-mail inválido/)
+    expect(7, 'error', 'Email', /repetido na planilha \(já está na linha 2\)/)
+    expect(8, 'error', 'Departamentos', /Departamento inexistente: Marketing/)
+    expect(9, 'error', 'CNPJ da empresa', /Empresa não encontrada: 99\.999\.999\/0001-91/)
+    expect(10, 'skipped', 'Email', /E-mail já usado pelo usuário Já Cadastrada/)
+    expect(11, 'error', 'Nome completo', /Informe o nome/)
+    expect(12, 'error', 'Celular', /Telefone inválido/)
+    expect(13, 'ok', null)
+    assert.equal(byRow.get(3)!.cells[2], '1234567890', 'the report repeats the cell as typed')
+    const onlyErrors = await rowsOf(t.admin, run.id, 'error')
+    assert.equal(onlyErrors.length, 7)
+
+    // The error report: the original columns, the row number and an "Erro" column.
+    const report = await ctx.app.inject({
+      url: `/api/v1/imports/${run.id}/error-report`,
+      headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    })
+    assert.equal(report.statusCode, 200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]
+    assert.deepEqual((ws.getRow(1).values as string[]).slice(1), [
+      'Linha',
+      'Nome completo',
+      'Email',
+      'CPF',
+      'Celular',
+      'Departamentos',
+      'CNPJ da empresa',
+      'Erro',
+    ])
+    assert.equal(ws.rowCount, 1 + 8)
+    assert.equal(ws.getCell('A2').value, 5)
+    assert.match(String(ws.getCell('H2').value), /^CPF: CPF inválido/)
+
+    // Import, invitations at the end through the normal flow.
+    const done = await confirm(t.admin, run.id, { invitations: 'end' })
+    assert.equal(done.status, 'done', JSON.stringify(done))
+    assert.equal(done.progress.created, 4)
+    assert.equal(done.progress.invited, 4)
+    const jose = (await t.admin.get('/api/v1/client-users?search=jose@lote')).body.items[0]
+    assert.equal(jose.name, 'José da Conceição Araújo')
+    assert.equal(jose.cpf, '123.456.789-09')
+    assert.equal(jose.phone, '(27) 99999-0001')
+    assert.deepEqual(
+      jose.departments.map((d: { name: string; level: string }) => `${d.name}:${d.level}`).sort(),
+      ['Fiscal:revisor', 'Pessoal:proprietario'],
+    )
+    assert.deepEqual(
+      jose.companies.map((c: { id: string }) => c.id),
+      [org.id],
+    )
+    assert.equal(jose.invitation.status, 'sent')
+    const ana = (await t.admin.get('/api/v1/client-users?search=ana@lote')).body.items[0]
+    assert.equal(ana.email, 'ana@lote.com.br')
+    assert.equal(ana.cpf, formatCpf(cpf(12345678)), 'leading zero restored')
+    const bea = (await t.admin.get('/api/v1/client-users?search=bea@lote')).body.items[0]
+    assert.deepEqual(
+      bea.companies.map((c: { id: string }) => c.id),
+      [org.id],
+      'company found by its name',
+    )
+    const mail = await lastMailTo(ctx.app, 'jose@lote.com.br')
+    assert.ok(mail, 'invitation e-mail queued')
+    assert.ok(mail.links.some((l) => l.includes('/convite?token=')))
+    const imported = await rowsOf(t.admin, run.id, 'ok')
+    assert.ok(imported.every((r) => r.created))
+
+    // Re-running the same file creates nothing: every row that was imported is now skipped.
+    const before = await usersOf(t.tenantId, '%@lote.com.br')
+    const again = await dryRun(t.admin, 'client_users', 'usuários.xlsx', file)
+    assert.equal(again.totals.ok, 0)
+    assert.equal(again.totals.skipped, 5)
+    const skipped = await rowsOf(t.admin, again.id, 'skipped')
+    assert.match(skipped[0].message!, /E-mail já usado pelo usuário José da Conceição Araújo/)
+    const nothing = await t.admin.post(`/api/v1/imports/${again.id}/confirm`, { invitations: 'end' })
+    assert.equal(nothing.status, 409)
+    assert.equal(nothing.body.code, 'IMPORT_NOTHING_TO_IMPORT')
+    assert.equal(await usersOf(t.tenantId, '%@lote.com.br'), before)
+
+    // Undo: refused once someone accepted the invitation; allowed before.
+    const undone = await t.admin.post(`/api/v1/imports/${run.id}/undo`)
+    assert.equal(undone.status, 200, JSON.stringify(undone.body))
+    assert.equal(undone.body.status, 'undone')
+    assert.equal(await usersOf(t.tenantId, '%@lote.com.br'), 1, 'only the one that existed before')
+    const twice = await t.admin.post(`/api/v1/imports/${run.id}/undo`)
+    assert.equal(twice.status, 409)
+  })
+
+  test('undo is refused while a user of the run accepted the invitation', async () => {
+    const file = await xlsx([
+      ['Nome', 'E-mail'],
+      ['Rita Aceitou', 'rita@aceite.com.br'],
+      ['Sara Não', 'sara@aceite.com.br'],
+    ])
+    const run = await dryRun(t.admin, 'client_users', 'aceite.xlsx', file)
+    const done = await confirm(t.admin, run.id, { invitations: 'end' })
+    assert.equal(done.progress.invited, 2)
+    const mail = await lastMailTo(ctx.app, 'rita@aceite.com.br')
+    const token = tokenFrom(mail.links.find((l) => l.includes('/convite'))!)
+    const rita = new TestClient(ctx.app)
+    await rita.get('/api/v1/auth/session')
+    const accept = await rita.post('/api/v1/invitations/accept', {
+      token,
+      password: 'Rita-Senha-Forte-2026!',
+      passwordConfirmation: 'Rita-Senha-Forte-2026!',
+    })
+    assert.equal(accept.status, 200, JSON.stringify(accept.body))
+    const undo = await t.admin.post(`/api/v1/imports/${run.id}/undo`)
+    assert.equal(undo.status, 409)
+    assert.equal(undo.body.code, 'IMPORT_UNDO_ACCEPTED')
+    assert.match(undo.body.message, /Rita Aceitou/)
+    assert.equal(await usersOf(t.tenantId, '%@aceite.com.br'), 2)
+  })
+
+  test('invitations "later" and "schedule": scheduled like the single-user screen; at the time, sent (held for training when the gate says so)', async () => {
+    const later = await dryRun(
+      t.admin,
+      'client_users',
+      'depois.xlsx',
+      await xlsx([
+        ['Nome', 'E-mail'],
+        ['Lia Depois', 'lia@depois.com.br'],
+      ]),
+    )
+    const laterDone = await confirm(t.admin, later.id, { invitations: 'later' })
+    assert.equal(laterDone.status, 'done')
+    const lia = (await t.admin.get('/api/v1/client-users?search=lia@depois')).body.items[0]
+    assert.equal(lia.invitation.status, 'scheduled')
+    assert.equal(await lastMailTo(ctx.app, 'lia@depois.com.br'), undefined)
+
+    const past = await t.admin.post(`/api/v1/imports/${later.id}/confirm`, { invitations: 'end' })
+    assert.equal(past.status, 409, 'a run is confirmed once')
+
+    const untrained = await createOrg(t, 'Unidade Sem Treinamento')
+    assert.equal((await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: true })).status, 200)
+    try {
+      const sched = await dryRun(
+        t.admin,
+        'client_users',
+        'agendado.xlsx',
+        await xlsx([
+          ['Nome', 'E-mail', 'Empresa'],
+          ['Mia Agendada', 'mia@agenda.com.br', ''],
+          ['Noé Sem Treino', 'noe@agenda.com.br', untrained.document],
+        ]),
+      )
+      const pastDate = await t.admin.post(`/api/v1/imports/${sched.id}/confirm`, {
+        invitations: 'schedule',
+        scheduleAt: new Date(Date.now() - 60_000).toISOString(),
+      })
+      assert.equal(pastDate.status, 400)
+      const at = new Date(Date.now() + 3_600_000).toISOString()
+      const done = await confirm(t.admin, sched.id, { invitations: 'schedule', scheduleAt: at })
+      assert.equal(done.status, 'done')
+      const mia = (await t.admin.get('/api/v1/client-users?search=mia@agenda')).body.items[0]
+      assert.equal(mia.invitation.status, 'scheduled')
+      // The time comes.
+      await ctx.app.database.db.execute(
+        sql`update jobs set run_at = now() where name = 'imports.scheduled-invitations' and status = 'queued'`,
+      )
+      await ctx.app.jobs.drain()
+      const miaAfter = (await t.admin.get('/api/v1/client-users?search=mia@agenda')).body.items[0]
+      assert.equal(miaAfter.invitation.status, 'sent')
+      assert.ok(await lastMailTo(ctx.app, 'mia@agenda.com.br'))
+      const noe = (await t.admin.get('/api/v1/client-users?search=noe@agenda')).body.items[0]
+      assert.equal(noe.invitation.status, 'scheduled', 'held until the unit is trained')
+      assert.equal(await lastMailTo(ctx.app, 'noe@agenda.com.br'), undefined)
+      const held = await count(
+        sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
+            where cu.email = 'noe@agenda.com.br' and i.held_for_org_id = ${untrained.id} and i.status = 'scheduled'`,
+      )
+      assert.equal(held, 1)
+    } finally {
+      await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: false })
+    }
+  })
+
+  test('a crash in the middle of a batch rolls that batch back; the job resumes from the cursor with nothing duplicated or lost', async () => {
+    const n = 1600
+    const rows: unknown[][] = [['Nome', 'E-mail', 'CPF']]
+    for (let i = 1; i <= n; i++)
+      rows.push([`Pessoa ${i} Lote`, `p${i}@crash.com.br`, Number(cpf(200000000 + i))])
+    const run = await dryRun(t.admin, 'client_users', 'grande.xlsx', await xlsx(rows))
+    assert.equal(run.totals.ok, n)
+    // The database refuses the 1,200th user: the third batch (rows 1002–1501) fails mid-way.
+    await ctx.app.database.db.execute(sql`
+      create or replace function crash_import() returns trigger language plpgsql as $$
+      begin
+        if new.email = 'p1200@crash.com.br' then raise exception 'queda simulada no meio do lote'; end if;
+        return new;
+      end $$`)
+    await ctx.app.database.db.execute(
+      sql`create trigger crash_import before insert on client_users for each row execute function crash_import()`,
+    )
+    try {
+      const res = await t.admin.post(`/api/v1/imports/${run.id}/confirm`, { invitations: 'later' })
+      assert.equal(res.status, 202)
+      // Every attempt fails at the same row; after the last one the run is marked failed.
+      for (let i = 0; i < 12; i++) {
+        await ctx.app.jobs.drain()
+        await new Promise((r) => setTimeout(r, 120))
+      }
+      const failed: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
+      assert.equal(failed.status, 'failed', JSON.stringify(failed))
+      assert.match(failed.failureMessage ?? '', /Retomar/)
+      assert.equal(failed.progress.created, 1000, 'two whole batches committed')
+      assert.equal(failed.progress.done, 1000)
+      assert.equal(await usersOf(t.tenantId, '%@crash.com.br'), 1000, 'no half batch')
+      assert.equal(
+        await count(sql`select count(*)::int as n from import_created where run_id = ${run.id}`),
+        1000,
+      )
+      assert.equal(
+        await count(sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
+                        where cu.email like '%@crash.com.br' and i.status = 'scheduled'`),
+        1000,
+        'the invitations of the committed batches only',
+      )
+    } finally {
+      await ctx.app.database.db.execute(sql`drop trigger if exists crash_import on client_users`)
+    }
+    // "Retomar": from the cursor of the last committed batch.
+    const resumed = await t.admin.post(`/api/v1/imports/${run.id}/resume`)
+    assert.equal(resumed.status, 202, JSON.stringify(resumed.body))
+    await ctx.app.jobs.drain()
+    const done: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
+    assert.equal(done.status, 'done')
+    assert.equal(done.progress.created, n)
+    assert.equal(await usersOf(t.tenantId, '%@crash.com.br'), n)
+    assert.equal(
+      await count(
+        sql`select count(distinct lower(email))::int as n from client_users where tenant_id = ${t.tenantId} and email like '%@crash.com.br'`,
+      ),
+      n,
+      'no duplicates',
+    )
+    assert.equal(await count(sql`select count(*)::int as n from import_created where run_id = ${run.id}`), n)
+    assert.equal(
+      await count(sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
+                      where cu.email like '%@crash.com.br'`),
+      n,
+      'one invitation each',
+    )
+  })
+
+  test('a job that dies between batches (worker killed) is picked up again and continues from the cursor', async () => {
+    const rows: unknown[][] = [['Nome', 'E-mail']]
+    for (let i = 1; i <= 1200; i++) rows.push([`Morte ${i} Súbita`, `m${i}@kill.com.br`])
+    const run = await dryRun(t.admin, 'client_users', 'kill.xlsx', await xlsx(rows))
+    assert.equal(
+      (await t.admin.post(`/api/v1/imports/${run.id}/confirm`, { invitations: 'later' })).status,
+      202,
+    )
+    // One batch runs, then the process "dies": the job stays claimed (running) with nobody working on it.
+    const { importStep } = await import('#server/modules/imports/imports.run.ts')
+    const [job] = (
+      (await ctx.app.database.db.execute(
+        sql`update jobs set status = 'running', locked_at = now() - interval '1 hour', attempts = 1
+            where name = 'imports.run' and status = 'queued' and payload->>'runId' = ${run.id} returning payload`,
+      )) as unknown as { rows: { payload: { token: string } }[] }
+    ).rows
+    assert.equal(
+      await importStep(
+        { db: ctx.app.database.db, config: ctx.config },
+        t.tenantId,
+        run.id,
+        job.payload.token,
+      ),
+      'more',
+    )
+    const mid: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
+    assert.equal(mid.progress.created, 500)
+    // A new worker finds the stale job (past its timeout) and resumes from the cursor.
+    await ctx.app.database.db.execute(
+      sql`update jobs set status = 'queued', locked_at = null where status = 'running' and name = 'imports.run'`,
+    )
+    await ctx.app.jobs.drain()
+    const done: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
+    assert.equal(done.status, 'done')
+    assert.equal(done.progress.created, 1200)
+    assert.equal(await usersOf(t.tenantId, '%@kill.com.br'), 1200)
+  })
+
+  test('client organisations from a Windows-1252 CSV with ";" and quoted fields; CNPJ/CEP without leading zeros; re-run skips by CNPJ', async () => {
+    const csv = [
+      'CNPJ;Razão social;Nome fantasia;IE;CEP;Logradouro;Número;Bairro;Município;UF;E-mail',
+      // 01.234.567/0001-95 lost its zero (13 digits); CEP 01310-100 too.
+      '1234567000195;"Açougue Irmãos Ávila; Filhos Ltda";Ávila;ISENTO;1310100;Avenida Paulista;1000;Bela Vista;São Paulo;SP;contato@avila.com.br',
+      '11.222.333/0001-81;Padaria Pão Quente Ltda;;;29000-000;Rua Sete;S/N;Centro;Vitória;es;',
+      '11.222.333/0001-00;CNPJ Errado Ltda;;;;;;;;;',
+      '11222333000181;Repetida Ltda;;;;;;;;;',
+      '529.982.247-25;Produtor Rural José;;;29100000;Sítio Boa Vista;km 3;Zona Rural;Vila Velha;ES;',
+      '=1+2;@Fórmula Ltda;;;;;;;;;',
+      '45.723.174/0001-10;"=HYPERLINK(""http://x"")";;;;;;;;;',
+    ].join('\r\n')
+    const bytes = Buffer.from(csv, 'latin1')
+    const run = await dryRun(t.admin, 'client_orgs', 'clientes.csv', bytes, 'text/csv')
+    assert.equal(run.status, 'validated', JSON.stringify(run))
+    assert.deepEqual(run.totals, { rows: 7, ok: 4, errors: 3, skipped: 0 })
+    const rows = await rowsOf(t.admin, run.id)
+    assert.equal(
+      rows[0].cells[1],
+      'Açougue Irmãos Ávila; Filhos Ltda',
+      'Windows-1252 accents and a quoted ";"',
+    )
+    assert.match(rows[2].message!, /CPF ou CNPJ inválido/)
+    assert.equal(rows[2].columnName, 'CNPJ')
+    assert.match(rows[3].message!, /CNPJ repetido na planilha \(já está na linha 3\)/)
+    assert.equal(rows[5].status, 'error')
+    const done = await confirm(t.admin, run.id)
+    assert.equal(done.progress.created, 4)
+    const found = (await t.admin.get('/api/v1/client-orgs?search=01.234.567/0001-95')).body.items
+    assert.equal(found.length, 1)
+    const avila = (await t.admin.get(`/api/v1/client-orgs/${found[0].id}`)).body
+    assert.equal(avila.name, 'Açougue Irmãos Ávila; Filhos Ltda')
+    assert.equal(avila.stateRegistration, 'ISENTO')
+    assert.deepEqual(avila.emails, ['contato@avila.com.br'])
+    assert.equal(avila.addresses[0].cep, '01310-100')
+    assert.equal(avila.addresses[0].city, 'São Paulo')
+    const rural = (await t.admin.get('/api/v1/client-orgs?search=529.982.247-25')).body.items[0]
+    assert.equal(rural.documentType, 'cpf')
+
+    const again = await dryRun(t.admin, 'client_orgs', 'clientes.csv', bytes, 'text/csv')
+    assert.equal(again.totals.ok, 0)
+    assert.equal(again.totals.skipped, 4)
+    assert.match(
+      (await rowsOf(t.admin, again.id, 'skipped'))[0].message!,
+      /CNPJ já cadastrado: Açougue Irmãos Ávila/,
+    )
+
+    // Exports of the client list: filters respected, formula cells neutralised.
+    const exported = await t.admin.get('/api/v1/exports/client-orgs?format=csv&search=HYPERLINK')
+    assert.equal(exported.status, 200)
+    const text = String(exported.body)
+    assert.match(text, /^\uFEFFRazão social \/ Nome;Nome fantasia;CNPJ\/CPF/)
+    assert.match(text, /\r\n"'=HYPERLINK\(""http:\/\/x""\)";/)
+    assert.equal(text.trim().split('\r\n').length, 2, 'only the filtered client')
+    const xl = await ctx.app.inject({
+      url: '/api/v1/exports/client-orgs?format=xlsx&search=HYPERLINK',
+      headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    })
+    assert.equal(xl.statusCode, 200)
+    assert.equal(xl.headers['content-type'], XLSX)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xl.rawPayload as unknown as ArrayBuffer)
+    const cell = wb.worksheets[0].getCell('A2')
+    assert.equal(cell.value, '\'=HYPERLINK("http://x")')
+    assert.equal(cell.formula, undefined)
+  })
+
+  test('exports of client users, fichas and a client’s plans; permission needed; formulas neutralised', async () => {
+    await t.admin.post('/api/v1/client-users', {
+      name: '@SOMA(1;2) Maliciosa',
+      email: 'maliciosa@export.com.br',
+    })
+    const users = await t.admin.get('/api/v1/exports/client-users?format=csv&search=export.com.br')
+    assert.equal(users.status, 200)
+    assert.match(String(users.body), /\r\n"'@SOMA\(1;2\) Maliciosa";maliciosa@export\.com\.br;/)
+    assert.equal(String(users.body).trim().split('\r\n').length, 2)
+    const fichas = await t.admin.get('/api/v1/exports/fichas?format=csv')
+    assert.equal(fichas.status, 200)
+    assert.match(String(fichas.body), /^\uFEFFProtocolo;Situação/)
+    const org = await createOrg(t, 'Cliente Com Planos')
+    const plans = await t.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans?format=csv`)
+    assert.equal(plans.status, 200)
+    assert.match(String(plans.body), /^\uFEFFNº;Cliente;Plano/)
+    const bad = await t.admin.get('/api/v1/exports/client-orgs?format=pdf')
+    assert.equal(bad.status, 400)
+    const tech = await createStaffClient(ctx.app, t, 'Técnico')
+    assert.equal((await tech.client.get('/api/v1/exports/client-orgs')).status, 403)
+    assert.equal((await tech.client.get('/api/v1/imports')).status, 403)
+    // Another tenant's client: 404, like a missing one.
+    assert.equal((await other.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans`)).status, 404)
+  })
+
+  test('files refused with clear pt-BR messages: too large, too many rows, malformed, password-protected, old .xls, zip bomb, not a spreadsheet', async () => {
+    const small = await startTestApp({
+      config: {
+        imports: { maxBytes: 64 * 1024, maxRows: 10, maxUncompressedBytes: 64 * 1024 * 20, maxRatio: 100 },
+      },
+    })
+    try {
+      const s = await createTenant(small.app, small.config)
+      const up = (name: string, bytes: Buffer, type = XLSX) =>
+        s.admin.upload('POST', '/api/v1/imports?kind=client_users', name, bytes, type)
+
+      const big = await up('grande.csv', Buffer.alloc(70 * 1024, 'a'), 'text/csv')
+      assert.equal(big.status, 413)
+      assert.match(big.body.message, /limite de 0,1 MB|limite de 0,06 MB|limite de/)
+
+      const rows = [['Nome', 'E-mail']]
+      for (let i = 0; i < 11; i++) rows.push([`Pessoa ${i} Silva`, `p${i}@limite.com.br`])
+      const many = await up('muitas.xlsx', await xlsx(rows))
+      assert.equal(many.status, 201)
+      await s.admin.post(`/api/v1/imports/${many.body.id}/dry-run`, {
+        mapping: (many.body as Run).mapping.map((m) => ({ column: m.column, field: m.field })),
+      })
+      await small.app.jobs.drain()
+      const failed = (await s.admin.get(`/api/v1/imports/${many.body.id}`)).body
+      assert.equal(failed.status, 'failed')
+      assert.match(failed.failureMessage, /limite de 10 linhas/)
+
+      const junk = await up('planilha.xlsx', Buffer.from('isto não é uma planilha, só texto'))
+      assert.equal(junk.status, 422)
+      assert.equal(junk.body.code, 'SPREADSHEET_MALFORMED')
+
+      const good = await xlsx([['Nome'], ['Fulano']])
+      const truncated = await up('cortada.xlsx', good.subarray(0, Math.floor(good.length / 2)))
+      assert.equal(truncated.status, 422)
+      assert.equal(truncated.body.code, 'SPREADSHEET_MALFORMED')
+
+      // A password-protected workbook is an OLE compound file holding an "EncryptedPackage" stream.
+      const ole = Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(512),
+        Buffer.from('EncryptedInfo\0EncryptedPackage', 'utf16le'),
+        Buffer.alloc(512),
+      ])
+      const locked = await up('protegida.xlsx', ole)
+      assert.equal(locked.status, 422)
+      assert.equal(locked.body.code, 'SPREADSHEET_ENCRYPTED')
+      assert.match(locked.body.message, /protegida por senha/)
+      const xls = await up('antiga.xls', Buffer.concat([ole.subarray(0, 8), Buffer.alloc(2048)]))
+      assert.equal(xls.status, 415)
+      assert.match(xls.body.message, /\.xls/)
+      // A zip entry flagged as encrypted (ZipCrypto).
+      const zipCrypto = zip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), flags: 1 },
+      ])
+      assert.equal((await up('zipcrypto.xlsx', zipCrypto)).body.code, 'SPREADSHEET_ENCRYPTED')
+
+      // A zip bomb: 60 MB of zeros in ~60 KB.
+      const bomb = zip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20) },
+      ])
+      assert.ok(bomb.length < 64 * 1024, `bomb is ${bomb.length} bytes`)
+      const boom = await up('bomba.xlsx', bomb)
+      assert.equal(boom.status, 422)
+      assert.equal(boom.body.code, 'SPREADSHEET_ZIP_BOMB')
+
+      const binary = await up(
+        'imagem.csv',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]),
+        'text/csv',
+      )
+      assert.equal(binary.status, 415)
+
+      const none = await s.admin.post('/api/v1/imports?kind=client_users', {})
+      assert.equal(none.status, 400)
+      assert.match(none.body.message, /Envie a planilha/)
+    } finally {
+      await small.close()
+    }
+  })
+
+  test('a LibreOffice-made .xlsx (when soffice is installed) imports like an Excel one', async (tt) => {
+    const soffice = spawnSync('which', ['soffice']).status === 0
+    if (!soffice) {
+      tt.skip('soffice não instalado: a planilha do teste é escrita com exceljs')
+      return
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cadastra-soffice-'))
+    const csvPath = path.join(dir, 'libre.csv')
+    writeFileSync(
+      csvPath,
+      `Nome,E-mail,CPF\nLívia Libre,livia@libre.com.br,${Number(cpf(1234567))}\nOtávio Office,otavio@libre.com.br,${cpf(7654321)}\n`,
+    )
+    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', dir, csvPath], {
+      stdio: 'ignore',
+    })
+    const run = await dryRun(
+      t.admin,
+      'client_users',
+      'libre.xlsx',
+      readFileSync(path.join(dir, 'libre.xlsx')),
+    )
+    assert.equal(run.totals.ok, 2, JSON.stringify(run))
+  })
+
+  test("another tenant's import is 404 everywhere, like a missing one", async () => {
+    const run = await dryRun(
+      t.admin,
+      'client_users',
+      'isolado.xlsx',
+      await xlsx([
+        ['Nome', 'E-mail'],
+        ['Isa Isolada', 'isa@isolado.com.br'],
+      ]),
+    )
+    for (const [method, url] of [
+      ['GET', `/api/v1/imports/${run.id}`],
+      ['GET', `/api/v1/imports/${run.id}/rows`],
+      ['GET', `/api/v1/imports/${run.id}/error-report`],
+      ['POST', `/api/v1/imports/${run.id}/dry-run`],
+      ['POST', `/api/v1/imports/${run.id}/confirm`],
+      ['POST', `/api/v1/imports/${run.id}/undo`],
+      ['POST', `/api/v1/imports/${run.id}/resume`],
+    ] as const) {
+      const res = await other.admin.request(
+        method,
+        url,
+        method === 'POST' ? (url.endsWith('dry-run') ? { mapping: [] } : {}) : undefined,
+      )
+      assert.equal(res.status, 404, `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`)
+    }
+    const list = (await other.admin.get('/api/v1/imports')).body
+    assert.ok(!list.items.some((r: { id: string }) => r.id === run.id))
+    const mine = (await t.admin.get('/api/v1/imports')).body
+    assert.ok(mine.items.some((r: { id: string }) => r.id === run.id))
+  })
+})
+
+function formatCpf(d: string) {
+  return `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`
+}
