@@ -486,6 +486,24 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
       .from(auditLog)
       .where(and(eq(auditLog.entityId, acked.body.id), eq(auditLog.action, 'rules_acknowledged')))
     assert.equal(audit.length, 1)
+    // Changes to a finished plan are checked again: a blocking rule refuses an address without number.
+    const transfer = await t.admin.post(`/api/v1/client-plans/${acked.body.id}/address-transfer`, {
+      address: { ...ADDRESS, number: 'S/N' },
+    })
+    assert.equal(transfer.status, 422)
+    assert.equal(transfer.body.code, 'PLAN_RULES_BLOCKED')
+    const kept = (await t.admin.get(`/api/v1/client-plans/${acked.body.id}`)).body
+    assert.match(kept.installationAddress.line, /1500/)
+    const moved = await t.admin.post(`/api/v1/client-plans/${acked.body.id}/address-transfer`, {
+      address: { ...ADDRESS, number: '1600' },
+    })
+    assert.equal(moved.status, 200, JSON.stringify(moved.body))
+    assert.ok(
+      moved.body.history.some(
+        (h: { kind: string; summary: string }) => h.kind === 'rules_warning' && /BAIXADA/.test(h.summary),
+      ),
+      'warnings of a change are kept in the history',
+    )
     for (const id of [block.body.id, warn.body.id])
       await t.admin.request('PATCH', `/api/v1/registration-rules/${id}`, { isActive: false })
   })

@@ -409,6 +409,38 @@ async function rulesFor(
   )
 }
 
+/**
+ * A change to a finished plan (address transfer, debit authorisation) is checked against the rules
+ * again: blocking ones refuse it; warnings are written into the plan's history.
+ */
+async function checkRulesOnChange(
+  deps: PlansDeps,
+  tx: Db,
+  actor: Actor,
+  cp: ClientPlanRow,
+  next: {
+    installation: AddressCopy | null
+    paymentMethod: ClientPlanRow['paymentMethod']
+    bank?: BankDebitInput | null
+  },
+) {
+  const org = await requireClient(tx, actor.tenantId, cp.clientOrgId)
+  const plan = (await plansRepository(tx).plan(actor.tenantId, cp.planId))!.plan
+  const alerts = await rulesFor(deps, tx, actor, org, plan, next.installation, {
+    paymentMethod: next.paymentMethod,
+    bank: next.bank,
+  })
+  assertRulesPass(
+    alerts,
+    alerts.filter((a) => a.severity === 'warn').map((a) => a.ruleId),
+  )
+  for (const w of alerts.filter((a) => a.severity === 'warn'))
+    await history(tx, actor, cp.id, {
+      kind: 'rules_warning',
+      summary: `Aviso das regras de cadastro: ${w.message}`,
+    })
+}
+
 function assertRulesPass(alerts: RuleAlert[], acknowledged: string[]) {
   const blocking = alerts.filter((a) => a.severity === 'block')
   if (blocking.length)
@@ -790,6 +822,11 @@ export async function transferAddress(
       'instalacao',
       'address',
     )
+    await checkRulesOnChange(deps, tx, actor, cp, {
+      installation: next,
+      paymentMethod: cp.paymentMethod,
+      bank: null,
+    })
     await plansRepository(tx).updateClientPlan(actor.tenantId, id, { installationAddress: next })
     const before = cp.installationAddress ? addressLine(cp.installationAddress) : 'sem endereço'
     await history(tx, actor, id, {
@@ -831,6 +868,11 @@ export async function changeDueDay(deps: PlansDeps, actor: Actor, id: string, du
 export async function authorizeDebit(deps: PlansDeps, actor: Actor, id: string, bank: BankDebitInput) {
   await deps.db.transaction(async (tx) => {
     const cp = await lockPlan(tx, actor, id)
+    await checkRulesOnChange(deps, tx, actor, cp, {
+      installation: cp.installationAddress,
+      paymentMethod: 'debito_conta',
+      bank,
+    })
     const details = bankDetails(bank)
     await plansRepository(tx).updateClientPlan(actor.tenantId, id, {
       paymentMethod: 'debito_conta',

@@ -279,6 +279,7 @@ export const clientPlanHistory = pgTable(
         'debit_authorized',
         'extra_fields',
         'scheduled',
+        'rules_warning',
       ],
     }).notNull(),
     fromStatus: text('from_status', { enum: PLAN_STATUSES }),
