@@ -264,6 +264,15 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
         await page.getByRole('combobox', { name: 'Endereço de cobrança' }).inputValue(),
         /^Novo: .*, 389/,
       )
+      // Débito em Conta Telefone asks for its own "Detalhes da Cobrança"…
+      await page.getByRole('radio', { name: 'Débito em Conta Telefone', exact: true }).check()
+      const phone = page.getByRole('group', { name: /Detalhes da Cobrança — Débito em Conta Telefone/ })
+      await phone.getByLabel('Telefone').fill('2733334444')
+      assert.equal(await phone.getByLabel('Telefone').inputValue(), '(27) 3333-4444')
+      await page.getByRole('button', { name: 'Avançar' }).click()
+      await waitForText(phone, 'Informe a operadora.')
+      await shot(page, '04b-debito-conta-telefone')
+      // …but this client pays by bank debit.
       await page.getByRole('radio', { name: 'Débito em conta', exact: true }).check()
       await choose(page, 'Dia de vencimento', 'Dia 10')
       const details = page.getByRole('group', { name: /Detalhes da Cobrança/ })

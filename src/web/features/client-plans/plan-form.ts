@@ -299,6 +299,11 @@ export function checkContract(c: ContractValues): Errors {
 }
 
 /** Bank debit: required fields, the bank's check digits (validateBankAccount) and the holder. */
+function holderDocumentError(document: string): string {
+  if (!document.trim()) return 'Informe o CPF ou CNPJ do titular.'
+  return isValidDocument(document) ? '' : 'CPF ou CNPJ do titular inválido.'
+}
+
 export function checkBank(b: BankValues): Errors {
   const errors: Errors = {}
   if (!b.bankCode) errors.bankCode = 'Escolha o banco.'
@@ -315,7 +320,8 @@ export function checkBank(b: BankValues): Errors {
   }
   if (b.holderName.trim().split(/\s+/).filter(Boolean).length < 2)
     errors.holderName = 'Informe o nome completo do titular.'
-  if (!isValidDocument(b.holderDocument)) errors.holderDocument = 'CPF ou CNPJ do titular inválido.'
+  const document = holderDocumentError(b.holderDocument)
+  if (document) errors.holderDocument = document
   return errors
 }
 
@@ -325,7 +331,8 @@ export function checkPhoneAccount(p: PhoneAccountValues): Errors {
   if (!isValidPhone(p.phone)) errors.phone = 'Telefone inválido. Use DDD + número.'
   if (p.holderName.trim().split(/\s+/).filter(Boolean).length < 2)
     errors.holderName = 'Informe o nome completo do titular.'
-  if (!isValidDocument(p.holderDocument)) errors.holderDocument = 'CPF ou CNPJ do titular inválido.'
+  const document = holderDocumentError(p.holderDocument)
+  if (document) errors.holderDocument = document
   return errors
 }
 
