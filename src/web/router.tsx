@@ -9,6 +9,7 @@ import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
 import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
 import { NewClientPlanPage } from './features/client-plans/new-client-plan-page.tsx'
 import { PortalPlansPage } from './features/client-plans/portal-plans-page.tsx'
+import { PortalDocumentsPage } from './features/documents/portal-documents-page.tsx'
 import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
 import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
 import { EventFormPage } from './features/events/event-form-page.tsx'
@@ -110,6 +111,7 @@ export const routes: RouteObject[] = [
           { path: 'perfil', element: <PortalProfilePage /> },
           { path: 'eventos', element: <PortalEventsPage /> },
           { path: 'planos', element: <PortalPlansPage /> },
+          { path: 'documentos', element: <PortalDocumentsPage /> },
         ],
       },
       {

@@ -1,4 +1,4 @@
-import { SearchText, Uuid, z } from '#shared/validation.ts'
+import { PageSize, SearchText, Uuid, z } from '#shared/validation.ts'
 
 const Level = z.enum(['revisor', 'contribuinte', 'proprietario'])
 
@@ -172,7 +172,7 @@ export const WhyAnswer = z.object({
 })
 export type WhyAnswer = z.infer<typeof WhyAnswer>
 
-export const PeopleQuery = z.strictObject({ search: SearchText })
+export const PeopleQuery = z.strictObject({ search: SearchText, pageSize: PageSize })
 export const People = z.object({
   items: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), linked: z.boolean() })),
 })

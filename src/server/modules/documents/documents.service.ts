@@ -1,15 +1,8 @@
 import type { Actor } from '../../platform/actor.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { isUniqueViolation } from '../../platform/errors.ts'
 import type { FileStorage, VirusScanner } from '../../platform/storage/index.ts'
 import { ACCESS_LEVELS, ensureDefaultDepartments } from '../client-users/index.ts'
-import {
-  documentCapabilities,
-  type FolderAccess,
-  type FolderCapabilities,
-  folderCapabilities,
-} from './documents.access.ts'
+import { documentCapabilities, type FolderAccess, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import {
   type DocumentRow,
@@ -17,15 +10,7 @@ import {
   type FolderRow,
   type VersionRow,
 } from './documents.repository.ts'
-import type {
-  CreateFolderBody,
-  CreateRootFolderBody,
-  DocumentSummary,
-  DocumentTree,
-  FolderView,
-  TreeFolder,
-  UpdateFolderBody,
-} from './documents.schemas.ts'
+import type { DocumentSummary, DocumentTree, FolderView, TreeFolder } from './documents.schemas.ts'
 
 export type DocumentsDeps = {
   db: Db
@@ -276,170 +261,4 @@ export async function getFolder(deps: DocumentsDeps, actor: Actor, folderId: str
     })),
     documents: docs.map((d) => toSummary(access, d.document, d.current)),
   }
-}
-
-function folderDto(f: FolderRow, visible: boolean) {
-  return {
-    id: f.id,
-    parentId: f.parentId,
-    departmentId: f.departmentId,
-    name: f.name,
-    isSystem: f.isSystem,
-    isShared: f.isShared,
-    isVisibleToClients: visible,
-    documentCount: 0,
-  }
-}
-
-async function insertFolderOrConflict(
-  tx: Db,
-  values: Parameters<ReturnType<typeof documentsRepository>['insertFolder']>[0],
-) {
-  try {
-    return await documentsRepository(tx).insertFolder(values)
-  } catch (err) {
-    if (isUniqueViolation(err, 'document_folders_name_key'))
-      throw E.FOLDER_NAME_TAKEN({ fields: { name: 'Já existe uma pasta com este nome aqui.' } })
-    throw err
-  }
-}
-
-function creator(actor: Actor) {
-  return actor.kind === 'staff'
-    ? { createdByStaffUserId: actor.userId, createdByName: actor.name }
-    : { createdByClientUserId: actor.clientUserId, createdByName: actor.name }
-}
-
-/** Staff: a new top-level folder in a department of a company (unshared unless `share`). */
-export async function createRootFolder(
-  deps: DocumentsDeps,
-  actor: Actor,
-  clientOrgId: string,
-  body: CreateRootFolderBody,
-): Promise<TreeFolder> {
-  const repo = documentsRepository(deps.db)
-  const org = await repo.org(actor.tenantId, clientOrgId)
-  if (!org) throw E.CLIENT_ORG_NOT_FOUND()
-  const department = await repo.department(actor.tenantId, body.departmentId)
-  if (!department) throw E.DEPARTMENT_NOT_FOUND({ fields: { departmentId: 'Departamento inexistente.' } })
-  // The department's own folder comes first, so a manual folder never takes its name.
-  if (department.isDefault) await repo.ensureSystemFolders(actor.tenantId, org.id, [department])
-  return deps.db.transaction(async (tx) => {
-    const row = await insertFolderOrConflict(tx, {
-      tenantId: actor.tenantId,
-      clientOrgId: org.id,
-      departmentId: department.id,
-      name: body.name,
-      isShared: body.share,
-      ...creator(actor),
-    })
-    await recordAudit(tx, actor, {
-      entity: 'document_folder',
-      entityId: row.id,
-      action: 'create',
-      after: { name: row.name, clientOrgId: org.id, department: department.name, isShared: row.isShared },
-    })
-    return folderDto(row, row.isShared)
-  })
-}
-
-/** A subfolder. Folders made in the portal are shared at once (they are made in the shared area). */
-export async function createFolder(
-  deps: DocumentsDeps,
-  actor: Actor,
-  parentId: string,
-  body: CreateFolderBody,
-): Promise<TreeFolder> {
-  const { folder: parent, tree, visible, access } = await loadFolder(deps.db, actor, parentId)
-  if (!folderCapabilities(access, parent).createFolder) refuse(access, 'write')
-  if (pathOf(parent, tree).length >= MAX_FOLDER_DEPTH) throw E.FOLDER_TOO_DEEP()
-  const isShared = access.kind === 'client' ? true : (body.share ?? false)
-  return deps.db.transaction(async (tx) => {
-    const row = await insertFolderOrConflict(tx, {
-      tenantId: actor.tenantId,
-      clientOrgId: parent.clientOrgId,
-      departmentId: parent.departmentId,
-      parentId: parent.id,
-      name: body.name,
-      isShared,
-      ...creator(actor),
-    })
-    await recordAudit(tx, actor, {
-      entity: 'document_folder',
-      entityId: row.id,
-      action: 'create',
-      after: { name: row.name, parentId: parent.id, clientOrgId: parent.clientOrgId, isShared },
-    })
-    return folderDto(row, isShared && (visible.get(parent.id) ?? false))
-  })
-}
-
-export async function updateFolder(
-  deps: DocumentsDeps,
-  actor: Actor,
-  folderId: string,
-  body: UpdateFolderBody,
-): Promise<TreeFolder> {
-  const { folder, access, tree } = await loadFolder(deps.db, actor, folderId)
-  const can: FolderCapabilities = folderCapabilities(access, folder)
-  if (folder.isSystem) throw E.FOLDER_SYSTEM()
-  if (body.name !== undefined && !can.rename) refuse(access, 'owner')
-  if (body.isShared !== undefined && !can.share) refuse(access, 'staff')
-  return deps.db.transaction(async (tx) => {
-    const repo = documentsRepository(tx)
-    const values: { name?: string; isShared?: boolean } = {}
-    if (body.name !== undefined) values.name = body.name
-    if (body.isShared !== undefined) values.isShared = body.isShared
-    let row: FolderRow
-    try {
-      row = await repo.updateFolder(actor.tenantId, folder.id, values)
-    } catch (err) {
-      if (isUniqueViolation(err, 'document_folders_name_key'))
-        throw E.FOLDER_NAME_TAKEN({ fields: { name: 'Já existe uma pasta com este nome aqui.' } })
-      throw err
-    }
-    const action =
-      body.name !== undefined && body.isShared !== undefined
-        ? 'update'
-        : body.name !== undefined
-          ? 'rename'
-          : body.isShared
-            ? 'share'
-            : 'unshare'
-    await recordAudit(tx, actor, {
-      entity: 'document_folder',
-      entityId: folder.id,
-      action,
-      before: { name: folder.name, isShared: folder.isShared },
-      after: { name: row.name, isShared: row.isShared },
-    })
-    const visible = visibilityOf(tree.map((f) => (f.id === row.id ? row : f)))
-    return folderDto(row, visible.get(row.id) ?? false)
-  })
-}
-
-/** Soft delete of an empty folder (kept for the audit trail, never shown again). */
-export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: string) {
-  const { folder, access } = await loadFolder(deps.db, actor, folderId)
-  if (folder.isSystem) throw E.FOLDER_SYSTEM()
-  if (!folderCapabilities(access, folder).delete) refuse(access, 'owner')
-  return deps.db.transaction(async (tx) => {
-    const repo = documentsRepository(tx)
-    const locked = await repo.folder(actor.tenantId, folder.id, true)
-    if (!locked || locked.deletedAt) throw E.FOLDER_NOT_FOUND()
-    if ((await repo.contentCount(actor.tenantId, folder.id)) > 0) throw E.FOLDER_NOT_EMPTY()
-    const deletedAt = new Date()
-    await repo.updateFolder(actor.tenantId, folder.id, {
-      deletedAt,
-      deletedByUserId: actor.userId,
-      deletedByName: actor.name,
-    })
-    await recordAudit(tx, actor, {
-      entity: 'document_folder',
-      entityId: folder.id,
-      action: 'delete',
-      before: { name: folder.name, parentId: folder.parentId, clientOrgId: folder.clientOrgId },
-    })
-    return { id: folder.id, deletedAt: deletedAt.toISOString() }
-  })
 }

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '@mantine/hooks'
 import {
   IconArrowLeft,
   IconBuildingSkyscraper,
+  IconFolder,
   IconHistory,
   IconMapPin,
   IconPackage,
@@ -39,13 +40,14 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { ClientPlansTab } from '../client-plans/client-plans-tab.tsx'
+import { ClientOrgDocumentsTab } from '../documents/client-org-documents-tab.tsx'
 import { sortAddresses } from './client-org-form.ts'
 import { ClientOrgHistory } from './client-org-history.tsx'
 import { ClientOrgUsers } from './client-org-users.tsx'
 import { ADDRESS_KINDS, ENVIRONMENTS } from './client-orgs.labels.ts'
 import type { ClientOrgAddress, ClientOrgDetail } from './client-orgs.types.ts'
 
-const TABS = ['dados', 'enderecos', 'usuarios', 'planos', 'historico'] as const
+const TABS = ['dados', 'enderecos', 'usuarios', 'planos', 'documentos', 'historico'] as const
 type Tab = (typeof TABS)[number]
 
 /** `/clientes/:id`: one client organisation, with its data, addresses, users, plans and history. */
@@ -70,11 +72,17 @@ function ClientOrgView({ org, reload }: { org: ClientOrgDetail; reload: () => Pr
   const { can } = useSession()
   const canManage = can(PERMISSIONS.clientsManage)
   const canAudit = can(PERMISSIONS.auditRead)
+  const canDocuments = can('documents:manage')
   const [params, setParams] = useSearchParams()
   const [toggling, setToggling] = useState(false)
   const requested = params.get('aba') as Tab | null
   const tab: Tab =
-    requested && TABS.includes(requested) && (requested !== 'historico' || canAudit) ? requested : 'dados'
+    requested &&
+    TABS.includes(requested) &&
+    (requested !== 'historico' || canAudit) &&
+    (requested !== 'documentos' || canDocuments)
+      ? requested
+      : 'dados'
   const environment = ENVIRONMENTS[org.environment]
   const editPath = `/clientes/${org.id}/editar`
 
@@ -154,6 +162,11 @@ function ClientOrgView({ org, reload }: { org: ClientOrgDetail; reload: () => Pr
           <Tabs.Tab value="planos" leftSection={<IconPackage size={16} />}>
             Planos
           </Tabs.Tab>
+          {canDocuments ? (
+            <Tabs.Tab value="documentos" leftSection={<IconFolder size={16} />}>
+              Documentos
+            </Tabs.Tab>
+          ) : null}
           {canAudit ? (
             <Tabs.Tab value="historico" leftSection={<IconHistory size={16} />}>
               Histórico
@@ -177,6 +190,11 @@ function ClientOrgView({ org, reload }: { org: ClientOrgDetail; reload: () => Pr
             <ClientPlansTab clientOrgId={org.id} />
           </Paper>
         </Tabs.Panel>
+        {canDocuments ? (
+          <Tabs.Panel value="documentos">
+            <ClientOrgDocumentsTab clientOrgId={org.id} />
+          </Tabs.Panel>
+        ) : null}
         {canAudit ? (
           <Tabs.Panel value="historico">
             <Paper withBorder p="md">

@@ -16,7 +16,6 @@ import {
   IconBuilding,
   IconCalendarEvent,
   IconChevronRight,
-  IconFileOff,
   IconFolder,
   IconListCheck,
   IconPackage,
@@ -206,18 +205,32 @@ function PortalHomeContent({ fallback }: { fallback: CompanyRef }) {
         </section>
       ) : null}
 
-      <section aria-labelledby="portal-documents">
-        <Title order={2} fz="h4" mb="sm" id="portal-documents">
-          Documentos
-        </Title>
-        <Paper withBorder p="xl">
-          <EmptyState
-            icon={<IconFileOff size={28} stroke={1.5} />}
-            title="Nenhum documento publicado ainda"
-            description="Quando a equipe publicar documentos nas pastas dos seus departamentos, eles aparecerão aqui."
-          />
+      <Anchor
+        component={Link}
+        to="/portal/documentos"
+        underline="never"
+        c="inherit"
+        data-testid="portal-documents-link"
+      >
+        <Paper withBorder p="lg">
+          <Group gap="md" wrap="nowrap" justify="space-between">
+            <Group gap="md" wrap="nowrap">
+              <ThemeIcon size={44} radius="md" variant="light" color="brand">
+                <IconFolder size={24} stroke={1.6} />
+              </ThemeIcon>
+              <div>
+                <Text fw={600} fz="lg">
+                  Documentos
+                </Text>
+                <Text size="sm" c="dimmed">
+                  As pastas dos seus departamentos: documentos publicados pelo escritório e os que você envia.
+                </Text>
+              </div>
+            </Group>
+            <IconChevronRight size={20} style={{ flexShrink: 0 }} />
+          </Group>
         </Paper>
-      </section>
+      </Anchor>
     </Stack>
   )
 }

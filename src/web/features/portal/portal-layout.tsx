@@ -16,6 +16,7 @@ import {
   IconCalendarEvent,
   IconCheck,
   IconChevronDown,
+  IconFolder,
   IconLogout,
   IconPackage,
   IconShieldLock,
@@ -23,7 +24,7 @@ import {
   IconUser,
 } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
-import { Link, Outlet, useNavigate } from 'react-router'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { homePathFor, type Membership, membershipLabel, useSession, useUser } from '../../shared/session.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 
@@ -84,6 +85,7 @@ function CompanySwitcher() {
   const user = useUser()
   const { switchCompany } = useSession()
   const navigate = useNavigate()
+  const { pathname } = useLocation()
   const [busy, setBusy] = useState(false)
   const current = user.company
 
@@ -122,7 +124,8 @@ function CompanySwitcher() {
     setBusy(true)
     try {
       await switchCompany(companyId)
-      navigate('/portal')
+      // On the documents page the tree switches with the company; elsewhere, back to the start.
+      navigate(pathname.startsWith('/portal/documentos') ? '/portal/documentos' : '/portal')
       notifySuccess(`Agora você está vendo ${name}.`)
     } catch (error) {
       notifyError(error, 'Não foi possível trocar de empresa')
@@ -220,6 +223,9 @@ function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/portal/documentos" leftSection={<IconFolder size={16} />}>
+          Documentos
+        </Menu.Item>
         <Menu.Item component={Link} to="/portal/eventos" leftSection={<IconCalendarEvent size={16} />}>
           Meus eventos e certificados
         </Menu.Item>

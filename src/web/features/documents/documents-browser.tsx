@@ -1,0 +1,115 @@
+import { Center, Grid, Loader, Paper, ScrollArea } from '@mantine/core'
+import { IconFolderOff } from '@tabler/icons-react'
+import { useCallback, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { api } from '../../shared/api.ts'
+import { EmptyState } from '../../shared/ui/empty-state.tsx'
+import { notifySuccess } from '../../shared/ui/errors.ts'
+import { LoadError } from '../../shared/ui/load-error.tsx'
+import { useApiQuery } from '../../shared/use-api-query.ts'
+import type { DocumentTree, DocumentsMode } from './documents.types.ts'
+import { FolderPanel } from './folder-panel.tsx'
+import { FolderTree } from './folder-tree.tsx'
+import { NameModal } from './name-modal.tsx'
+
+interface DocumentsBrowserProps {
+  mode: DocumentsMode
+  /** `/portal/documents` or `/client-orgs/:id/documents`. */
+  treePath: string
+  /** Staff: the company whose folders these are. */
+  clientOrgId?: string
+}
+
+/** Folder tree by department on the left, the chosen folder on the right (`?pasta=` in the URL). */
+export function DocumentsBrowser({ mode, treePath, clientOrgId }: DocumentsBrowserProps) {
+  const tree = useApiQuery<DocumentTree>(treePath)
+  const [params, setParams] = useSearchParams()
+  const [rootFor, setRootFor] = useState<{ id: string; name: string } | null>(null)
+  const reloadTree = tree.reload
+
+  const select = useCallback(
+    (folderId: string) => {
+      const next = new URLSearchParams(params)
+      next.set('pasta', folderId)
+      setParams(next, { replace: true })
+    },
+    [params, setParams],
+  )
+
+  if (tree.error) return <LoadError error={tree.error} onRetry={() => void tree.reload()} />
+  if (!tree.data) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Carregando pastas" />
+      </Center>
+    )
+  }
+  const folders = tree.data.folders
+  const requested = params.get('pasta')
+  const selectedId = folders.some((f) => f.id === requested)
+    ? requested
+    : (folders.find((f) => f.parentId === null)?.id ?? null)
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+        <Paper withBorder p="sm">
+          <ScrollArea.Autosize mah={640} type="auto">
+            <FolderTree
+              tree={tree.data}
+              mode={mode}
+              selectedId={selectedId}
+              onSelect={select}
+              onCreateRoot={mode === 'staff' ? setRootFor : undefined}
+            />
+          </ScrollArea.Autosize>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+        {selectedId ? (
+          <FolderPanel
+            key={selectedId}
+            mode={mode}
+            folderId={selectedId}
+            clientOrgId={clientOrgId}
+            onNavigate={select}
+            onChanged={() => void reloadTree()}
+          />
+        ) : (
+          <Paper withBorder>
+            <EmptyState
+              icon={<IconFolderOff size={28} stroke={1.5} />}
+              title="Nenhuma pasta disponível"
+              description={
+                mode === 'portal'
+                  ? 'Quando o escritório compartilhar pastas com os seus departamentos, elas aparecerão aqui.'
+                  : 'Crie uma pasta em um departamento para publicar documentos.'
+              }
+            />
+          </Paper>
+        )}
+      </Grid.Col>
+      {mode === 'staff' && clientOrgId ? (
+        <NameModal
+          opened={rootFor !== null}
+          title={`Nova pasta em ${rootFor?.name ?? ''}`}
+          label="Nome da pasta"
+          submitLabel="Criar pasta"
+          shareOption={rootFor ? { departmentName: rootFor.name } : null}
+          onSubmit={async (name, share) => {
+            if (!rootFor) return
+            const created = await api.post<{ id: string }>(`/client-orgs/${clientOrgId}/documents/folders`, {
+              departmentId: rootFor.id,
+              name,
+              share,
+            })
+            notifySuccess(`Pasta ${name} criada em ${rootFor.name}.`)
+            await reloadTree()
+            select(created.id)
+          }}
+          onClose={() => setRootFor(null)}
+        />
+      ) : null}
+    </Grid>
+  )
+}

@@ -1,0 +1,544 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Center,
+  FileButton,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core'
+import {
+  IconDownload,
+  IconFile,
+  IconFolder,
+  IconFolderPlus,
+  IconPencil,
+  IconQuestionMark,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react'
+import { type ReactNode, useRef, useState } from 'react'
+import { formatDateTime } from '../../../shared/format.ts'
+import { API_BASE, api } from '../../shared/api.ts'
+import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
+import { EmptyState } from '../../shared/ui/empty-state.tsx'
+import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
+import { LoadError } from '../../shared/ui/load-error.tsx'
+import { useApiQuery } from '../../shared/use-api-query.ts'
+import { ACCEPT, formatSize, kindOf, LEVEL_COLORS, LEVEL_YOU_CAN } from './documents.format.ts'
+import { API_PREFIX, type DocumentSummary, type DocumentsMode, type FolderView } from './documents.types.ts'
+import { NameModal } from './name-modal.tsx'
+import { VersionsModal } from './versions-modal.tsx'
+import { WhyModal } from './why-modal.tsx'
+
+interface FolderPanelProps {
+  mode: DocumentsMode
+  folderId: string
+  /** Staff: the company, for "Por que vê?". */
+  clientOrgId?: string
+  onNavigate: (folderId: string) => void
+  /** Something changed that the tree shows (folders, counts). */
+  onChanged: () => void
+}
+
+type FolderItem = FolderView['folders'][number]
+type Target =
+  | { kind: 'folder'; item: FolderItem | FolderView['folder'] }
+  | { kind: 'document'; item: DocumentSummary }
+
+function sendFile(path: string, file: File) {
+  const body = new FormData()
+  body.append('arquivo', file)
+  return api.upload<DocumentSummary>(path, body)
+}
+
+/** One folder: its path, what the level allows, subfolders and documents with their actions. */
+export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged }: FolderPanelProps) {
+  const prefix = API_PREFIX[mode]
+  const view = useApiQuery<FolderView>(`${prefix}/folders/${folderId}`)
+  const [uploading, setUploading] = useState(false)
+  const [creating, setCreating] = useState(false)
+  const [renaming, setRenaming] = useState<Target | null>(null)
+  const [deleting, setDeleting] = useState<Target | null>(null)
+  const [versionsOf, setVersionsOf] = useState<string | null>(null)
+  const [whyOpen, setWhyOpen] = useState(false)
+  const [sharing, setSharing] = useState(false)
+  const versionInput = useRef<HTMLInputElement>(null)
+  const versionTarget = useRef<DocumentSummary | null>(null)
+
+  if (view.error) return <LoadError error={view.error} onRetry={() => void view.reload()} />
+  const data = view.data?.folder.id === folderId ? view.data : undefined
+  if (!data) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Carregando pasta" />
+      </Center>
+    )
+  }
+  const { folder, can } = data
+  const refresh = async () => {
+    await view.reload()
+    onChanged()
+  }
+
+  async function upload(file: File | null) {
+    if (!file) return
+    setUploading(true)
+    try {
+      const saved = await sendFile(`${prefix}/folders/${folder.id}/documents`, file)
+      notifySuccess(`${saved.name} enviado para ${folder.name}.`)
+      await refresh()
+    } catch (error) {
+      notifyError(error, 'Não foi possível enviar o documento')
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  async function uploadVersion(file: File | undefined) {
+    const target = versionTarget.current
+    if (!file || !target) return
+    setUploading(true)
+    try {
+      const saved = await sendFile(`${prefix}/files/${target.id}/versions`, file)
+      notifySuccess(`Versão ${saved.version} de ${saved.name} enviada.`)
+      await refresh()
+    } catch (error) {
+      notifyError(error, 'Não foi possível enviar a nova versão')
+    } finally {
+      setUploading(false)
+      if (versionInput.current) versionInput.current.value = ''
+    }
+  }
+
+  async function toggleShare(isShared: boolean) {
+    setSharing(true)
+    try {
+      await api.patch(`${prefix}/folders/${folder.id}`, { isShared })
+      notifySuccess(
+        isShared
+          ? `${folder.name} compartilhada com o departamento ${folder.departmentName}.`
+          : `${folder.name} deixou de ser compartilhada.`,
+      )
+      await refresh()
+    } catch (error) {
+      notifyError(error)
+    } finally {
+      setSharing(false)
+    }
+  }
+
+  const levelDescription = data.level ? LEVEL_YOU_CAN[data.level] : null
+  const hasContent = data.folders.length > 0 || data.documents.length > 0
+
+  return (
+    <Stack gap="md">
+      <Stack gap={6}>
+        {data.path.length > 1 ? (
+          <Breadcrumbs separator="›" separatorMargin={6} aria-label="Caminho da pasta">
+            {data.path.map((p, i) =>
+              i === data.path.length - 1 ? (
+                <Text size="sm" key={p.id} c="dimmed">
+                  {p.name}
+                </Text>
+              ) : (
+                <Anchor
+                  size="sm"
+                  key={p.id}
+                  component="button"
+                  type="button"
+                  onClick={() => onNavigate(p.id)}
+                >
+                  {p.name}
+                </Anchor>
+              ),
+            )}
+          </Breadcrumbs>
+        ) : null}
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Group gap="xs" style={{ minWidth: 0 }}>
+            <Title order={2} fz="h3" style={{ overflowWrap: 'anywhere' }}>
+              {folder.name}
+            </Title>
+            {data.levelLabel ? (
+              <Badge variant="light" color={LEVEL_COLORS[data.level ?? ''] ?? 'gray'}>
+                {data.levelLabel}
+              </Badge>
+            ) : null}
+            {mode === 'staff' && folder.isSystem ? (
+              <Badge variant="light" color="gray">
+                Pasta do departamento
+              </Badge>
+            ) : null}
+            {mode === 'staff' && !folder.isVisibleToClients ? (
+              <Badge variant="light" color="orange">
+                Não compartilhada
+              </Badge>
+            ) : null}
+          </Group>
+          <Group gap="xs">
+            {can.upload ? (
+              <FileButton onChange={(file) => void upload(file)} accept={ACCEPT}>
+                {(props) => (
+                  <Button {...props} leftSection={<IconUpload size={18} />} loading={uploading}>
+                    Enviar documento
+                  </Button>
+                )}
+              </FileButton>
+            ) : null}
+            {can.createFolder ? (
+              <Button
+                variant="default"
+                leftSection={<IconFolderPlus size={18} />}
+                onClick={() => setCreating(true)}
+              >
+                Nova pasta
+              </Button>
+            ) : null}
+            {can.rename ? (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={18} />}
+                onClick={() => setRenaming({ kind: 'folder', item: folder })}
+              >
+                Renomear pasta
+              </Button>
+            ) : null}
+            {can.delete ? (
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={18} />}
+                onClick={() => setDeleting({ kind: 'folder', item: folder })}
+              >
+                Excluir pasta
+              </Button>
+            ) : null}
+          </Group>
+        </Group>
+        {levelDescription ? (
+          <Text size="sm" c="dimmed">
+            Como {data.levelLabel}, você {levelDescription}
+          </Text>
+        ) : null}
+        {mode === 'staff' ? (
+          <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
+            {folder.isSystem ? (
+              <Text size="sm" c="dimmed">
+                Pasta do departamento padrão {folder.departmentName}: compartilhada automaticamente com os
+                usuários do cliente que participam do departamento.
+              </Text>
+            ) : can.share ? (
+              <Switch
+                checked={folder.isShared}
+                disabled={sharing}
+                onChange={(e) => void toggleShare(e.currentTarget.checked)}
+                label={`Compartilhada com o departamento ${folder.departmentName}`}
+                description={
+                  folder.isShared && !folder.isVisibleToClients
+                    ? 'Uma pasta acima desta não está compartilhada: o cliente ainda não a vê.'
+                    : 'Pastas criadas pelo escritório só aparecem no portal depois de compartilhadas.'
+                }
+              />
+            ) : (
+              <span />
+            )}
+            {clientOrgId ? (
+              <Button
+                variant="light"
+                size="sm"
+                style={{ flexShrink: 0 }}
+                leftSection={<IconQuestionMark size={18} />}
+                onClick={() => setWhyOpen(true)}
+              >
+                Por que vê?
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+
+      {!hasContent ? (
+        <Paper withBorder>
+          <EmptyState
+            icon={<IconFile size={28} stroke={1.5} />}
+            title="Pasta vazia"
+            description={
+              can.upload
+                ? 'Envie um documento (PDF, imagem, Word, Excel, CSV ou TXT, até 10 MB) ou crie uma subpasta.'
+                : 'Nenhum documento publicado nesta pasta ainda.'
+            }
+          />
+        </Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label={`Conteúdo de ${folder.name}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
+                  <Table.Th w={72}>Versão</Table.Th>
+                  <Table.Th w={96}>Tamanho</Table.Th>
+                  <Table.Th w={130}>Data</Table.Th>
+                  <Table.Th style={{ minWidth: 110 }}>Enviado por</Table.Th>
+                  <Table.Th w={1}>
+                    <VisuallyHidden>Ações</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.folders.map((f) => (
+                  <Table.Tr key={f.id} data-testid="folder-row">
+                    <Table.Td>
+                      <UnstyledButton onClick={() => onNavigate(f.id)} aria-label={`Abrir a pasta ${f.name}`}>
+                        <Group gap={8} wrap="nowrap">
+                          <IconFolder
+                            size={20}
+                            stroke={1.6}
+                            color="var(--mantine-color-brand-6)"
+                            style={{ flexShrink: 0 }}
+                          />
+                          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                            {f.name}
+                          </Text>
+                          {mode === 'staff' && !f.isVisibleToClients ? (
+                            <Badge size="xs" variant="light" color="orange">
+                              Não compartilhada
+                            </Badge>
+                          ) : null}
+                        </Group>
+                      </UnstyledButton>
+                    </Table.Td>
+                    <Table.Td c="dimmed">—</Table.Td>
+                    <Table.Td c="dimmed">
+                      {f.documentCount === 1 ? '1 documento' : `${f.documentCount} documentos`}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.createdAt)}</Table.Td>
+                    <Table.Td>{f.createdByName ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        {f.can.rename ? (
+                          <RowAction
+                            label={`Renomear a pasta ${f.name}`}
+                            onClick={() => setRenaming({ kind: 'folder', item: f })}
+                          >
+                            <IconPencil size={18} />
+                          </RowAction>
+                        ) : null}
+                        {f.can.delete ? (
+                          <RowAction
+                            label={`Excluir a pasta ${f.name}`}
+                            color="red"
+                            onClick={() => setDeleting({ kind: 'folder', item: f })}
+                          >
+                            <IconTrash size={18} />
+                          </RowAction>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {data.documents.map((d) => (
+                  <Table.Tr key={d.id} data-testid="document-row">
+                    <Table.Td>
+                      <UnstyledButton onClick={() => setVersionsOf(d.id)} aria-label={`Versões de ${d.name}`}>
+                        <Group gap={8} wrap="nowrap">
+                          <IconFile
+                            size={20}
+                            stroke={1.6}
+                            color="var(--mantine-color-gray-6)"
+                            style={{ flexShrink: 0 }}
+                          />
+                          <div style={{ minWidth: 0 }}>
+                            <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                              {d.name}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {kindOf(d.mime)}
+                              {d.isMine ? ' · enviado por você' : ''}
+                            </Text>
+                          </div>
+                        </Group>
+                      </UnstyledButton>
+                    </Table.Td>
+                    <Table.Td>
+                      <Tooltip label="Ver todas as versões" withArrow>
+                        <UnstyledButton
+                          onClick={() => setVersionsOf(d.id)}
+                          aria-label={`Versão ${d.version}: ver versões`}
+                        >
+                          <Badge variant="light" color="gray" size="sm" style={{ cursor: 'pointer' }}>
+                            v{d.version}
+                          </Badge>
+                        </UnstyledButton>
+                      </Tooltip>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(d.sizeBytes)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.updatedAt)}</Table.Td>
+                    <Table.Td>{d.updatedByName}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        <Tooltip label="Baixar" withArrow>
+                          <ActionIcon
+                            component="a"
+                            href={`${API_BASE}${prefix}/files/${d.id}/download`}
+                            download
+                            variant="subtle"
+                            aria-label={`Baixar ${d.name}`}
+                          >
+                            <IconDownload size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                        {d.can.newVersion ? (
+                          <RowAction
+                            label={`Enviar nova versão de ${d.name}`}
+                            onClick={() => {
+                              versionTarget.current = d
+                              versionInput.current?.click()
+                            }}
+                          >
+                            <IconUpload size={18} />
+                          </RowAction>
+                        ) : null}
+                        {d.can.rename ? (
+                          <RowAction
+                            label={`Renomear ${d.name}`}
+                            onClick={() => setRenaming({ kind: 'document', item: d })}
+                          >
+                            <IconPencil size={18} />
+                          </RowAction>
+                        ) : null}
+                        {d.can.delete ? (
+                          <RowAction
+                            label={`Excluir ${d.name}`}
+                            color="red"
+                            onClick={() => setDeleting({ kind: 'document', item: d })}
+                          >
+                            <IconTrash size={18} />
+                          </RowAction>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+
+      {mode === 'portal' && !can.upload ? (
+        <Alert color="gray" variant="light">
+          Para enviar documentos nesta pasta, peça ao escritório o nível Contribuinte ou Proprietário.
+        </Alert>
+      ) : null}
+
+      <input
+        ref={versionInput}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        data-testid="new-version-input"
+        onChange={(e) => void uploadVersion(e.currentTarget.files?.[0])}
+      />
+
+      <NameModal
+        opened={creating}
+        title={`Nova pasta em ${folder.name}`}
+        label="Nome da pasta"
+        submitLabel="Criar pasta"
+        shareOption={mode === 'staff' ? { departmentName: folder.departmentName } : null}
+        onSubmit={async (name, share) => {
+          await api.post(
+            `${prefix}/folders/${folder.id}/folders`,
+            mode === 'staff' ? { name, share } : { name },
+          )
+          notifySuccess(`Pasta ${name} criada.`)
+          await refresh()
+        }}
+        onClose={() => setCreating(false)}
+      />
+      <NameModal
+        opened={renaming !== null}
+        title={renaming?.kind === 'document' ? 'Renomear documento' : 'Renomear pasta'}
+        label={renaming?.kind === 'document' ? 'Nome do documento' : 'Nome da pasta'}
+        description={renaming?.kind === 'document' ? 'A extensão do arquivo é mantida.' : undefined}
+        initialName={renaming?.item.name ?? ''}
+        submitLabel="Salvar"
+        onSubmit={async (name) => {
+          if (!renaming) return
+          const path =
+            renaming.kind === 'document'
+              ? `${prefix}/files/${renaming.item.id}`
+              : `${prefix}/folders/${renaming.item.id}`
+          await api.patch(path, { name })
+          notifySuccess('Nome alterado.')
+          await refresh()
+        }}
+        onClose={() => setRenaming(null)}
+      />
+      <ConfirmModal
+        opened={deleting !== null}
+        title={deleting?.kind === 'document' ? 'Excluir documento' : 'Excluir pasta'}
+        confirmLabel="Excluir"
+        color="red"
+        onConfirm={async () => {
+          if (!deleting) return
+          const isFolder = deleting.kind === 'folder'
+          await api.delete(
+            isFolder ? `${prefix}/folders/${deleting.item.id}` : `${prefix}/files/${deleting.item.id}`,
+          )
+          notifySuccess(`${deleting.item.name} excluído.`)
+          if (isFolder && deleting.item.id === folder.id && folder.parentId) onNavigate(folder.parentId)
+          else await refresh()
+          if (isFolder && deleting.item.id === folder.id) onChanged()
+        }}
+        onClose={() => setDeleting(null)}
+      >
+        {deleting?.kind === 'document'
+          ? `${deleting.item.name} e todas as suas versões deixarão de aparecer para todos. A exclusão fica registrada na auditoria.`
+          : `A pasta ${deleting?.item.name ?? ''} será excluída. Só pastas vazias podem ser excluídas.`}
+      </ConfirmModal>
+      <VersionsModal prefix={prefix} documentId={versionsOf} onClose={() => setVersionsOf(null)} />
+      {clientOrgId ? (
+        <WhyModal
+          clientOrgId={clientOrgId}
+          folder={whyOpen ? { id: folder.id, name: data.path.map((p) => p.name).join(' / ') } : null}
+          onClose={() => setWhyOpen(false)}
+        />
+      ) : null}
+    </Stack>
+  )
+}
+
+function RowAction({
+  label,
+  color,
+  onClick,
+  children,
+}: {
+  label: string
+  color?: string
+  onClick: () => void
+  children: ReactNode
+}) {
+  return (
+    <Tooltip label={label} withArrow>
+      <ActionIcon variant="subtle" color={color} aria-label={label} onClick={onClick}>
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  )
+}

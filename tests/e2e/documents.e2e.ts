@@ -1,0 +1,248 @@
+/**
+ * The portal's documents by department: staff publish a PDF into the Fiscal folder of a client from
+ * the client page ("Documentos" tab) and ask "Por que vê?"; a Revisor client user sees it in the
+ * portal, downloads it (audited) and has no upload button; a Contribuinte uploads a document and can
+ * delete only theirs. Client users are registered and accept their invitations through the API (the
+ * client-onboarding journey covers those screens); they sign in here with password + KEYPASS.
+ */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { totpCode } from '#server/platform/security/totp.ts'
+import { acceptAndEnrol, tokenFrom } from '../factories/client-users.ts'
+import { TestClient } from '../helpers/client.ts'
+import {
+  DEMO_ADMIN,
+  type Harness,
+  journeyStep,
+  login,
+  settle,
+  startHarness,
+  waitForCount,
+  waitForText,
+} from './harness.ts'
+
+const COMPANY = 'Padaria Pão Quente Ltda'
+const PASSWORD = 'Portal#Seguro2026'
+const REVISOR = { name: 'Rita Revisora', email: 'rita.revisora@exemplo.com.br', secret: '' }
+const CONTRIBUINTE = { name: 'Caio Contribuinte', email: 'caio.contribuinte@exemplo.com.br', secret: '' }
+const STAFF_PDF = 'Guia DAS março 2026.pdf'
+const CLIENT_PDF = 'Notas de entrada.pdf'
+const STAFF_FOLDER = 'Balancetes'
+const DATE_TIME = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/
+
+const pdf = (title: string) =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  )
+
+/** Saves the page to /tmp/docs-<name>.png (to look at) and to test-results/e2e. */
+async function shot(h: Harness, page: Page, name: string) {
+  await h.screenshot(`docs-${name}`, { page })
+  await settle(page)
+  await page.screenshot({ path: `/tmp/docs-${name}.png`, fullPage: true, animations: 'disabled' })
+}
+
+async function signInToPortal(page: Page, user: { email: string; secret: string }) {
+  await page.goto('/entrar')
+  await login(page, user.email, PASSWORD)
+  await page.getByRole('heading', { name: 'Verificação KEYPASS' }).waitFor()
+  // The next 30-second step: the enrolment code was already used.
+  await page.getByLabel('Código KEYPASS').fill(totpCode(user.secret, Date.now() + 30_000))
+  await page.getByRole('button', { name: 'Verificar' }).click()
+  await page.waitForURL((url) => url.pathname === '/portal')
+}
+
+async function uploadThroughButton(page: Page, name: string, bytes: Buffer) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Enviar documento' }).click(),
+  ])
+  await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: bytes })
+  await page.getByText(`${name} enviado para Fiscal.`).waitFor()
+}
+
+describe('jornada: documentos do portal por departamento e nível de acesso', () => {
+  let h: Harness | undefined
+  let orgId = ''
+  const step = journeyStep(() => h)
+
+  before(async () => {
+    h = await startHarness()
+    // Two client users of the demo company, through the API, as the wizard would create them.
+    const admin = new TestClient(h.app)
+    await admin.login(DEMO_ADMIN.email, DEMO_ADMIN.password)
+    const orgs = await admin.get(`/api/v1/client-orgs?search=${encodeURIComponent('Pão Quente')}`)
+    orgId = orgs.body.items.find((o: { name: string }) => o.name === COMPANY).id
+    const departments = (await admin.get('/api/v1/departments')).body.items as { id: string; name: string }[]
+    const fiscal = departments.find((d) => d.name === 'Fiscal')!.id
+    for (const [user, level] of [
+      [REVISOR, 'revisor'],
+      [CONTRIBUINTE, 'contribuinte'],
+    ] as const) {
+      const created = await admin.post('/api/v1/client-users', {
+        name: user.name,
+        email: user.email,
+        departments: [{ departmentId: fiscal, level }],
+        companyIds: [orgId],
+        send: 'now',
+      })
+      assert.equal(created.status, 201, JSON.stringify(created.body))
+      const mail = await h.waitForMail(user.email)
+      const link = (mail.text ?? '').match(/https?:\/\/\S+\/convite\?token=[\w-]+/)![0]
+      user.secret = (await acceptAndEnrol(h.app, tokenFrom(link), PASSWORD)).secret
+    }
+  })
+  after(async () => {
+    await h?.close()
+  })
+
+  test(
+    'a equipe publica um PDF na pasta Fiscal do cliente e pergunta "Por que vê?"',
+    step(async (h) => {
+      const { page } = h
+      await page.goto('/entrar')
+      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
+      await page.waitForURL((url) => url.pathname === '/')
+      await page.goto(`/clientes/${orgId}`)
+      await page.getByRole('heading', { name: COMPANY, level: 1 }).waitFor()
+      await page.getByRole('tab', { name: 'Documentos' }).click()
+
+      const tree = page.getByRole('navigation', { name: 'Pastas por departamento' })
+      for (const department of ['Pessoal', 'Fiscal', 'Contábil', 'Societário'])
+        await tree.getByRole('group', { name: `Departamento ${department}` }).waitFor()
+      await tree
+        .getByRole('group', { name: 'Departamento Fiscal' })
+        .getByTestId('folder-node')
+        .filter({ hasText: 'Fiscal' })
+        .click()
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      await page.getByText('Pasta do departamento padrão Fiscal: compartilhada automaticamente').waitFor()
+
+      await uploadThroughButton(page, STAFF_PDF, pdf('DAS'))
+      const row = page.getByRole('row').filter({ hasText: STAFF_PDF })
+      const text = await waitForText(row, DATE_TIME)
+      assert.match(text, /v1/)
+      assert.match(text, /0,1 KB/)
+      assert.match(text, new RegExp(DEMO_ADMIN.name))
+      await shot(h, page, '01-equipe-publicou')
+
+      await page.getByRole('button', { name: 'Por que vê?' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Por que vê esta pasta?' })
+      await dialog.getByLabel('Usuário do cliente').click()
+      await page.getByRole('option', { name: new RegExp(REVISOR.name) }).click()
+      await waitForText(
+        dialog.getByTestId('why-summary'),
+        `${REVISOR.name} vê a pasta "Fiscal" porque participa do departamento Fiscal como Revisor na empresa ${COMPANY}.`,
+      )
+      await shot(h, page, '02-por-que-ve')
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+
+      // A folder the office creates stays out of the portal until it is shared (seed 004).
+      await page.getByRole('button', { name: 'Nova pasta', exact: true }).click()
+      const create = page.getByRole('dialog', { name: 'Nova pasta em Fiscal' })
+      await create.getByLabel('Nome da pasta').fill(STAFF_FOLDER)
+      assert.equal(
+        await create.getByRole('checkbox', { name: 'Compartilhar com o departamento Fiscal' }).isChecked(),
+        false,
+      )
+      await create.getByRole('button', { name: 'Criar pasta' }).click()
+      await page.getByText(`Pasta ${STAFF_FOLDER} criada.`).waitFor()
+      const folderRow = page.getByTestId('folder-row').filter({ hasText: STAFF_FOLDER })
+      await waitForText(folderRow, 'Não compartilhada')
+      await folderRow.getByRole('button', { name: `Abrir a pasta ${STAFF_FOLDER}` }).click()
+      await page.getByRole('heading', { name: STAFF_FOLDER, level: 2 }).waitFor()
+      await page.getByRole('switch', { name: 'Compartilhada com o departamento Fiscal' }).waitFor()
+      await shot(h, page, '02a-pasta-nao-compartilhada')
+      await page.getByRole('button', { name: 'Por que vê?' }).click()
+      await dialog.getByLabel('Usuário do cliente').click()
+      await page.getByRole('option', { name: new RegExp(REVISOR.name) }).click()
+      await waitForText(
+        dialog.getByTestId('why-summary'),
+        /não vê a pasta "Fiscal \/ Balancetes": a pasta "Balancetes" foi criada pelo escritório/,
+      )
+      await shot(h, page, '02b-por-que-nao-ve')
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+    }),
+  )
+
+  test(
+    'a Revisora vê e baixa o PDF (download auditado), sem botão de envio',
+    step(async (h) => {
+      const page = await h.newPage()
+      await signInToPortal(page, REVISOR)
+      await page.getByTestId('portal-documents-link').click()
+      await page.waitForURL((url) => url.pathname === '/portal/documentos')
+      await page.getByRole('heading', { name: 'Documentos', level: 1 }).waitFor()
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      const row = page.getByRole('row').filter({ hasText: STAFF_PDF })
+      await waitForText(row, DEMO_ADMIN.name)
+      await page.getByText('Como Revisor, você visualiza e baixa os documentos desta pasta').waitFor()
+      assert.equal(await page.getByRole('button', { name: 'Enviar documento' }).count(), 0)
+      assert.equal(await page.getByRole('button', { name: 'Nova pasta', exact: true }).count(), 0)
+      // The unshared folder the office made is not in her tree.
+      assert.deepEqual(await page.getByTestId('folder-node').allInnerTexts(), ['Fiscal\n1'])
+      assert.equal(
+        await row.getByRole('button', { name: /^(Excluir|Renomear|Enviar nova versão)/ }).count(),
+        0,
+      )
+      await shot(h, page, '03-revisora')
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('link', { name: `Baixar ${STAFF_PDF}` }).click(),
+      ])
+      assert.equal(download.suggestedFilename(), STAFF_PDF)
+      assert.deepEqual(readFileSync((await download.path())!), pdf('DAS'))
+      const audited = await h.sql<{ actor_name: string }>(
+        "select actor_name from audit_log where entity = 'document' and action = 'download'",
+      )
+      assert.deepEqual(
+        audited.map((a) => a.actor_name),
+        [REVISOR.name],
+      )
+      await page.close()
+    }),
+  )
+
+  test(
+    'o Contribuinte envia um documento e só pode excluir o seu',
+    step(async (h) => {
+      const page = await h.newPage()
+      await signInToPortal(page, CONTRIBUINTE)
+      await page.goto('/portal/documentos')
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      await uploadThroughButton(page, CLIENT_PDF, pdf('notas'))
+      const rows = page.getByTestId('document-row')
+      await waitForCount(rows, 2)
+      const mine = rows.filter({ hasText: CLIENT_PDF })
+      const staff = rows.filter({ hasText: STAFF_PDF })
+      await waitForText(mine, 'enviado por você')
+      assert.equal(await mine.getByRole('button', { name: `Excluir ${CLIENT_PDF}` }).count(), 1)
+      assert.equal(await mine.getByRole('button', { name: `Enviar nova versão de ${CLIENT_PDF}` }).count(), 1)
+      assert.equal(await staff.getByRole('button', { name: `Excluir ${STAFF_PDF}` }).count(), 0)
+      assert.equal(await staff.getByRole('button', { name: `Renomear ${STAFF_PDF}` }).count(), 0)
+      await shot(h, page, '04-contribuinte')
+
+      await mine.getByRole('button', { name: `Excluir ${CLIENT_PDF}` }).click()
+      const confirm = page.getByRole('dialog', { name: 'Excluir documento' })
+      await shot(h, page, '05-contribuinte-excluir')
+      await confirm.getByRole('button', { name: 'Excluir' }).click()
+      await page.getByText(`${CLIENT_PDF} excluído.`).waitFor()
+      await waitForCount(rows, 1)
+      await waitForText(rows, STAFF_PDF)
+      const deletions = await h.sql<{ actor_name: string }>(
+        "select actor_name from audit_log where entity = 'document' and action = 'delete'",
+      )
+      assert.deepEqual(
+        deletions.map((a) => a.actor_name),
+        [CONTRIBUINTE.name],
+      )
+      assert.deepEqual(h.consoleErrors, [])
+      await page.close()
+    }),
+  )
+})
