@@ -631,6 +631,12 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
       defined.body.extraFields.plans.map((f: { key: string }) => f.key),
       ['n-do-medidor', 'observacao-tecnica'],
     )
+    // Every staff member reads the definitions (the forms need them), not only settings managers.
+    const seller = await createStaffClient(ctx.app, t, 'Operador')
+    const defs = await seller.client.get('/api/v1/settings/extra-fields')
+    assert.equal(defs.status, 200)
+    assert.deepEqual(defs.body.clients, [{ label: 'Código ERP', required: false, key: 'codigo-erp' }])
+    assert.equal((await seller.client.get('/api/v1/settings')).status, 403)
     const missing = await t.admin.request('PUT', url, { extraFields: { 'observacao-tecnica': 'poste 12' } })
     assert.equal(missing.status, 400)
     assert.equal(missing.body.fields['extraFields.n-do-medidor'], 'Preencha o campo "Nº do medidor".')

@@ -221,6 +221,17 @@ export function tenantSettingsRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (req) => getTenantSettings(db, actorOf(req).tenantId),
     )
+    app.get(
+      '/settings/extra-fields',
+      {
+        schema: {
+          tags,
+          summary: 'Campos extras definidos pelo inquilino (para os formulários de clientes e planos)',
+          response: { 200: TenantSettings.shape.extraFields },
+        },
+      },
+      async (req) => (await getTenantSettings(db, actorOf(req).tenantId)).extraFields,
+    )
     app.patch(
       '/settings',
       {
