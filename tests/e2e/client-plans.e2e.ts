@@ -456,12 +456,30 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       await dialog.waitFor({ state: 'hidden' })
       await waitForText(row, 'Dia 15')
 
-      // Campos Extra
+      // Campos Extra: free pairs while the tenant defines none…
       await openAction(page, 'Campos Extra')
       dialog = page.getByRole('dialog', { name: /Campos Extra/ })
       await dialog.getByLabel('Nome do campo 1').fill('Vendedor')
       await dialog.getByLabel('Valor do campo 1').fill('João Lima')
       await shot(page, '16-campos-extra', false)
+      await dialog.getByRole('button', { name: 'Salvar' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      // …then the fields the tenant defined (Configurações), required ones checked.
+      await apiCall(page, 'PATCH', '/settings', {
+        extraFields: { plans: [{ label: 'Vendedor', required: true }, { label: 'Nº do medidor' }] },
+      })
+      await openAction(page, 'Campos Extra')
+      assert.equal(
+        await dialog.getByLabel('Vendedor').inputValue(),
+        'João Lima',
+        'the free pair fills the defined field',
+      )
+      await dialog.getByLabel('Vendedor').fill('')
+      await dialog.getByLabel('Nº do medidor').fill('MED-7781')
+      await dialog.getByRole('button', { name: 'Salvar' }).click()
+      await waitForText(dialog, 'Preencha o campo "Vendedor".')
+      await dialog.getByLabel('Vendedor').fill('João Lima')
+      await shot(page, '16b-campos-extra-definidos', false)
       await dialog.getByRole('button', { name: 'Salvar' }).click()
       await dialog.waitFor({ state: 'hidden' })
 
@@ -556,6 +574,7 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       const drawer = page.getByRole('dialog', { name: 'Detalhes do plano' })
       await waitForText(drawer, `suporte@${EMAIL.domain}`)
       await waitForText(drawer, 'Vendedor')
+      await waitForText(drawer, 'Nº do medidor MED-7781')
       await waitForText(drawer, 'Rua Aleixo Netto')
       await waitForText(drawer, 'Todo dia 15')
       await waitForText(drawer, 'Mudança do escritório.')

@@ -51,10 +51,10 @@ import {
   AddServiceModal,
   ContractModal,
   contractPdfUrl,
-  ExtraFieldsModal,
   ScheduleModal,
   StatusModal,
 } from './plan-action-modals.tsx'
+import { ExtraFieldsModal } from './extra-fields-modal.tsx'
 import { AddressTransferModal, DebitAuthorizationModal, DueDayModal } from './plan-document-modals.tsx'
 import { type AgendaBooking, bookingLine, PlanDrawer } from './plan-drawer.tsx'
 import { ChangeServicePasswordModal, RevealPasswordModal, serviceName } from './plan-password-modals.tsx'

@@ -26,6 +26,7 @@ import {
   STATUS_LABELS,
 } from './client-plans.labels.ts'
 import type { ClientPlanDetail, ClientPlanService } from './client-plans.types.ts'
+import { usePlanExtraFieldDefinitions } from './extra-fields-modal.tsx'
 import { serviceName } from './plan-password-modals.tsx'
 
 /** A booking of the agenda, as GET /agenda/bookings lists it. */
@@ -98,6 +99,7 @@ function PlanDetails({
 }) {
   const detail = useApiQuery<ClientPlanDetail>(`/client-plans/${planId}`)
   const bookings = useApiQuery<ItemList<AgendaBooking>>('/agenda/bookings', { clientPlanId: planId })
+  const { definitions } = usePlanExtraFieldDefinitions()
 
   if (detail.error && !detail.data)
     return <LoadError error={detail.error} onRetry={() => void detail.reload()} />
@@ -247,7 +249,7 @@ function PlanDetails({
             <Table.Tbody>
               {extras.map(([name, value]) => (
                 <Table.Tr key={name}>
-                  <Table.Th w="40%">{name}</Table.Th>
+                  <Table.Th w="40%">{definitions.find((d) => d.key === name)?.label ?? name}</Table.Th>
                   <Table.Td>{value || '—'}</Table.Td>
                 </Table.Tr>
               ))}
