@@ -227,6 +227,21 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       assert.equal(await staff.getByRole('button', { name: `Renomear ${STAFF_PDF}` }).count(), 0)
       await shot(h, page, '04-contribuinte')
 
+      // A new version of their own document, then its history.
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        mine.getByRole('button', { name: `Enviar nova versão de ${CLIENT_PDF}` }).click(),
+      ])
+      await chooser.setFiles({ name: 'notas corrigidas.pdf', mimeType: 'application/pdf', buffer: pdf('v2') })
+      await page.getByText(`Versão 2 de ${CLIENT_PDF} enviada.`).waitFor()
+      await mine.getByRole('button', { name: 'Versão 2: ver versões' }).click()
+      const versions = page.getByRole('dialog', { name: `Versões de ${CLIENT_PDF}` })
+      await waitForCount(versions.getByRole('row'), 3)
+      await waitForText(versions, 'notas corrigidas.pdf')
+      await shot(h, page, '04b-versoes')
+      await page.keyboard.press('Escape')
+      await versions.waitFor({ state: 'hidden' })
+
       await mine.getByRole('button', { name: `Excluir ${CLIENT_PDF}` }).click()
       const confirm = page.getByRole('dialog', { name: 'Excluir documento' })
       await shot(h, page, '05-contribuinte-excluir')

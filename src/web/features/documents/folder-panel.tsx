@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -12,33 +11,27 @@ import {
   Paper,
   Stack,
   Switch,
-  Table,
   Text,
   Title,
-  Tooltip,
-  UnstyledButton,
-  VisuallyHidden,
 } from '@mantine/core'
 import {
-  IconDownload,
   IconFile,
-  IconFolder,
   IconFolderPlus,
   IconPencil,
   IconQuestionMark,
   IconTrash,
   IconUpload,
 } from '@tabler/icons-react'
-import { type ReactNode, useRef, useState } from 'react'
-import { formatDateTime } from '../../../shared/format.ts'
-import { API_BASE, api } from '../../shared/api.ts'
+import { useRef, useState } from 'react'
+import { api } from '../../shared/api.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
-import { ACCEPT, formatSize, kindOf, LEVEL_COLORS, LEVEL_YOU_CAN } from './documents.format.ts'
+import { ACCEPT, LEVEL_COLORS, LEVEL_YOU_CAN } from './documents.format.ts'
 import { API_PREFIX, type DocumentSummary, type DocumentsMode, type FolderView } from './documents.types.ts'
+import { FolderContents, type Target } from './folder-contents.tsx'
 import { NameModal } from './name-modal.tsx'
 import { VersionsModal } from './versions-modal.tsx'
 import { WhyModal } from './why-modal.tsx'
@@ -52,11 +45,6 @@ interface FolderPanelProps {
   /** Something changed that the tree shows (folders, counts). */
   onChanged: () => void
 }
-
-type FolderItem = FolderView['folders'][number]
-type Target =
-  | { kind: 'folder'; item: FolderItem | FolderView['folder'] }
-  | { kind: 'document'; item: DocumentSummary }
 
 function sendFile(path: string, file: File) {
   const body = new FormData()
@@ -283,160 +271,19 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
           />
         </Paper>
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label={`Conteúdo de ${folder.name}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
-                  <Table.Th w={72}>Versão</Table.Th>
-                  <Table.Th w={96}>Tamanho</Table.Th>
-                  <Table.Th w={130}>Data</Table.Th>
-                  <Table.Th style={{ minWidth: 110 }}>Enviado por</Table.Th>
-                  <Table.Th w={1}>
-                    <VisuallyHidden>Ações</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.folders.map((f) => (
-                  <Table.Tr key={f.id} data-testid="folder-row">
-                    <Table.Td>
-                      <UnstyledButton onClick={() => onNavigate(f.id)} aria-label={`Abrir a pasta ${f.name}`}>
-                        <Group gap={8} wrap="nowrap">
-                          <IconFolder
-                            size={20}
-                            stroke={1.6}
-                            color="var(--mantine-color-brand-6)"
-                            style={{ flexShrink: 0 }}
-                          />
-                          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                            {f.name}
-                          </Text>
-                          {mode === 'staff' && !f.isVisibleToClients ? (
-                            <Badge size="xs" variant="light" color="orange">
-                              Não compartilhada
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </UnstyledButton>
-                    </Table.Td>
-                    <Table.Td c="dimmed">—</Table.Td>
-                    <Table.Td c="dimmed">
-                      {f.documentCount === 1 ? '1 documento' : `${f.documentCount} documentos`}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.createdAt)}</Table.Td>
-                    <Table.Td>{f.createdByName ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        {f.can.rename ? (
-                          <RowAction
-                            label={`Renomear a pasta ${f.name}`}
-                            onClick={() => setRenaming({ kind: 'folder', item: f })}
-                          >
-                            <IconPencil size={18} />
-                          </RowAction>
-                        ) : null}
-                        {f.can.delete ? (
-                          <RowAction
-                            label={`Excluir a pasta ${f.name}`}
-                            color="red"
-                            onClick={() => setDeleting({ kind: 'folder', item: f })}
-                          >
-                            <IconTrash size={18} />
-                          </RowAction>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {data.documents.map((d) => (
-                  <Table.Tr key={d.id} data-testid="document-row">
-                    <Table.Td>
-                      <UnstyledButton onClick={() => setVersionsOf(d.id)} aria-label={`Versões de ${d.name}`}>
-                        <Group gap={8} wrap="nowrap">
-                          <IconFile
-                            size={20}
-                            stroke={1.6}
-                            color="var(--mantine-color-gray-6)"
-                            style={{ flexShrink: 0 }}
-                          />
-                          <div style={{ minWidth: 0 }}>
-                            <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                              {d.name}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {kindOf(d.mime)}
-                              {d.isMine ? ' · enviado por você' : ''}
-                            </Text>
-                          </div>
-                        </Group>
-                      </UnstyledButton>
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label="Ver todas as versões" withArrow>
-                        <UnstyledButton
-                          onClick={() => setVersionsOf(d.id)}
-                          aria-label={`Versão ${d.version}: ver versões`}
-                        >
-                          <Badge variant="light" color="gray" size="sm" style={{ cursor: 'pointer' }}>
-                            v{d.version}
-                          </Badge>
-                        </UnstyledButton>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(d.sizeBytes)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.updatedAt)}</Table.Td>
-                    <Table.Td>{d.updatedByName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Tooltip label="Baixar" withArrow>
-                          <ActionIcon
-                            component="a"
-                            href={`${API_BASE}${prefix}/files/${d.id}/download`}
-                            download
-                            variant="subtle"
-                            aria-label={`Baixar ${d.name}`}
-                          >
-                            <IconDownload size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        {d.can.newVersion ? (
-                          <RowAction
-                            label={`Enviar nova versão de ${d.name}`}
-                            onClick={() => {
-                              versionTarget.current = d
-                              versionInput.current?.click()
-                            }}
-                          >
-                            <IconUpload size={18} />
-                          </RowAction>
-                        ) : null}
-                        {d.can.rename ? (
-                          <RowAction
-                            label={`Renomear ${d.name}`}
-                            onClick={() => setRenaming({ kind: 'document', item: d })}
-                          >
-                            <IconPencil size={18} />
-                          </RowAction>
-                        ) : null}
-                        {d.can.delete ? (
-                          <RowAction
-                            label={`Excluir ${d.name}`}
-                            color="red"
-                            onClick={() => setDeleting({ kind: 'document', item: d })}
-                          >
-                            <IconTrash size={18} />
-                          </RowAction>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <FolderContents
+          mode={mode}
+          prefix={prefix}
+          view={data}
+          onOpenFolder={onNavigate}
+          onVersions={setVersionsOf}
+          onNewVersion={(d) => {
+            versionTarget.current = d
+            versionInput.current?.click()
+          }}
+          onRename={setRenaming}
+          onDelete={setDeleting}
+        />
       )}
 
       {mode === 'portal' && !can.upload ? (
@@ -500,10 +347,14 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
           await api.delete(
             isFolder ? `${prefix}/folders/${deleting.item.id}` : `${prefix}/files/${deleting.item.id}`,
           )
-          notifySuccess(`${deleting.item.name} excluído.`)
-          if (isFolder && deleting.item.id === folder.id && folder.parentId) onNavigate(folder.parentId)
-          else await refresh()
-          if (isFolder && deleting.item.id === folder.id) onChanged()
+          notifySuccess(
+            isFolder ? `Pasta ${deleting.item.name} excluída.` : `${deleting.item.name} excluído.`,
+          )
+          if (isFolder && deleting.item.id === folder.id) {
+            // The folder itself is gone: show its parent (or the first folder) and refresh the tree.
+            if (folder.parentId) onNavigate(folder.parentId)
+            onChanged()
+          } else await refresh()
         }}
         onClose={() => setDeleting(null)}
       >
@@ -520,25 +371,5 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
         />
       ) : null}
     </Stack>
-  )
-}
-
-function RowAction({
-  label,
-  color,
-  onClick,
-  children,
-}: {
-  label: string
-  color?: string
-  onClick: () => void
-  children: ReactNode
-}) {
-  return (
-    <Tooltip label={label} withArrow>
-      <ActionIcon variant="subtle" color={color} aria-label={label} onClick={onClick}>
-        {children}
-      </ActionIcon>
-    </Tooltip>
   )
 }

@@ -24,7 +24,7 @@ export function VersionsModal({
       opened={documentId !== null}
       onClose={onClose}
       title={doc ? `Versões de ${doc.name}` : 'Versões'}
-      size="lg"
+      size="xl"
       centered
     >
       {detail.error ? (
