@@ -157,6 +157,7 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
         services: [
           { kind: 'radius', required: true },
           { kind: 'email', defaultDomain: EMAIL.domain },
+          { kind: 'domain_registration' },
         ],
       })
       const everyDay = Object.fromEntries(
@@ -234,6 +235,10 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       await shot(page, '03-detalhes-do-plano')
       await email.getByRole('button', { name: /Criar email/ }).click()
       await waitForText(email, `${EMAIL.login}@${EMAIL.domain}`)
+      // An optional service of the plan can be left for later (Ad. Serviço).
+      const registration = page.getByRole('region', { name: 'Registro de domínio' })
+      await registration.getByRole('checkbox', { name: 'Registro de domínio' }).uncheck()
+      await waitForText(registration, 'Não incluído')
       await page.getByRole('button', { name: 'Avançar' }).click()
     }),
   )
@@ -561,6 +566,11 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       // Ad. Serviço: one more e-mail account
       await openAction(page, 'Ad. Serviço')
       dialog = page.getByRole('dialog', { name: /Adicionar Serviço/ })
+      await choose(page, 'Serviço', 'Registro de domínio')
+      await dialog.getByLabel('Domínio', { exact: true }).fill(EMAIL.domain)
+      await dialog.getByRole('button', { name: 'Verificar Disponibilidade' }).click()
+      await dialog.getByRole('status').filter({ hasText: /\S/ }).first().waitFor()
+      await shot(page, '22a-registro-de-dominio', false)
       await choose(page, 'Serviço', 'Conta de e-mail')
       await dialog.getByLabel('Login', { exact: true }).fill('suporte')
       await dialog.getByLabel('Senha', { exact: true }).fill('Suporte#Tecnico2026')

@@ -12,8 +12,9 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconCheck, IconPencil } from '@tabler/icons-react'
+import { IconCheck, IconPencil, IconWorldSearch } from '@tabler/icons-react'
 import { useId, useState } from 'react'
+import { api, errorMessage } from '../../shared/api.ts'
 import { PasswordStrength } from '../../shared/ui/password-strength.tsx'
 import { SERVICE_LABELS } from './client-plans.labels.ts'
 import { checkService, clear, type Errors, type ServiceValues, serviceIdentity } from './plan-form.ts'
@@ -160,6 +161,11 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
                 />
               </Grid.Col>
             ) : null}
+            {value.kind === 'domain_registration' ? (
+              <Grid.Col span={12}>
+                <DomainAvailability domain={value.domain} />
+              </Grid.Col>
+            ) : null}
             {value.kind === 'ip' ? (
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <TextInput
@@ -234,5 +240,53 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
         </Stack>
       )}
     </Paper>
+  )
+}
+
+interface DomainLookup {
+  domain: string
+  /** Null: Registro.br did not answer. */
+  available: boolean | null
+  message: string
+}
+
+/** Seed 5.4.1.2.5.1 "Verificar Disponibilidade" of a .br domain (Registro.br). */
+function DomainAvailability({ domain }: { domain: string }) {
+  const [result, setResult] = useState<DomainLookup | null>(null)
+  const [busy, setBusy] = useState(false)
+  const name = domain.trim().toLowerCase()
+  async function check() {
+    setBusy(true)
+    try {
+      setResult(await api.get<DomainLookup>(`/lookups/domain/${encodeURIComponent(name)}`))
+    } catch (error) {
+      setResult({ domain: name, available: null, message: errorMessage(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const current = result && result.domain === name ? result : null
+  return (
+    <Group gap="sm" wrap="wrap">
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconWorldSearch size={14} />}
+        loading={busy}
+        disabled={name.length < 4}
+        onClick={() => void check()}
+      >
+        Verificar Disponibilidade
+      </Button>
+      {current ? (
+        <Text
+          size="sm"
+          role="status"
+          c={current.available === true ? 'teal.8' : current.available === false ? 'red.8' : 'orange.8'}
+        >
+          {current.message}
+        </Text>
+      ) : null}
+    </Group>
   )
 }
