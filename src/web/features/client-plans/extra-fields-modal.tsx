@@ -2,8 +2,6 @@ import { ActionIcon, Button, Center, Group, Loader, Stack, Text, TextInput } fro
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { api } from '../../shared/api.ts'
-import { PERMISSIONS } from '../../shared/permissions.ts'
-import { useSession } from '../../shared/session.tsx'
 import { notifySuccess } from '../../shared/ui/errors.ts'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import type { ClientPlan, ClientPlanDetail } from './client-plans.types.ts'
@@ -17,15 +15,9 @@ export interface ExtraFieldDefinition {
   required: boolean
 }
 
-interface SettingsExtraFields {
-  extraFields?: { plans?: ExtraFieldDefinition[] }
-}
-
 /**
- * "Campos Extra" of a plan. When the tenant defined the plans' extra fields, one input per field
- * (required ones checked); otherwise free name/value pairs. The definitions are read from
- * GET /settings, which only users with settings:manage may read: others get the free pairs and the
- * server's refusal when a field is not defined.
+ * "Campos Extra" of a plan. When the tenant defined the plans' extra fields (Configurações), one
+ * input per field, required ones checked; otherwise free name/value pairs.
  */
 export function ExtraFieldsModal(props: ActionProps) {
   const { loading, definitions } = usePlanExtraFieldDefinitions(props.opened)
@@ -54,18 +46,13 @@ function fieldKey(label: string): string {
     .replace(/^-|-$/g, '')
 }
 
-/** The tenant's plan extra fields, when the user may read the settings (empty otherwise). */
+/** The tenant's plan extra fields (GET /settings/extra-fields, readable by every staff member). */
 export function usePlanExtraFieldDefinitions(enabled = true): {
   loading: boolean
   definitions: ExtraFieldDefinition[]
 } {
-  const { can } = useSession()
-  const allowed = enabled && can(PERMISSIONS.settingsManage)
-  const settings = useApiQuery<SettingsExtraFields>(allowed ? '/settings' : null)
-  return {
-    loading: allowed && !settings.data && !settings.error,
-    definitions: settings.data?.extraFields?.plans ?? [],
-  }
+  const query = useApiQuery<{ plans?: ExtraFieldDefinition[] }>(enabled ? '/settings/extra-fields' : null)
+  return { loading: enabled && !query.data && !query.error, definitions: query.data?.plans ?? [] }
 }
 
 async function saveExtraFields(plan: ClientPlan, extraFields: Record<string, string>) {
