@@ -47,6 +47,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import type { ExtraFieldDefinition, ExtraFieldDefinitions } from '../settings/settings.types.ts'
 import { AddressFields } from './address-fields.tsx'
 import {
   type ClientOrgForm,
@@ -67,18 +68,22 @@ import type { ClientOrg, ClientOrgDetail, CnpjData, CnpjLookup } from './client-
 export function ClientOrgFormPage() {
   const { id } = useParams()
   const org = useApiQuery<ClientOrgDetail>(id ? `/client-orgs/${encodeURIComponent(id)}` : null)
+  // The tenant's client fields shape the form's initial values, so the form waits for them.
+  const extra = useApiQuery<ExtraFieldDefinitions>('/settings/extra-fields')
 
-  if (!id) return <ClientOrgFormContent key="new" existing={null} />
   if (org.error?.status === 404 || org.error?.status === 400) return <NotFoundContent />
   if (org.error) return <LoadError error={org.error} onRetry={() => void org.reload()} />
-  if (!org.data) {
+  if (extra.error) return <LoadError error={extra.error} onRetry={() => void extra.reload()} />
+  if ((id && !org.data) || !extra.data) {
     return (
       <Center py="xl">
-        <Loader aria-label="Carregando cliente" />
+        <Loader aria-label={id ? 'Carregando cliente' : 'Carregando formulário'} />
       </Center>
     )
   }
-  return <ClientOrgFormContent key={org.data.id} existing={org.data} />
+  const definitions = extra.data.clients
+  if (!id || !org.data) return <ClientOrgFormContent key="new" existing={null} definitions={definitions} />
+  return <ClientOrgFormContent key={org.data.id} existing={org.data} definitions={definitions} />
 }
 
 export type CnpjState =
@@ -87,10 +92,16 @@ export type CnpjState =
   | { kind: 'found'; data: CnpjData; warning?: string }
   | { kind: 'missing'; message: string; unavailable: boolean }
 
-function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }) {
+function ClientOrgFormContent({
+  existing,
+  definitions,
+}: {
+  existing: ClientOrgDetail | null
+  definitions: ExtraFieldDefinition[]
+}) {
   const navigate = useNavigate()
   const isNew = existing === null
-  const form = useClientOrgForm(existing ? valuesFromOrg(existing) : emptyValues())
+  const form = useClientOrgForm(existing ? valuesFromOrg(existing, definitions) : emptyValues(definitions))
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const stateRegistrationRef = useRef<HTMLInputElement>(null)
@@ -324,9 +335,13 @@ function ClientOrgFormContent({ existing }: { existing: ClientOrgDetail | null }
 
           <Section
             title="Campos extras"
-            description="Informações próprias do seu processo, como “Código no ERP” ou “Contrato”."
+            description={
+              definitions.length > 0
+                ? 'Os campos que a sua empresa definiu em Configurações → Campos extras.'
+                : 'Informações próprias do seu processo, como “Código no ERP” ou “Contrato”.'
+            }
           >
-            <ExtraFieldsList form={form} />
+            <ExtraFieldsList form={form} defined={definitions.length > 0} />
           </Section>
 
           {formError ? (
@@ -584,8 +599,62 @@ function RepeatableList({ form, field, label, addLabel, type }: RepeatableListPr
   )
 }
 
-function ExtraFieldsList({ form }: { form: ClientOrgForm }) {
+/**
+ * The client's extra fields. When the tenant defined them (`defined`): one input per definition and
+ * the stored fields no definition matches, read-only, to remove. Otherwise free name/value pairs.
+ */
+function ExtraFieldsList({ form, defined }: { form: ClientOrgForm; defined: boolean }) {
   const items = form.getValues().extraFields
+  if (defined) {
+    return (
+      <Stack gap="sm">
+        <Grid gap="sm">
+          {items.map((item, index) =>
+            item.definition ? (
+              <Grid.Col key={item.key} span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label={item.definition.label}
+                  withAsterisk={item.definition.required}
+                  autoComplete="off"
+                  maxLength={500}
+                  {...form.getInputProps(`extraFields.${index}.value`)}
+                />
+              </Grid.Col>
+            ) : null,
+          )}
+        </Grid>
+        {items.map((item, index) =>
+          item.definition ? null : (
+            <Group key={item.key} gap="xs" align="flex-start" wrap="wrap">
+              <TextInput
+                label={item.name}
+                description="campo não definido — será recusado; remova-o"
+                readOnly
+                variant="filled"
+                style={{ flex: '1 1 320px' }}
+                {...form.getInputProps(`extraFields.${index}.value`)}
+              />
+              <Box pt={{ base: 0, xs: 45 }}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={() => form.removeListItem('extraFields', index)}
+                >
+                  Remover<VisuallyHidden> o campo {item.name}</VisuallyHidden>
+                </Button>
+              </Box>
+            </Group>
+          ),
+        )}
+        {form.errors.extraFields ? (
+          <Text size="sm" c="red" role="alert">
+            {form.errors.extraFields}
+          </Text>
+        ) : null}
+      </Stack>
+    )
+  }
   return (
     <Stack gap="xs">
       {items.length === 0 ? (

@@ -10,6 +10,7 @@ import {
   normalizeCep,
 } from '../../../shared/documents.ts'
 import { ApiError } from '../../shared/api.ts'
+import { type ExtraFieldDefinition, extraFieldKey } from '../settings/settings.types.ts'
 import type { AddressKind, ClientOrgBody, ClientOrgDetail, Environment } from './client-orgs.types.ts'
 
 export interface AddressValues {
@@ -26,8 +27,11 @@ export interface AddressValues {
 
 export interface ExtraFieldValues {
   key: string
+  /** The stored key; for a defined field, the definition's key. */
   name: string
   value: string
+  /** Set when the tenant defined this field (Configurações → Campos extras). */
+  definition?: { label: string; required: boolean }
 }
 
 /** Everything the client form edits. Lists keep their empty rows; the payload drops them. */
@@ -72,7 +76,35 @@ export function emptyExtraField(): ExtraFieldValues {
   return { key: randomId(), name: '', value: '' }
 }
 
-export function emptyValues(): ClientOrgValues {
+/**
+ * The form rows of the stored extra fields. With definitions: one row per definition (a value
+ * typed as a free pair before, "Código ERP", fills the field with that key), then the stored
+ * fields that no definition matches (the server refuses them). Without: the free pairs.
+ */
+export function extraFieldValues(
+  stored: Record<string, string>,
+  definitions: ExtraFieldDefinition[] = [],
+): ExtraFieldValues[] {
+  const free = (name: string, value: string) => ({ key: randomId(), name, value })
+  if (definitions.length === 0) return Object.entries(stored).map(([name, value]) => free(name, value))
+  const used = new Set<string>()
+  const defined = definitions.map((d) => {
+    const from = Object.hasOwn(stored, d.key)
+      ? d.key
+      : Object.keys(stored).find((name) => !used.has(name) && extraFieldKey(name) === d.key)
+    if (from !== undefined) used.add(from)
+    return {
+      ...free(d.key, from === undefined ? '' : stored[from]),
+      definition: { label: d.label, required: d.required },
+    }
+  })
+  const unknown = Object.entries(stored)
+    .filter(([name]) => !used.has(name))
+    .map(([name, value]) => free(name, value))
+  return [...defined, ...unknown]
+}
+
+export function emptyValues(definitions: ExtraFieldDefinition[] = []): ClientOrgValues {
   return {
     document: '',
     name: '',
@@ -83,12 +115,15 @@ export function emptyValues(): ClientOrgValues {
     environment: 'homologacao',
     portalEnabled: true,
     notes: '',
-    extraFields: [],
+    extraFields: extraFieldValues({}, definitions),
     addresses: [emptyAddress('principal')],
   }
 }
 
-export function valuesFromOrg(org: ClientOrgDetail): ClientOrgValues {
+export function valuesFromOrg(
+  org: ClientOrgDetail,
+  definitions: ExtraFieldDefinition[] = [],
+): ClientOrgValues {
   return {
     document: org.document,
     name: org.name,
@@ -99,7 +134,7 @@ export function valuesFromOrg(org: ClientOrgDetail): ClientOrgValues {
     environment: org.environment,
     portalEnabled: org.portalEnabled,
     notes: org.notes ?? '',
-    extraFields: Object.entries(org.extraFields).map(([name, value]) => ({ key: randomId(), name, value })),
+    extraFields: extraFieldValues(org.extraFields, definitions),
     addresses: sortAddresses(org.addresses).map((a) => ({
       key: randomId(),
       kind: a.kind,
@@ -136,7 +171,10 @@ export function toPayload(values: ClientOrgValues, isNew: boolean): Payload {
     emails: kept(values.emails, (e) => e.trim() !== ''),
     phones: kept(values.phones, (p) => p.trim() !== ''),
     addresses: kept(values.addresses, (a) => !isBlankAddress(a)),
-    extraFields: kept(values.extraFields, (f) => f.name.trim() !== '' || f.value.trim() !== ''),
+    // A defined field left empty is not sent (the server checks the required ones).
+    extraFields: kept(values.extraFields, (f) =>
+      f.definition ? f.value.trim() !== '' : f.name.trim() !== '' || f.value.trim() !== '',
+    ),
   }
   const text = (v: string) => v.trim() || null
   const body: ClientOrgBody = {
@@ -192,6 +230,12 @@ export function validate(values: ClientOrgValues, isNew: boolean): Record<string
   })
   const names = new Set<string>()
   values.extraFields.forEach((field, i) => {
+    if (field.definition) {
+      if (field.definition.required && !field.value.trim())
+        errors[`extraFields.${i}.value`] = `Preencha o campo "${field.definition.label}".`
+      names.add(field.name.toLowerCase())
+      return
+    }
     const name = field.name.trim()
     if (!name && field.value.trim()) errors[`extraFields.${i}.name`] = 'Informe o nome do campo.'
     else if (name && names.has(name.toLowerCase())) errors[`extraFields.${i}.name`] = 'Nome repetido.'

@@ -41,6 +41,7 @@ import { NotFoundContent } from '../../shared/ui/status-pages.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { ClientPlansTab } from '../client-plans/client-plans-tab.tsx'
 import { ClientOrgDocumentsTab } from '../documents/client-org-documents-tab.tsx'
+import type { ExtraFieldDefinitions } from '../settings/settings.types.ts'
 import { sortAddresses } from './client-org-form.ts'
 import { ClientOrgHistory } from './client-org-history.tsx'
 import { ClientOrgUsers } from './client-org-users.tsx'
@@ -244,6 +245,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function DataPanel({ org, editPath }: { org: ClientOrgDetail; editPath: string | null }) {
   const extras = Object.entries(org.extraFields)
+  const definitions = useApiQuery<ExtraFieldDefinitions>('/settings/extra-fields').data?.clients ?? []
+  const labelOf = (key: string) => definitions.find((d) => d.key === key)?.label ?? key
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="md">
@@ -278,7 +281,7 @@ function DataPanel({ org, editPath }: { org: ClientOrgDetail; editPath: string |
               <Table.Tbody>
                 {extras.map(([name, value]) => (
                   <Table.Tr key={name}>
-                    <Table.Th w="40%">{name}</Table.Th>
+                    <Table.Th w="40%">{labelOf(name)}</Table.Th>
                     <Table.Td>{value || '—'}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -24,6 +24,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { EventTypesSection } from './event-types-section.tsx'
+import { ExtraFieldsSection } from './extra-fields-section.tsx'
 import { LogoSection } from './logo-section.tsx'
 import type { SecondFactor, TenantSettings, TenantSettingsPatch } from './settings.types.ts'
 
@@ -304,6 +305,7 @@ export function SettingsPage() {
         ) : null}
         <LogoSection />
         <EventTypesSection />
+        <ExtraFieldsSection />
       </Box>
     </>
   )

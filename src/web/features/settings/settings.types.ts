@@ -18,6 +18,8 @@ export interface TenantSettings {
   invitationsAwaitTraining: boolean
   /** Cancelling a client's last active plan also inactivates the client. */
   inactivateClientOnLastPlanCancel: boolean
+  /** Fields the tenant adds to its clients and client plans ("Campos extras"). */
+  extraFields: ExtraFieldDefinitions
 }
 
 export interface TenantSettingsPatch {
@@ -26,4 +28,40 @@ export interface TenantSettingsPatch {
   secondFactors?: SecondFactor[]
   invitationsAwaitTraining?: boolean
   inactivateClientOnLastPlanCancel?: boolean
+  /** A list sent replaces that entity's definitions (the server derives each key from the label). */
+  extraFields?: { clients?: ExtraFieldDefinitionInput[]; plans?: ExtraFieldDefinitionInput[] }
+}
+
+/**
+ * A field the tenant defined (Configurações → Campos extras). Values are stored under `key`, which
+ * the server derives from the label: "Nº do medidor" → "n-do-medidor".
+ */
+export interface ExtraFieldDefinition {
+  key: string
+  label: string
+  required: boolean
+}
+
+export interface ExtraFieldDefinitionInput {
+  label: string
+  required: boolean
+}
+
+/**
+ * `GET /api/v1/settings/extra-fields` (every staff member may read it). With no field defined for
+ * an entity, free name/value pairs are accepted.
+ */
+export interface ExtraFieldDefinitions {
+  clients: ExtraFieldDefinition[]
+  plans: ExtraFieldDefinition[]
+}
+
+/** The key the server stores a field's values under: "Nº do medidor" → "n-do-medidor". */
+export function extraFieldKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 }
