@@ -361,6 +361,7 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     const taken = await t.admin.post(`/api/v1/client-orgs/${client.id}/plans`, body)
     assert.equal(taken.status, 409)
     assert.equal(taken.body.code, 'SERVICE_LOGIN_TAKEN')
+    assert.match(taken.body.fields['services.0.login'], /padaria\.aurora já está em uso/)
 
     const radius = added.body.services[0]
     // Staff who sell plans but may not see service passwords.
@@ -531,6 +532,8 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     const detail = (
       await t.admin.get(`/api/v1/client-plans/${results.find((r) => r.status === 201)!.body.id}`)
     ).body
+    assert.equal(detail.nextBooking.technicianName, 'Bruno Técnico')
+    assert.equal(detail.nextBooking.startsAt, when.startsAt)
     assert.ok(
       detail.history.some(
         (h: { kind: string; summary: string }) => h.kind === 'scheduled' && /Carlos Zelador/.test(h.summary),

@@ -211,6 +211,31 @@ export function agendaRepository(db: Db) {
       const [row] = await db.insert(agendaBookings).values(values).returning()
       return row
     },
+    /** The first booking still to come of each plan (with the technician's and role's names). */
+    async nextOfPlans(tenantId: string, clientPlanIds: string[], now: Date) {
+      if (clientPlanIds.length === 0) return []
+      return db
+        .selectDistinctOn([agendaBookings.clientPlanId], {
+          clientPlanId: agendaBookings.clientPlanId,
+          id: agendaBookings.id,
+          startsAt: agendaBookings.startsAt,
+          endsAt: agendaBookings.endsAt,
+          technicianName: technicians.name,
+          roleName: agendaRoles.name,
+        })
+        .from(agendaBookings)
+        .innerJoin(technicians, eq(technicians.id, agendaBookings.technicianId))
+        .innerJoin(agendaRoles, eq(agendaRoles.id, technicians.roleId))
+        .where(
+          and(
+            eq(agendaBookings.tenantId, tenantId),
+            inArray(agendaBookings.clientPlanId, clientPlanIds),
+            eq(agendaBookings.status, 'agendado'),
+            gt(agendaBookings.endsAt, now),
+          ),
+        )
+        .orderBy(agendaBookings.clientPlanId, asc(agendaBookings.startsAt))
+    },
     /** Cancels the plan's bookings still to come; returns them (for the audit and the history). */
     async cancelFutureOfPlan(tenantId: string, clientPlanId: string, now: Date, reason: string) {
       return db

@@ -596,3 +596,27 @@ export async function cancelPlanBookingsInTx(
     })
   return cancelled.length
 }
+
+/** For the plans module: the next installation booked for each plan (absent when none). */
+export async function nextBookingsOfPlans(
+  db: Db,
+  tenantId: string,
+  clientPlanIds: string[],
+  now: Date,
+): Promise<
+  Map<string, { id: string; startsAt: string; endsAt: string; technicianName: string; roleName: string }>
+> {
+  const rows = await agendaRepository(db).nextOfPlans(tenantId, clientPlanIds, now)
+  return new Map(
+    rows.map((r) => [
+      r.clientPlanId!,
+      {
+        id: r.id,
+        startsAt: r.startsAt.toISOString(),
+        endsAt: r.endsAt.toISOString(),
+        technicianName: r.technicianName,
+        roleName: r.roleName,
+      },
+    ]),
+  )
+}

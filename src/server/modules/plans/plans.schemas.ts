@@ -415,6 +415,16 @@ export const ClientPlan = z.object({
   extraFields: z.record(z.string(), z.string()),
   acknowledgedWarnings: z.array(z.string()),
   createdAt: z.string(),
+  /** The next installation booked on the agenda, if any. */
+  nextBooking: z
+    .object({
+      id: z.uuid(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      technicianName: z.string(),
+      roleName: z.string(),
+    })
+    .nullable(),
 })
 export type ClientPlan = z.infer<typeof ClientPlan>
 export const ClientPlanList = z.object({ items: z.array(ClientPlan) })

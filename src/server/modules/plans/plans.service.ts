@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { AppError, isUniqueViolation } from '../../platform/errors.ts'
 import type { Lookups } from '../../platform/lookups/index.ts'
 import { openSecret, sealSecret } from '../../platform/security/secret-box.ts'
-import { bookSlotInTx, cancelPlanBookingsInTx } from '../agenda/index.ts'
+import { bookSlotInTx, cancelPlanBookingsInTx, nextBookingsOfPlans } from '../agenda/index.ts'
 import { assertPasswordAcceptable } from '../auth/index.ts'
 import { clientsRepository } from '../clients/index.ts'
 import { assertExtraFields, getTenantSettings } from '../tenants/index.ts'
@@ -78,7 +78,9 @@ function serviceDto(s: ServiceRow) {
   }
 }
 
-function toDto(r: Joined, services: ServiceRow[]): ClientPlan {
+type NextBookings = Awaited<ReturnType<typeof nextBookingsOfPlans>>
+
+function toDto(r: Joined, services: ServiceRow[], next: NextBookings): ClientPlan {
   const cp = r.cp
   return {
     id: cp.id,
@@ -115,6 +117,7 @@ function toDto(r: Joined, services: ServiceRow[]): ClientPlan {
     extraFields: cp.extraFields,
     acknowledgedWarnings: cp.acknowledgedWarnings,
     createdAt: cp.createdAt.toISOString(),
+    nextBooking: next.get(cp.id) ?? null,
   }
 }
 
@@ -148,11 +151,10 @@ export async function listClientPlans(
   await requireClient(db, actor.tenantId, clientOrgId)
   const repo = plansRepository(db)
   const rows = await repo.clientPlans(actor.tenantId, { clientOrgId, status: q.status })
-  const services = await repo.services(
-    actor.tenantId,
-    rows.map((r) => r.cp.id),
-  )
-  return { items: rows.map((r) => toDto(r, services)) }
+  const ids = rows.map((r) => r.cp.id)
+  const services = await repo.services(actor.tenantId, ids)
+  const next = await nextBookingsOfPlans(db, actor.tenantId, ids, new Date())
+  return { items: rows.map((r) => toDto(r, services, next)) }
 }
 
 export async function getClientPlan(db: Db, actor: Actor, id: string) {
@@ -161,7 +163,8 @@ export async function getClientPlan(db: Db, actor: Actor, id: string) {
   if (!row) throw PlanErrors.CLIENT_PLAN_NOT_FOUND()
   const services = await repo.services(actor.tenantId, [id])
   const history = await repo.history(actor.tenantId, id)
-  return { ...toDto(row, services), history: history.map(historyDto) }
+  const next = await nextBookingsOfPlans(db, actor.tenantId, [id], new Date())
+  return { ...toDto(row, services, next), history: history.map(historyDto) }
 }
 
 /** The client portal: the plans of the company the client user is working for (no passwords). */
@@ -252,7 +255,8 @@ async function prepareServices(
   plan: PlanRow,
   input: ServiceInput[],
   sessionSecret: string,
-  opts: { requireAll: boolean; pathPrefix: string },
+  /** `flat`: one service as the whole body (fields `login`…), else a list (`services.0.login`…). */
+  opts: { requireAll: boolean; flat?: boolean },
 ) {
   const offered = new Map<string, PlanServiceConfig>(plan.services.map((s) => [s.kind, s]))
   const rows: {
@@ -264,7 +268,7 @@ async function prepareServices(
     passwordSealed: string | null
   }[] = []
   for (const [i, s] of input.entries()) {
-    const at = (f: string) => `${opts.pathPrefix}${i}.${f}`
+    const at = (f: string) => (opts.flat ? f : `services.${i}.${f}`)
     const config = offered.get(s.kind)
     if (!config)
       throw PlanErrors.SERVICE_NOT_OFFERED({
@@ -466,7 +470,6 @@ export async function addClientPlan(
   const org0 = await requireClient(deps.db, actor.tenantId, clientOrgId)
   const services = await prepareServices(deps.db, actor, plan, body.services, deps.config.sessionSecret, {
     requireAll: true,
-    pathPrefix: 'services.',
   })
   const id = await deps.db.transaction(async (tx) => {
     const repo = plansRepository(tx)
@@ -512,7 +515,8 @@ export async function addClientPlan(
       acknowledgedWarnings: warnings.map((w) => w.message),
       createdBy: actor.userId,
     })
-    for (const s of services) await insertService(tx, actor.tenantId, cp.id, s, 'services')
+    for (const [i, s] of services.entries())
+      await insertService(tx, actor.tenantId, cp.id, s, `services.${i}.login`)
     await history(tx, actor, cp.id, {
       kind: 'created',
       toStatus: cp.status,
@@ -734,7 +738,7 @@ export async function addService(deps: PlansDeps, actor: Actor, id: string, body
   const plan = (await plansRepository(deps.db).plan(actor.tenantId, cp0.planId))!.plan
   const [row] = await prepareServices(deps.db, actor, plan, [body], deps.config.sessionSecret, {
     requireAll: false,
-    pathPrefix: 'services.',
+    flat: true,
   })
   await deps.db.transaction(async (tx) => {
     await lockPlan(tx, actor, id)
