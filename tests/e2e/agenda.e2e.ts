@@ -60,7 +60,8 @@ describe('jornada: agenda de instalações, do cargo ao agendamento cancelado', 
       await navigation(page).getByRole('link', { name: 'Agenda de instalações', exact: true }).click()
       await page.waitForURL((url) => url.pathname === '/agenda')
       await page.getByRole('heading', { name: 'Agenda de instalações', level: 1 }).waitFor()
-      await waitForText(page.getByRole('main'), 'Nenhum técnico ativo')
+      // The demo data brings two installers: the day shows them side by side.
+      await waitForText(page.getByRole('main'), 'Bruno Instalador')
 
       await page.getByRole('tab', { name: 'Cargos' }).click()
       await page.getByRole('button', { name: 'Novo cargo' }).click()
@@ -83,11 +84,9 @@ describe('jornada: agenda de instalações, do cargo ao agendamento cancelado', 
       const techDialog = page.getByRole('dialog', { name: 'Novo técnico' })
       await techDialog.getByLabel('Nome').fill(TECHNICIAN.name)
       await techDialog.getByLabel('Telefone').fill(TECHNICIAN.phone)
-      assert.equal(
-        await techDialog.getByRole('combobox', { name: 'Cargo' }).inputValue(),
-        ROLE,
-        'único cargo',
-      )
+      await techDialog.getByRole('combobox', { name: 'Cargo' }).click()
+      await page.getByRole('option', { name: ROLE, exact: true }).click()
+      assert.equal(await techDialog.getByRole('combobox', { name: 'Cargo' }).inputValue(), ROLE)
       await techDialog.getByLabel('Horário próprio (diferente do horário do cargo)').check()
       await techDialog.getByLabel('Sábado').fill('08:00-12:00')
       await screenshot('agenda-01-tecnico-novo')
