@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
 import QRCode from 'qrcode'
 import { formatDate, formatHours, formatPeriod } from '#shared/format.ts'
-
-const require = createRequire(import.meta.url)
-const REGULAR = readFileSync(require.resolve('@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf'))
-const BOLD = readFileSync(require.resolve('@expo-google-fonts/roboto/700Bold/Roboto_700Bold.ttf'))
+import { embedRoboto } from '../../platform/pdf/fonts.ts'
 
 export type CertificateSpec = {
   tenantName: string
@@ -133,11 +127,7 @@ async function fontsFor(doc: PDFDocument, texts: string[]): Promise<{ regular: P
     }
     return { regular, bold }
   } catch {
-    doc.registerFontkit(fontkit)
-    return {
-      regular: await doc.embedFont(REGULAR, { subset: true }),
-      bold: await doc.embedFont(BOLD, { subset: true }),
-    }
+    return embedRoboto(doc)
   }
 }
 

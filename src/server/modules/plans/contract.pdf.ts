@@ -1,12 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
-
-const require = createRequire(import.meta.url)
-// TTF (not WOFF), embedded and subset, so accents render in any reader (as platform/pdf/document.ts).
-const REGULAR = readFileSync(require.resolve('@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf'))
-const BOLD = readFileSync(require.resolve('@expo-google-fonts/roboto/700Bold/Roboto_700Bold.ttf'))
+import { embedRoboto } from '../../platform/pdf/fonts.ts'
 
 export type ContractPdfSpec = {
   title: string
@@ -40,9 +33,7 @@ const TITLE_SIZE = 15
  */
 export async function renderContractPdf(spec: ContractPdfSpec): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(REGULAR, { subset: true })
-  const bold = await doc.embedFont(BOLD, { subset: true })
+  const { regular, bold } = await embedRoboto(doc)
   doc.setTitle(clean(spec.title))
   doc.setAuthor(clean(spec.tenantName))
   doc.setSubject(`Contrato nº ${clean(spec.contractNumber)}`)

@@ -1,12 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import fontkit from '@pdf-lib/fontkit'
+import { embedRoboto } from './fonts.ts'
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
-
-const require = createRequire(import.meta.url)
-// TTF (not WOFF): embedded and subset, so accents render in any reader.
-const REGULAR = readFileSync(require.resolve('@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf'))
-const BOLD = readFileSync(require.resolve('@expo-google-fonts/roboto/700Bold/Roboto_700Bold.ttf'))
 
 export type PdfSection = { heading: string; rows?: [string, string][]; lines?: string[] }
 export type PdfSpec = {
@@ -26,9 +19,7 @@ const MARGIN = 48
  */
 export async function renderPdf(spec: PdfSpec): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(REGULAR, { subset: true })
-  const bold = await doc.embedFont(BOLD, { subset: true })
+  const { regular, bold } = await embedRoboto(doc)
   doc.setTitle(spec.title)
   doc.setProducer('Cadastra')
   doc.setCreator('Cadastra')
