@@ -22,6 +22,8 @@ import { JoinPage } from './features/events-public/join-page.tsx'
 import { PortalEventsPage } from './features/events-public/portal-events-page.tsx'
 import { PublicEventPage } from './features/events-public/public-event-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
+import { ImportRunPage } from './features/imports/import-run-page.tsx'
+import { ImportsPage } from './features/imports/imports-page.tsx'
 import { FichaPage } from './features/intake/ficha-page.tsx'
 import { FichaStatusPage } from './features/intake/ficha-status-page.tsx'
 import { FichasBoardPage } from './features/intake/fichas-board-page.tsx'
@@ -239,6 +241,18 @@ export const routes: RouteObject[] = [
                 <AgendaPage />
               </RequireAccess>
             ),
+          },
+          {
+            path: 'importacao',
+            element: (
+              <RequireAccess permission={PERMISSIONS.importsRun}>
+                <Outlet />
+              </RequireAccess>
+            ),
+            children: [
+              { index: true, element: <ImportsPage /> },
+              { path: ':id', element: <ImportRunPage /> },
+            ],
           },
           {
             path: 'perfis',

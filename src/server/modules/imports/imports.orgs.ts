@@ -33,6 +33,8 @@ export type ClientOrgData = {
     city: string
     uf: string
   } | null
+  /** The audit entry's "after", as the client screen writes it. */
+  audit: Record<string, unknown>
 }
 
 export type OrgsDryRunState = { documents: Map<string, number> }
@@ -101,6 +103,24 @@ export async function validateOrgs(
             uf: a.uf,
           }
         : null,
+      audit: {},
+    }
+    data.audit = {
+      name: data.name,
+      tradeName: data.tradeName,
+      document: formatDocument(data.document),
+      stateRegistration: data.stateRegistration,
+      emails: data.emails,
+      phones: data.phones,
+      notes: data.notes,
+      portalEnabled: true,
+      ...(data.address
+        ? {
+            addresses: [
+              `principal: ${data.address.street}, ${data.address.number} — ${data.address.city}/${data.address.uf}`,
+            ],
+          }
+        : {}),
     }
     return { row, problems: [] as Problem[], data }
   })
@@ -133,56 +153,19 @@ export async function validateOrgs(
   })
 }
 
-/** Writes one batch: the organisations, their principal address, what the run created, the audit. */
-export async function writeOrgsBatch(ctx: BatchContext, rows: { rowNumber: number; data: unknown }[]) {
-  const { actor } = ctx
-  const tenantId = actor.tenantId
+/** Writes the next batch (one statement, see importOrgsBatch); documents taken since the dry run come back as skipped. */
+export async function writeOrgsBatch(ctx: BatchContext) {
   const targets = importTargets(ctx.tx)
-  const input = rows.map((r) => ({ rowNumber: r.rowNumber, ...(r.data as ClientOrgData) }))
-  const created = await targets.insertClientOrgs(tenantId, input)
-  const idOf = new Map(created.map((c) => [c.rowNumber, c.id]))
-  const made = input.filter((r) => idOf.has(r.rowNumber))
-  const missed = input.filter((r) => !idOf.has(r.rowNumber))
+  const result = await targets.importOrgsBatch(ctx.actor, ctx.runId, ctx.cursor, ctx.limit)
   const owners = await targets.orgsByDocument(
-    tenantId,
-    missed.map((r) => r.document),
-  )
-  await targets.insertOrgAddresses(
-    tenantId,
-    made.flatMap((r) => (r.address ? [{ clientOrgId: idOf.get(r.rowNumber)!, ...r.address }] : [])),
-  )
-  await targets.audit(
-    actor,
-    made.map((r) => ({
-      entity: 'client_org',
-      entityId: idOf.get(r.rowNumber)!,
-      action: 'create',
-      after: {
-        name: r.name,
-        tradeName: r.tradeName,
-        document: formatDocument(r.document),
-        stateRegistration: r.stateRegistration,
-        emails: r.emails,
-        phones: r.phones,
-        notes: r.notes,
-        portalEnabled: true,
-        ...(r.address
-          ? {
-              addresses: [
-                `principal: ${r.address.street}, ${r.address.number} — ${r.address.city}/${r.address.uf}`,
-              ],
-            }
-          : {}),
-        importRunId: ctx.runId,
-        importRow: r.rowNumber,
-      },
-    })),
+    ctx.actor.tenantId,
+    result.missed.map((m) => m.key),
   )
   return {
-    created: made.map((r) => ({ rowNumber: r.rowNumber, entityId: idOf.get(r.rowNumber)! })),
-    skipped: missed.map((r) => ({
-      rowNumber: r.rowNumber,
-      message: `${r.documentType === 'cpf' ? 'CPF' : 'CNPJ'} já cadastrado: ${owners.get(r.document)?.name ?? formatDocument(r.document)} (cadastrado depois da prévia).`,
+    ...result,
+    skipped: result.missed.map((m) => ({
+      rowNumber: m.rowNumber,
+      message: `${m.key.length === 11 ? 'CPF' : 'CNPJ'} já cadastrado: ${owners.get(m.key)?.name ?? formatDocument(m.key)} (cadastrado depois da prévia).`,
     })),
     skippedField: 'document',
   }

@@ -135,18 +135,6 @@ export function importsRepository(db: Db) {
         where r.tenant_id = ${tenantId} and r.run_id = ${runId} and r.row_number = x.row_number`)
     },
 
-    async insertCreated(
-      tenantId: string,
-      runId: string,
-      entity: 'client_user' | 'client_org',
-      rows: { rowNumber: number; entityId: string }[],
-    ) {
-      if (rows.length === 0) return
-      await db
-        .insert(importCreated)
-        .values(rows.map((r) => ({ tenantId, runId, entity, rowNumber: r.rowNumber, entityId: r.entityId })))
-    },
-
     /** Records created by the run after `cursor` (row number), in row order. */
     async createdAfter(tenantId: string, runId: string, cursor: number, limit: number) {
       return db

@@ -20,7 +20,7 @@ export type ImportsDeps = { db: Db; config: Config }
 
 /** Rows per transaction while importing: the run's cursor moves in the same transaction. */
 export const IMPORT_BATCH = 500
-/** Users invited per transaction ("Enviar ao final"): each is a link, an e-mail and an audit entry. */
+/** Users invited per transaction: each goes through the invitations service (link, e-mail, audit). */
 export const INVITE_BATCH = 100
 /** One job run works this long, then hands over to a new job (other jobs get a turn; progress shows). */
 export const RUN_BUDGET_MS = 10_000
@@ -57,45 +57,38 @@ export async function importStep(
     const actor = importActor(run)
     const options = run.options as RunOptions
     if (run.phase !== 'invitations') {
-      const rows = await repo.okRowsAfter(tenantId, runId, run.cursor, IMPORT_BATCH)
-      if (rows.length === 0) {
-        if (run.kind === 'client_users' && options.invitations === 'end' && run.createdCount > 0) {
+      const ctx: BatchContext = { tx, actor, runId, cursor: run.cursor, limit: IMPORT_BATCH }
+      const result = run.kind === 'client_users' ? await writeUsersBatch(ctx) : await writeOrgsBatch(ctx)
+      if (result.rows === 0) {
+        if (run.kind === 'client_users' && run.createdCount > 0) {
           await repo.updateRun(tenantId, runId, { phase: 'invitations' })
           return 'more'
         }
         await finish(tx, run, actor)
         return 'finished'
       }
-      const ctx: BatchContext = { tx, config: deps.config, actor, runId, invitations: options.invitations }
-      const result =
-        run.kind === 'client_users' ? await writeUsersBatch(ctx, rows) : await writeOrgsBatch(ctx, rows)
-      await repo.insertCreated(
-        tenantId,
-        runId,
-        run.kind === 'client_users' ? 'client_user' : 'client_org',
-        result.created,
-      )
       await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
       await repo.updateRun(tenantId, runId, {
-        cursor: rows[rows.length - 1].rowNumber,
-        doneRows: run.doneRows + rows.length,
-        createdCount: run.createdCount + result.created.length,
+        cursor: result.lastRow ?? run.cursor,
+        doneRows: run.doneRows + result.rows,
+        createdCount: run.createdCount + result.created,
         skippedRows: run.skippedRows + result.skipped.length,
       })
       return 'more'
     }
-    // "Enviar ao final": the invitations, through the invitations service and the training gate.
+    // The invitations, once every row is in: through the invitations service, user by user —
+    // "Enviar ao final" sends (or holds for the training gate), "Agendar"/"Enviar mais tarde"
+    // schedule them like the single-user screen's "Enviar mais tarde".
     const created = await repo.createdAfter(tenantId, runId, run.inviteCursor, INVITE_BATCH)
     if (created.length === 0) {
       await finish(tx, run, actor)
       return 'finished'
     }
-    const invited = await inviteUsers(
-      tx,
-      deps.config,
-      actor,
-      created.map((c) => c.entityId),
-    )
+    const ids = created.map((c) => c.entityId)
+    const invited =
+      options.invitations === 'end'
+        ? await inviteUsers(tx, deps.config, actor, ids)
+        : await scheduleInvitations(tx, actor, ids)
     await repo.updateRun(tenantId, runId, {
       inviteCursor: created[created.length - 1].rowNumber,
       invitedCount: run.invitedCount + invited,
@@ -121,6 +114,20 @@ export async function inviteUsers(tx: Db, config: Config, actor: Actor, ids: str
     const hold = await trainingHold(tx, actor.tenantId, companies.get(id) ?? [])
     if (hold) await scheduleInvitationInTx(tx, actor, cu, hold)
     else await sendInvitationInTx(tx, config, actor, cu)
+    n++
+  }
+  return n
+}
+
+/** "Enviar mais tarde" for each user, as the single-user screen does (no e-mail yet). */
+export async function scheduleInvitations(tx: Db, actor: Actor, ids: string[]) {
+  const users = await importTargets(tx).clientUsersByIds(actor.tenantId, ids)
+  const byId = new Map(users.map((u) => [u.id, u]))
+  let n = 0
+  for (const id of ids) {
+    const cu = byId.get(id)
+    if (!cu || cu.userId || cu.isDemo || !cu.portalActive) continue
+    await scheduleInvitationInTx(tx, actor, cu)
     n++
   }
   return n
@@ -161,7 +168,10 @@ export async function processImport(
   budgetMs = RUN_BUDGET_MS,
 ): Promise<boolean> {
   const started = Date.now()
-  for (;;) {
+  for (let n = 0; ; n++) {
+    // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
+    // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
+    if (n === 0 || n === 1 || n % 25 === 0) await importTargets(deps.db).analyze()
     const step = await importStep(deps, tenantId, runId, token)
     if (step !== 'more') return false
     if (Date.now() - started >= budgetMs) return true

@@ -1,8 +1,7 @@
 import { formatCpf, formatPhone, isValidDocument, normalizeCpf, normalizePhone } from '#shared/documents.ts'
-import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { clientUsersRepository, CreateClientUserBody, scheduleInvitationInTx } from '../client-users/index.ts'
+import { clientUsersRepository, CreateClientUserBody } from '../client-users/index.ts'
 import { normalizeDocument } from '../clients/index.ts'
 import {
   type Columns,
@@ -26,6 +25,8 @@ export type ClientUserData = {
   phone: string | null
   departments: { departmentId: string; level: Level }[]
   companyIds: string[]
+  /** The audit entry's "after", as the single-user screen writes it. */
+  audit: Record<string, unknown>
 }
 
 type Level = 'revisor' | 'contribuinte' | 'proprietario'
@@ -168,16 +169,29 @@ export async function validateUsers(
       return { row, problems }
     }
     const b = body.data
+    const cpf = b.cpf ? normalizeCpf(b.cpf) : null
+    const phone = b.phone ? normalizePhone(b.phone) : null
     return {
       row,
       problems,
       data: {
         name: b.name,
         email: b.email,
-        cpf: b.cpf ? normalizeCpf(b.cpf) : null,
-        phone: b.phone ? normalizePhone(b.phone) : null,
+        cpf,
+        phone,
         departments: b.departments,
         companyIds: b.companyIds,
+        audit: {
+          name: b.name,
+          email: b.email,
+          cpf: cpf ? formatCpf(cpf) : null,
+          phone: phone ? formatPhone(phone) : null,
+          portalActive: true,
+          isDemo: false,
+          permissions: [],
+          departments: b.departments,
+          companyIds: b.companyIds,
+        },
       },
     }
   })
@@ -225,80 +239,26 @@ export async function validateUsers(
   })
 }
 
-export type BatchContext = {
-  tx: Db
-  config: Config
-  actor: Actor
-  runId: string
-  invitations: 'end' | 'schedule' | 'later'
-}
+export type BatchContext = { tx: Db; actor: Actor; runId: string; cursor: number; limit: number }
 
 /**
- * Writes one batch of valid rows: the users, their departments and companies, what the run
- * created, one audit entry per user and — unless the invitations go at the end — their scheduled
- * invitations through the invitations service. Rows whose e-mail appeared since the dry run are
- * returned as skipped.
+ * Writes the next batch of valid rows (one statement, see importUsersBatch): the users, their
+ * departments and companies, what the run created and one audit entry per user; the invitations
+ * follow in their own phase. Rows whose e-mail was taken since the dry run come back as skipped.
  */
-export async function writeUsersBatch(ctx: BatchContext, rows: { rowNumber: number; data: unknown }[]) {
-  const { tx, actor } = ctx
-  const tenantId = actor.tenantId
-  const targets = importTargets(tx)
-  const input = rows.map((r) => ({ rowNumber: r.rowNumber, ...(r.data as ClientUserData) }))
-  const created = await targets.insertClientUsers(tenantId, input)
-  const idOf = new Map(created.map((c) => [c.rowNumber, c.id]))
-  const made = input.filter((r) => idOf.has(r.rowNumber))
-  const missed = input.filter((r) => !idOf.has(r.rowNumber))
+export async function writeUsersBatch(ctx: BatchContext) {
+  const targets = importTargets(ctx.tx)
+  const result = await targets.importUsersBatch(ctx.actor, ctx.runId, ctx.cursor, ctx.limit)
   const owners = await targets.usersByEmail(
-    tenantId,
-    missed.map((r) => r.email),
+    ctx.actor.tenantId,
+    result.missed.map((m) => m.key),
   )
-  const skippedRows = missed.map((r) => ({
-    rowNumber: r.rowNumber,
-    message: `E-mail já usado pelo usuário ${owners.get(r.email)?.name ?? r.email} (cadastrado depois da prévia).`,
-  }))
-  await targets.insertUserDepartments(
-    tenantId,
-    made.flatMap((r) => r.departments.map((d) => ({ clientUserId: idOf.get(r.rowNumber)!, ...d }))),
-  )
-  await targets.insertUserOrgs(
-    tenantId,
-    made.flatMap((r) =>
-      r.companyIds.map((clientOrgId) => ({ clientUserId: idOf.get(r.rowNumber)!, clientOrgId })),
-    ),
-  )
-  await targets.audit(
-    actor,
-    made.map((r) => ({
-      entity: 'client_user',
-      entityId: idOf.get(r.rowNumber)!,
-      action: 'create',
-      after: {
-        name: r.name,
-        email: r.email,
-        cpf: r.cpf ? formatCpf(r.cpf) : null,
-        phone: r.phone ? formatPhone(r.phone) : null,
-        portalActive: true,
-        isDemo: false,
-        permissions: [],
-        departments: r.departments,
-        companyIds: r.companyIds,
-        importRunId: ctx.runId,
-        importRow: r.rowNumber,
-      },
-    })),
-  )
-  if (ctx.invitations !== 'end' && made.length) {
-    // "Agendar" / "Enviar mais tarde": the invitation waits, as in the single-user screen.
-    const users = await targets.clientUsersByIds(
-      tenantId,
-      made.map((r) => idOf.get(r.rowNumber)!),
-    )
-    const byId = new Map(users.map((u) => [u.id, u]))
-    for (const r of made) await scheduleInvitationInTx(tx, actor, byId.get(idOf.get(r.rowNumber)!)!)
-  }
   return {
-    created: made.map((r) => ({ rowNumber: r.rowNumber, entityId: idOf.get(r.rowNumber)! })),
-    skipped: skippedRows,
+    ...result,
+    skipped: result.missed.map((m) => ({
+      rowNumber: m.rowNumber,
+      message: `E-mail já usado pelo usuário ${owners.get(m.key)?.name ?? m.key} (cadastrado depois da prévia).`,
+    })),
     skippedField: 'email',
   }
 }

@@ -33,6 +33,7 @@ import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { ExportButtons } from '../imports/export-buttons.tsx'
 import { NewSignupModal } from '../trial/new-signup-modal.tsx'
 import { CLIENTS_CHANNEL } from '../trial/trial-wizard-page.tsx'
 import { ENVIRONMENTS } from './client-orgs.labels.ts'
@@ -97,22 +98,25 @@ export function ClientOrgsPage() {
         title="Clientes"
         description="Organizações atendidas, identificadas pelo CNPJ ou CPF: dados cadastrais, endereços, ambiente, treinamento e usuários."
         actions={
-          canManage ? (
-            <>
-              {canSignUp ? (
-                <Button
-                  color="green"
-                  leftSection={<IconSparkles size={18} />}
-                  onClick={() => setChoosingCategory(true)}
-                >
-                  Novo Cadastro
+          <>
+            <ExportButtons list="client-orgs" params={{ search: debouncedSearch, ...filters }} />
+            {canManage ? (
+              <>
+                {canSignUp ? (
+                  <Button
+                    color="green"
+                    leftSection={<IconSparkles size={18} />}
+                    onClick={() => setChoosingCategory(true)}
+                  >
+                    Novo Cadastro
+                  </Button>
+                ) : null}
+                <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
+                  Novo cliente
                 </Button>
-              ) : null}
-              <Button component={Link} to="/clientes/novo" leftSection={<IconPlus size={18} />}>
-                Novo cliente
-              </Button>
-            </>
-          ) : null
+              </>
+            ) : null}
+          </>
         }
       />
       <NewSignupModal opened={choosingCategory} onClose={() => setChoosingCategory(false)} />

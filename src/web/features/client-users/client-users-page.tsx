@@ -39,6 +39,7 @@ import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
+import { ExportButtons } from '../imports/export-buttons.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { ChangeEmailModal } from './change-email-modal.tsx'
@@ -118,9 +119,15 @@ export function ClientUsersPage() {
         title="Usuários de clientes"
         description="Quem acessa o Portal do Cliente: convites, departamentos, empresas e KEYPASS de cada usuário."
         actions={
-          <Button component={Link} to="/usuarios/novo" leftSection={<IconUserPlus size={18} />}>
-            Novo usuário
-          </Button>
+          <>
+            <ExportButtons
+              list="client-users"
+              params={{ search: debouncedSearch, status: filter === 'all' ? undefined : filter }}
+            />
+            <Button component={Link} to="/usuarios/novo" leftSection={<IconUserPlus size={18} />}>
+              Novo usuário
+            </Button>
+          </>
         }
       />
 

@@ -25,6 +25,7 @@ import { useUser } from '../../shared/session.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
+import { ExportButtons } from '../imports/export-buttons.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { DueBadge } from './due-badge.tsx'
 import { BOARD_COLUMNS, STATUS_COLORS, STATUS_LABELS } from './intake.labels.ts'
@@ -63,6 +64,10 @@ export function FichasBoardPage() {
         description="Fichas recebidas pelo formulário público ou registradas pela equipe, da conferência ao cadastro, com os prazos de cada etapa."
         actions={
           <>
+            <ExportButtons
+              list="fichas"
+              params={{ search: debouncedSearch, overdue: overdue ? 'true' : undefined }}
+            />
             <Button variant="default" leftSection={<IconLink size={18} />} onClick={() => setLinkOpen(true)}>
               Link do formulário público
             </Button>

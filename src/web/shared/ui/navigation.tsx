@@ -96,10 +96,9 @@ export const NAV_GROUPS: NavGroup[] = [
         path: '/importacao',
         permission: PERMISSIONS.importsRun,
         label: 'Importação',
-        description: 'Importação de planilhas de clientes e usuários.',
+        description:
+          'Usuários de clientes e clientes em lote, a partir de planilhas Excel ou CSV: modelo, prévia com os erros de cada linha, progresso e relatório.',
         icon: IconFileImport,
-        comingSoon:
-          'Aqui você vai importar clientes e usuários a partir de planilhas Excel ou CSV, com modelo para download, prévia com os erros de cada linha e relatório de erros.',
       },
     ],
   },

@@ -1,0 +1,317 @@
+/**
+ * Batch import of 100,000 client users from an .xlsx (written here by the exceljs streaming writer:
+ * name with accents, e-mail, CPF typed as a number, phone, two departments), on PGlite and on
+ * PostgreSQL:
+ *   - our path, end to end, as the screens drive it: uploadImport (checks: zip inspection, header,
+ *     guessed mapping; the file stored), startDryRun + the `imports.validate` job (streams the file
+ *     again, CreateClientUserBody on every row, department/e-mail/CPF look-ups per 1,000 rows, every
+ *     row's verdict stored), confirmImport + the `imports.run` job (batches of 500 in one transaction
+ *     each: users, department links, what the run created, audit entries, the cursor; invitations
+ *     "Enviar mais tarde": scheduleInvitationInTx per user, as the single-user screen does);
+ *   - raw baseline: the exceljs streaming parse of the same file + one COPY of the same rows
+ *     (name, e-mail, CPF, phone) into client_users.
+ * The ratio is our rows/s over the baseline's (goal ≥ 0.5). Peak RSS is sampled during each run
+ * (the whole process: on PGlite it includes the embedded database).
+ *
+ * BENCH_IMPORT_ROWS overrides the count (default 100,000) for quick runs.
+ *
+ * Checks (a mismatch fails the benchmark): the dry run finds every row valid; the run ends done with
+ * that many users created, each with two department links and one scheduled invitation; the
+ * baseline's COPY stored the same number of users.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import { sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { from as copyFrom } from 'pg-copy-streams'
+import { type Config, loadConfig } from '../src/server/config.ts'
+import { ensureDefaultDepartments } from '../src/server/modules/client-users/index.ts'
+import { createImportJobs } from '../src/server/modules/imports/imports.jobs.ts'
+import { IMPORT_BATCH } from '../src/server/modules/imports/imports.run.ts'
+import { confirmImport, startDryRun, uploadImport } from '../src/server/modules/imports/imports.service.ts'
+import { tenants } from '../src/server/modules/tenants/tenants.tables.ts'
+import { type Actor, systemActor } from '../src/server/platform/actor.ts'
+import type { Database } from '../src/server/platform/db/database.ts'
+import { JobRunner } from '../src/server/platform/jobs/queue.ts'
+import {
+  type BenchEngine,
+  defineBenchmark,
+  forEachEngine,
+  formatInt,
+  formatMiB,
+  formatSeconds,
+  onCleanup,
+  pick,
+  ResultTable,
+  seededRandom,
+  time,
+  trackPeakRss,
+} from './lib.ts'
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS) || 100_000
+const OURS = `upload + dry run + import (${IMPORT_BATCH}/batch, invitations later)`
+const BASELINE = 'exceljs streaming parse + COPY'
+
+const FIRST = [
+  'José',
+  'Ana Luíza',
+  'João',
+  'Maria',
+  'Antônio',
+  'Conceição',
+  'Sebastião',
+  'Márcia',
+  'Zé',
+  'Iúri',
+]
+const LAST = ['da Silva', 'Araújo', 'Gonçalves', 'Peçanha', 'Müller', 'Brandão', 'de Assunção', 'Conceição']
+
+/** A valid CPF from a 9-digit base. */
+function cpf(base: number): string {
+  const d = String(base).padStart(9, '0')
+  const dv = (s: string) => {
+    let sum = 0
+    for (let i = 0; i < s.length; i++) sum += Number(s[i]) * (s.length + 1 - i)
+    const r = (sum * 10) % 11
+    return r === 10 ? 0 : r
+  }
+  const d1 = dv(d)
+  return `${d}${d1}${dv(`${d}${d1}`)}`
+}
+
+type Person = { name: string; email: string; cpf: string; phone: string }
+
+function people(n: number): Person[] {
+  const random = seededRandom(2026)
+  return Array.from({ length: n }, (_, i) => ({
+    name: `${pick(random, FIRST)} ${pick(random, LAST)} ${i + 1}`,
+    email: `pessoa.${i + 1}@importacao.com.br`,
+    cpf: cpf(100_000_000 + i * 7),
+    phone: `279${String(80_000_000 + i).padStart(8, '0')}`,
+  }))
+}
+
+/** The spreadsheet, written row by row with the exceljs streaming writer. */
+async function writeXlsx(file: string, list: Person[]) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: false,
+  })
+  const ws = wb.addWorksheet('Usuários')
+  ws.addRow(['Nome', 'E-mail', 'CPF', 'Telefone', 'Departamentos']).commit()
+  for (const p of list)
+    ws.addRow([p.name, p.email, Number(p.cpf), p.phone, 'Pessoal; Fiscal: Contribuinte']).commit()
+  ws.commit()
+  await wb.commit()
+}
+
+export default defineBenchmark({
+  description:
+    `${ROWS.toLocaleString('en')} client users from an .xlsx: our import end to end (upload, dry run, batched ` +
+    'import job) vs the exceljs streaming parse of the same file + COPY of the same rows',
+  async run() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cadastra-import-bench-'))
+    onCleanup(() => rm(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'usuarios.xlsx')
+    const list = people(ROWS)
+    const written = await time(() => writeXlsx(file, list))
+    const bytes = await readFile(file)
+    console.log(
+      `  file: ${formatInt(ROWS)} rows, ${formatMiB(bytes.length)} written in ${formatSeconds(written.seconds)} s`,
+    )
+    const config = benchConfig(bytes.length)
+    const table = new ResultTable('rows')
+    const summary: string[] = []
+
+    await forEachEngine(async (engine) => {
+      // Baseline first, on its own tenant (same e-mails are fine: unique per tenant).
+      const baseTenant = await newTenant(engine, 'Base')
+      const baseRss = trackPeakRss()
+      const base = await time(() => parseAndCopy(engine.database, baseTenant, bytes))
+      const basePeak = baseRss.stop()
+      if (base.value !== ROWS) throw new Error(`${engine.name} baseline: ${base.value} rows parsed`)
+      const copied = await countOf(
+        engine,
+        sql`select count(*)::int as n from client_users where tenant_id = ${baseTenant}`,
+      )
+      if (copied !== ROWS) throw new Error(`${engine.name} baseline: ${copied} users copied`)
+      table.add({
+        engine: engine.name,
+        method: BASELINE,
+        rows: ROWS,
+        seconds: base.seconds,
+        isBaseline: true,
+        note: `peak RSS ${formatMiB(basePeak)}`,
+      })
+
+      const tenantId = await newTenant(engine, 'Importação')
+      await ensureDefaultDepartments(engine.database.db, tenantId)
+      const actor: Actor = {
+        ...systemActor(tenantId, 'Benchmark'),
+        userId: '11111111-1111-4111-8111-111111111111',
+        permissions: new Set(['imports:run', 'users:manage', 'portal:use', 'invitations:send']),
+      }
+      const deps = { db: engine.database.db, config }
+      const runner = new JobRunner(engine.database.db, createImportJobs(deps), {
+        pollMs: 1000,
+        concurrency: 1,
+      })
+      const phases: string[] = []
+      const rss = trackPeakRss()
+      const ours = await time(async () => {
+        const up = await time(() =>
+          uploadImport(deps, actor, 'client_users', { filename: 'usuarios.xlsx', bytes }),
+        )
+        phases.push(`upload ${formatSeconds(up.seconds)} s`)
+        const mapping = up.value.mapping.map((m) => ({ column: m.column, field: m.field }))
+        const dry = await time(async () => {
+          await startDryRun(deps, actor, up.value.id, { mapping })
+          await runner.drain(1000)
+        })
+        phases.push(`dry run ${formatSeconds(dry.seconds)} s`)
+        const imp = await time(async () => {
+          await confirmImport(deps, actor, up.value.id, { invitations: 'later', scheduleAt: null })
+          await runner.drain(100_000)
+        })
+        phases.push(`import ${formatSeconds(imp.seconds)} s`)
+        return up.value.id
+      })
+      const peak = rss.stop()
+      await verify(engine, tenantId, ours.value)
+      table.add({
+        engine: engine.name,
+        method: OURS,
+        rows: ROWS,
+        seconds: ours.seconds,
+        note: `${phases.join(', ')}; peak RSS ${formatMiB(peak)}`,
+      })
+      const ratio = ROWS / ours.seconds / (ROWS / base.seconds)
+      summary.push(
+        `${engine.name}: ours ${formatInt(ROWS / ours.seconds)} rows/s vs baseline ${formatInt(ROWS / base.seconds)} rows/s → ` +
+          `ratio ${ratio.toFixed(2)} (goal ≥ 0.50${ratio >= 0.5 ? ', met' : ', NOT met'}); peak RSS ${formatMiB(peak)} (baseline ${formatMiB(basePeak)})`,
+      )
+    })
+
+    table.print()
+    for (const line of summary) console.log(line)
+  },
+})
+
+function benchConfig(fileBytes: number): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: randomBytes(36).toString('base64url'),
+    APP_URL: 'https://cadastra.bench',
+    IMPORT_MAX_BYTES: String(Math.max(fileBytes * 2, 20 * 1024 * 1024)),
+    IMPORT_MAX_ROWS: String(ROWS),
+  })
+}
+
+async function newTenant(engine: BenchEngine, name: string): Promise<string> {
+  const [t] = await engine.database.db
+    .insert(tenants)
+    .values({
+      name: `${name} ${randomBytes(3).toString('hex')}`,
+      slug: `bench-${randomBytes(4).toString('hex')}`,
+    })
+    .returning({ id: tenants.id })
+  return t.id
+}
+
+async function countOf(engine: BenchEngine, q: ReturnType<typeof sql>): Promise<number> {
+  const res = (await engine.database.db.execute(q)) as unknown as { rows: { n: number }[] }
+  return Number(res.rows[0].n)
+}
+
+async function verify(engine: BenchEngine, tenantId: string, runId: string) {
+  const [run] = (
+    (await engine.database.db.execute(
+      sql`select status, ok_rows, error_rows, created_count from import_runs where id = ${runId}`,
+    )) as unknown as {
+      rows: { status: string; ok_rows: number; error_rows: number; created_count: number }[]
+    }
+  ).rows
+  if (run.status !== 'done' || run.ok_rows !== ROWS || run.created_count !== ROWS)
+    throw new Error(`${engine.name} import: ${JSON.stringify(run)}`)
+  const users = await countOf(
+    engine,
+    sql`select count(*)::int as n from client_users where tenant_id = ${tenantId}`,
+  )
+  const links = await countOf(
+    engine,
+    sql`select count(*)::int as n from client_user_departments where tenant_id = ${tenantId}`,
+  )
+  const invitations = await countOf(
+    engine,
+    sql`select count(*)::int as n from invitations where tenant_id = ${tenantId} and status = 'scheduled'`,
+  )
+  if (users !== ROWS || links !== 2 * ROWS || invitations !== ROWS)
+    throw new Error(
+      `${engine.name} import: ${users} users, ${links} department links, ${invitations} invitations`,
+    )
+}
+
+/** The baseline: stream the rows out of the .xlsx and COPY them in, as CSV, in one go. */
+async function parseAndCopy(database: Database, tenantId: string, bytes: Buffer): Promise<number> {
+  let n = 0
+  const esc = (v: unknown) => {
+    const s = String(v ?? '')
+    return `"${s.replaceAll('"', '""')}"`
+  }
+  async function* csv(): AsyncGenerator<Buffer> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    })
+    let header = true
+    let lines: string[] = []
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (header) {
+          header = false
+          continue
+        }
+        const v = row.values as unknown[]
+        lines.push(
+          `${tenantId},${esc(v[1])},${esc(v[2])},${esc(String(v[3]).padStart(11, '0'))},${esc(v[4])}\n`,
+        )
+        n++
+        if (lines.length >= 1000) {
+          yield Buffer.from(lines.join(''))
+          lines = []
+        }
+      }
+      break
+    }
+    if (lines.length) yield Buffer.from(lines.join(''))
+  }
+  const columns = 'tenant_id, name, email, cpf, phone'
+  if (database.raw.kind === 'pglite') {
+    const chunks: Buffer[] = []
+    for await (const c of csv()) chunks.push(c)
+    const blob = new Blob(chunks as Uint8Array<ArrayBuffer>[])
+    await database.raw.client.query(`COPY client_users (${columns}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      blob,
+    })
+  } else {
+    const client = await database.raw.pool.connect()
+    try {
+      await pipeline(
+        Readable.from(csv()),
+        client.query(copyFrom(`COPY client_users (${columns}) FROM STDIN WITH (FORMAT csv)`)),
+      )
+    } finally {
+      client.release()
+    }
+  }
+  return n
+}
