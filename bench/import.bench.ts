@@ -5,12 +5,14 @@
  *   - our path, end to end, as the screens drive it: uploadImport (checks: zip inspection, header,
  *     guessed mapping; the file stored), startDryRun + the `imports.validate` job (streams the file
  *     again, CreateClientUserBody on every row, department/e-mail/CPF look-ups per 1,000 rows, every
- *     row's verdict stored), confirmImport + the `imports.run` job (batches of 500 in one transaction
- *     each: users, department links, what the run created, audit entries, the cursor; invitations
- *     "Enviar mais tarde": scheduleInvitationInTx per user, as the single-user screen does);
+ *     row's verdict stored), confirmImport + the `imports.run` job (batches of 500, one statement and
+ *     one transaction each: users, department links, what the run created, audit entries, the
+ *     cursor; then the invitations, "Enviar mais tarde": scheduleInvitationInTx per user, as the
+ *     single-user screen does). Reported twice: end to end, and until the users are in (before the
+ *     invitations phase);
  *   - raw baseline: the exceljs streaming parse of the same file + one COPY of the same rows
  *     (name, e-mail, CPF, phone) into client_users.
- * The ratio is our rows/s over the baseline's (goal ≥ 0.5). Peak RSS is sampled during each run
+ * The ratio is our rows/s over the baseline's (goal ≥ 0.5), for both. Peak RSS is sampled during each run
  * (the whole process: on PGlite it includes the embedded database).
  *
  * BENCH_IMPORT_ROWS overrides the count (default 100,000) for quick runs.
@@ -20,6 +22,7 @@
  * baseline's COPY stored the same number of users.
  */
 import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -31,7 +34,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { type Config, loadConfig } from '../src/server/config.ts'
 import { ensureDefaultDepartments } from '../src/server/modules/client-users/index.ts'
 import { createImportJobs } from '../src/server/modules/imports/imports.jobs.ts'
-import { IMPORT_BATCH } from '../src/server/modules/imports/imports.run.ts'
+import { IMPORT_BATCH, processImport } from '../src/server/modules/imports/imports.run.ts'
 import { confirmImport, startDryRun, uploadImport } from '../src/server/modules/imports/imports.service.ts'
 import { tenants } from '../src/server/modules/tenants/tenants.tables.ts'
 import { type Actor, systemActor } from '../src/server/platform/actor.ts'
@@ -53,7 +56,8 @@ import {
 } from './lib.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS) || 100_000
-const OURS = `upload + dry run + import (${IMPORT_BATCH}/batch, invitations later)`
+const OURS = `upload + dry run + import (${IMPORT_BATCH}/batch) + invitations "later"`
+const OURS_DATA = 'same, until the users are in (before invitations)'
 const BASELINE = 'exceljs streaming parse + COPY'
 
 const FIRST = [
@@ -162,8 +166,10 @@ export default defineBenchmark({
         concurrency: 1,
       })
       const phases: string[] = []
+      let dataSeconds = 0
       const rss = trackPeakRss()
       const ours = await time(async () => {
+        const started = performance.now()
         const up = await time(() =>
           uploadImport(deps, actor, 'client_users', { filename: 'usuarios.xlsx', bytes }),
         )
@@ -174,11 +180,29 @@ export default defineBenchmark({
           await runner.drain(1000)
         })
         phases.push(`dry run ${formatSeconds(dry.seconds)} s`)
-        const imp = await time(async () => {
-          await confirmImport(deps, actor, up.value.id, { invitations: 'later', scheduleAt: null })
-          await runner.drain(100_000)
+        // The import job, run here in slices so the end of the rows phase (every user in, before
+        // the invitations) can be timed; the job runner does the same in 10 s slices.
+        const confirmed = await confirmImport(deps, actor, up.value.id, {
+          invitations: 'later',
+          scheduleAt: null,
         })
-        phases.push(`import ${formatSeconds(imp.seconds)} s`)
+        void confirmed
+        const token = await takeRunJob(engine, up.value.id)
+        const rowsStart = performance.now()
+        let rowsSeconds = 0
+        for (;;) {
+          const more = await processImport(deps, tenantId, up.value.id, token, 250)
+          if (!rowsSeconds && (more ? (await phaseOf(engine, up.value.id)) === 'invitations' : true)) {
+            rowsSeconds = (performance.now() - rowsStart) / 1000
+            dataSeconds = (performance.now() - started) / 1000
+          }
+          if (!more) break
+        }
+        const invitationSeconds = (performance.now() - rowsStart) / 1000 - rowsSeconds
+        phases.push(
+          `rows ${formatSeconds(rowsSeconds)} s`,
+          `invitations ${formatSeconds(invitationSeconds)} s`,
+        )
         return up.value.id
       })
       const peak = rss.stop()
@@ -190,10 +214,19 @@ export default defineBenchmark({
         seconds: ours.seconds,
         note: `${phases.join(', ')}; peak RSS ${formatMiB(peak)}`,
       })
-      const ratio = ROWS / ours.seconds / (ROWS / base.seconds)
+      table.add({
+        engine: engine.name,
+        method: OURS_DATA,
+        rows: ROWS,
+        seconds: dataSeconds,
+        note: 'upload + dry run + rows phase: every user in the database, invitations not yet scheduled',
+      })
+      const ratio = base.seconds / ours.seconds
+      const dataRatio = base.seconds / dataSeconds
       summary.push(
-        `${engine.name}: ours ${formatInt(ROWS / ours.seconds)} rows/s vs baseline ${formatInt(ROWS / base.seconds)} rows/s → ` +
-          `ratio ${ratio.toFixed(2)} (goal ≥ 0.50${ratio >= 0.5 ? ', met' : ', NOT met'}); peak RSS ${formatMiB(peak)} (baseline ${formatMiB(basePeak)})`,
+        `${engine.name}: end to end ${formatInt(ROWS / ours.seconds)} rows/s vs baseline ${formatInt(ROWS / base.seconds)} rows/s → ` +
+          `ratio ${ratio.toFixed(2)} (goal ≥ 0.50${ratio >= 0.5 ? ', met' : ', NOT met'}); without the per-user invitations ` +
+          `${formatInt(ROWS / dataSeconds)} rows/s → ratio ${dataRatio.toFixed(2)}; peak RSS ${formatMiB(peak)} (baseline ${formatMiB(basePeak)})`,
       )
     })
 
@@ -314,4 +347,21 @@ async function parseAndCopy(database: Database, tenantId: string, bytes: Buffer)
     }
   }
   return n
+}
+
+/** Takes the run's queued job off the queue (the benchmark runs its slices itself) and returns its token. */
+async function takeRunJob(engine: BenchEngine, runId: string): Promise<string> {
+  const res = (await engine.database.db.execute(
+    sql`update jobs set status = 'done', finished_at = now() where name = 'imports.run' and status = 'queued'
+        and payload->>'runId' = ${runId} returning payload`,
+  )) as unknown as { rows: { payload: { token: string } | string }[] }
+  const payload = res.rows[0].payload
+  return (typeof payload === 'string' ? JSON.parse(payload) : payload).token
+}
+
+async function phaseOf(engine: BenchEngine, runId: string): Promise<string | null> {
+  const res = (await engine.database.db.execute(
+    sql`select phase from import_runs where id = ${runId}`,
+  )) as unknown as { rows: { phase: string | null }[] }
+  return res.rows[0].phase
 }

@@ -323,6 +323,15 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.ok(mail.links.some((l) => l.includes('/convite?token=')))
     const imported = await rowsOf(t.admin, run.id, 'ok')
     assert.ok(imported.every((r) => r.created))
+    const audited = (
+      (await ctx.app.database.db.execute(
+        sql`select after from audit_log where entity = 'client_user' and action = 'create' and after->>'importRunId' = ${run.id}`,
+      )) as unknown as { rows: { after: Record<string, unknown> }[] }
+    ).rows.map((r) => (typeof r.after === 'string' ? JSON.parse(r.after) : r.after))
+    assert.equal(audited.length, 4, 'one audit entry per imported user')
+    const joseAudit = audited.find((a) => a.email === 'jose@lote.com.br')!
+    assert.equal(joseAudit.cpf, '123.456.789-09')
+    assert.equal(joseAudit.phone, '(27) 99999-0001')
 
     // Re-running the same file creates nothing: every row that was imported is now skipped.
     const before = await usersOf(t.tenantId, '%@lote.com.br')

@@ -21,7 +21,7 @@ export type ImportsDeps = { db: Db; config: Config }
 /** Rows per transaction while importing: the run's cursor moves in the same transaction. */
 export const IMPORT_BATCH = 500
 /** Users invited per transaction: each goes through the invitations service (link, e-mail, audit). */
-export const INVITE_BATCH = 100
+export const INVITE_BATCH = 250
 /** One job run works this long, then hands over to a new job (other jobs get a turn; progress shows). */
 export const RUN_BUDGET_MS = 10_000
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Actor } from '../../platform/actor.ts'
 import { isSystemActor } from '../../platform/actor.ts'
 import { redact } from '../../platform/audit/audit.ts'
@@ -96,7 +96,14 @@ export function importTargets(db: Db) {
         ), created as (
           insert into import_created (tenant_id, run_id, row_number, entity, entity_id)
           select ${t}::uuid, ${runId}::uuid, m.row_number, 'client_user', m.id from m
-        ), audit as (${auditFrom(actor, runId, 'client_user')})
+        ), audit as (${auditFrom(
+          actor,
+          runId,
+          'client_user',
+          sql`jsonb_build_object('name', m.d->'name', 'email', m.d->'email', 'cpf', m.d->'cpfDisplay',
+            'phone', m.d->'phoneDisplay', 'portalActive', true, 'isDemo', false, 'permissions', '[]'::jsonb,
+            'departments', m.d->'departments', 'companyIds', m.d->'companyIds')`,
+        )})
         ${batchResult('email')}`)
       return toBatchResult(res)
     },
@@ -180,7 +187,7 @@ export function importTargets(db: Db) {
         ), created as (
           insert into import_created (tenant_id, run_id, row_number, entity, entity_id)
           select ${t}::uuid, ${runId}::uuid, m.row_number, 'client_org', m.id from m
-        ), audit as (${auditFrom(actor, runId, 'client_org')})
+        ), audit as (${auditFrom(actor, runId, 'client_org', sql`coalesce(m.d->'audit', '{}'::jsonb)`)})
         ${batchResult('document')}`)
       return toBatchResult(res)
     },
@@ -239,12 +246,12 @@ export type BatchResult = {
 }
 
 /** The audit entries of a batch's new records ("create", as the single-record screens write them). */
-function auditFrom(actor: Actor, runId: string, entity: 'client_user' | 'client_org') {
+function auditFrom(actor: Actor, runId: string, entity: 'client_user' | 'client_org', after: SQL) {
   return sql`
     insert into audit_log (tenant_id, actor_user_id, actor_name, entity, entity_id, action, after, ip, request_id)
     select ${actor.tenantId}::uuid, ${isSystemActor(actor) ? null : actor.userId}::uuid, ${actor.name}, ${entity},
       m.id::text, 'create',
-      coalesce(m.d->'audit', '{}'::jsonb) || jsonb_build_object('importRunId', ${runId}::text, 'importRow', m.row_number),
+      ${after} || jsonb_build_object('importRunId', ${runId}::text, 'importRow', m.row_number),
       ${actor.ip}, ${actor.requestId}
     from m`
 }

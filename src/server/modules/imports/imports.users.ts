@@ -25,8 +25,9 @@ export type ClientUserData = {
   phone: string | null
   departments: { departmentId: string; level: Level }[]
   companyIds: string[]
-  /** The audit entry's "after", as the single-user screen writes it. */
-  audit: Record<string, unknown>
+  /** Formatted for the audit entry, as the single-user screen writes it. */
+  cpfDisplay: string | null
+  phoneDisplay: string | null
 }
 
 type Level = 'revisor' | 'contribuinte' | 'proprietario'
@@ -181,17 +182,8 @@ export async function validateUsers(
         phone,
         departments: b.departments,
         companyIds: b.companyIds,
-        audit: {
-          name: b.name,
-          email: b.email,
-          cpf: cpf ? formatCpf(cpf) : null,
-          phone: phone ? formatPhone(phone) : null,
-          portalActive: true,
-          isDemo: false,
-          permissions: [],
-          departments: b.departments,
-          companyIds: b.companyIds,
-        },
+        cpfDisplay: cpf ? formatCpf(cpf) : null,
+        phoneDisplay: phone ? formatPhone(phone) : null,
       },
     }
   })
