@@ -616,6 +616,61 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(cell.formula, undefined)
   })
 
+  test("client organisations take the tenant's extra fields: required ones checked, dates from date cells, Excel serials or dd/mm/aaaa", async () => {
+    const x = await createTenant(ctx.app, ctx.config)
+    const defined = await x.admin.patch('/api/v1/settings', {
+      extraFields: {
+        clients: [
+          { label: 'Data de fundação', required: true },
+          { label: 'Código ERP', required: false },
+        ],
+      },
+    })
+    assert.equal(defined.status, 200, JSON.stringify(defined.body))
+    const file = await xlsx([
+      ['CNPJ', 'Razão social', 'Data de fundação', 'Código ERP'],
+      ['11.222.333/0001-81', 'Fundada em Data Ltda', new Date(Date.UTC(1998, 4, 17)), 'ERP-1'],
+      ['45.723.174/0001-10', 'Fundada em Serial Ltda', 36000, ''],
+      ['01.234.567/0001-95', 'Fundada em Texto Ltda', '05/11/2001', 'ERP-3'],
+      ['19.131.243/0001-97', 'Sem Fundação Ltda', '', 'ERP-4'],
+      ['33.000.167/0001-01', 'Data Ruim Ltda', '31/02/2001', ''],
+    ])
+    const up = await upload(x.admin, 'client_orgs', 'extras.xlsx', file)
+    assert.equal(up.status, 201, JSON.stringify(up.body))
+    const fields = Object.fromEntries((up.body as Run).mapping.map((m) => [m.header, m.field]))
+    assert.equal(fields['Data de fundação'], 'extra:data-de-fundacao')
+    assert.equal(fields['Código ERP'], 'extra:codigo-erp')
+    assert.ok(
+      up.body.fields.some(
+        (f: { key: string; required: boolean }) => f.key === 'extra:data-de-fundacao' && f.required,
+      ),
+    )
+    const mapping = (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field }))
+    assert.equal((await x.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, { mapping })).status, 202)
+    await ctx.app.jobs.drain()
+    const run: Run = (await x.admin.get(`/api/v1/imports/${up.body.id}`)).body
+    assert.deepEqual(run.totals, { rows: 5, ok: 3, errors: 2, skipped: 0 })
+    const rows = await rowsOf(x.admin, run.id, 'error')
+    assert.equal(rows[0].columnName, 'Data de fundação')
+    assert.match(rows[0].message!, /Preencha o campo "Data de fundação"/)
+    assert.match(rows[1].message!, /Data inválida: use dd\/mm\/aaaa/)
+    await confirm(x.admin, run.id)
+    const byName = async (name: string) => {
+      const [o] = (await x.admin.get(`/api/v1/client-orgs?search=${encodeURIComponent(name)}`)).body.items
+      return o.extraFields as Record<string, string>
+    }
+    assert.deepEqual(await byName('Fundada em Data'), {
+      'data-de-fundacao': '17/05/1998',
+      'codigo-erp': 'ERP-1',
+    })
+    // Excel serial 36000 is 24 July 1998.
+    assert.deepEqual(await byName('Fundada em Serial'), { 'data-de-fundacao': '24/07/1998' })
+    assert.deepEqual(await byName('Fundada em Texto'), {
+      'data-de-fundacao': '05/11/2001',
+      'codigo-erp': 'ERP-3',
+    })
+  })
+
   test('exports of client users, fichas and a client’s plans; permission needed; formulas neutralised', async () => {
     await t.admin.post('/api/v1/client-users', {
       name: '@SOMA(1;2) Maliciosa',

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type Cell, cellText, numberText, type SheetRow } from '../../platform/spreadsheet/read.ts'
+import { type Cell, cellDate, cellText, numberText, type SheetRow } from '../../platform/spreadsheet/read.ts'
 import type { ImportField } from './imports.fields.ts'
 import type { ImportRowInsert } from './imports.repository.ts'
 
@@ -26,12 +26,19 @@ export function fieldText(row: InputRow, columns: Columns, key: string): string 
   const col = columns.get(key)
   if (!col) return ''
   const cell: Cell = row.cells[col.column] ?? null
+  if (col.field.isDate) return dateText(cell)
   const pads = col.field.padDigits ? padTargets(col.field.padDigits) : null
   if (pads && typeof cell === 'number' && Number.isInteger(cell) && cell >= 0)
     return padTo(numberText(cell), pads, 99)
   const text = row.texts[col.column] ?? ''
   if (pads && /^\d+$/.test(text)) return padTo(text, pads, 3)
   return text
+}
+
+/** A date cell (Date, Excel serial, dd/mm/aaaa) as dd/mm/aaaa; anything else as the text it shows. */
+function dateText(cell: Cell): string {
+  const iso = cellDate(typeof cell === 'string' ? cell.trim() : cell)
+  return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : cellText(cell)
 }
 
 /** A CNPJ/CPF column may hold either: 11 digits or fewer is a CPF, 12–13 a CNPJ. */

@@ -11,8 +11,8 @@ import { prepareUsers, validateUsers } from './imports.users.ts'
 /** Rows validated and stored per step of the dry run (one look-up query per kind of check). */
 export const DRY_RUN_CHUNK = 1000
 
-export function columnsOf(run: Pick<ImportRunRow, 'kind' | 'mapping'>): Columns {
-  const fields = fieldsOf(run.kind)
+export function columnsOf(run: Pick<ImportRunRow, 'kind' | 'mapping' | 'options'>): Columns {
+  const fields = fieldsOf(run.kind, run.options.extraFields ?? [])
   const out: Columns = new Map()
   for (const m of run.mapping) {
     const field = fields.find((f) => f.key === m.field)

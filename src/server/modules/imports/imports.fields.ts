@@ -16,6 +16,28 @@ export type ImportField = {
   /** Shown under the column in the template's instructions sheet. */
   hint: string
   example: string
+  /** A tenant-defined extra field (Configurações): the value goes to extraFields[extraKey]. */
+  extraKey?: string
+  /** A date: a date cell, an Excel serial number or dd/mm/aaaa text, kept as dd/mm/aaaa. */
+  isDate?: boolean
+}
+
+export type ExtraFieldDefinition = { key: string; label: string; required: boolean }
+
+/** Extra fields whose name speaks of a date ("Data de fundação", "Nascimento") take date cells. */
+const DATE_LABEL = /\b(data|date|nascimento|fundacao|vencimento|validade)\b/
+
+function extraFields(defs: ExtraFieldDefinition[]): ImportField[] {
+  return defs.map((d) => ({
+    key: `extra:${d.key}`,
+    label: d.label,
+    required: d.required,
+    synonyms: [d.label, d.key],
+    hint: `Campo extra do cliente (Configurações)${d.required ? ', obrigatório' : ''}.`,
+    example: '',
+    extraKey: d.key,
+    isDate: DATE_LABEL.test(headerKey(d.label)),
+  }))
 }
 
 export const CLIENT_USER_FIELDS: ImportField[] = [
@@ -189,8 +211,9 @@ export const CLIENT_ORG_FIELDS: ImportField[] = [
   },
 ]
 
-export function fieldsOf(kind: ImportKind): ImportField[] {
-  return kind === 'client_users' ? CLIENT_USER_FIELDS : CLIENT_ORG_FIELDS
+/** The fields of a kind; client organisations also take the tenant's extra fields. */
+export function fieldsOf(kind: ImportKind, extras: ExtraFieldDefinition[] = []): ImportField[] {
+  return kind === 'client_users' ? CLIENT_USER_FIELDS : [...CLIENT_ORG_FIELDS, ...extraFields(extras)]
 }
 
 /** "Razão Social:" → "razao social" (no accents, case or punctuation). */
@@ -208,8 +231,12 @@ export function headerKey(header: string): string {
  * Guesses the field of each column from its header: an exact synonym first, then a header that
  * starts with a synonym ("CPF do responsável"); each field is used once, by the first column.
  */
-export function guessMapping(kind: ImportKind, headers: string[]): ImportMappingEntry[] {
-  const fields = fieldsOf(kind)
+export function guessMapping(
+  kind: ImportKind,
+  headers: string[],
+  extras: ExtraFieldDefinition[] = [],
+): ImportMappingEntry[] {
+  const fields = fieldsOf(kind, extras)
   const used = new Set<string>()
   const keys = headers.map(headerKey)
   const field: (string | null)[] = headers.map(() => null)

@@ -1,5 +1,6 @@
 import { formatDocument } from '#shared/documents.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { cellDate } from '../../platform/spreadsheet/read.ts'
 import { CreateClientOrgBody, normalizeDocument } from '../clients/index.ts'
 import {
   type Columns,
@@ -24,6 +25,8 @@ export type ClientOrgData = {
   emails: string[]
   phones: string[]
   notes: string | null
+  /** The tenant's extra fields (Configurações), by key. */
+  extraFields: Record<string, string>
   address: {
     cep: string
     street: string
@@ -54,7 +57,20 @@ export async function validateOrgs(
   rows: InputRow[],
 ): Promise<ImportRowInsert[]> {
   const text = (row: InputRow, key: string) => fieldText(row, columns, key)
+  const extras = [...columns.values()].filter((c) => c.field.extraKey)
   const parsed = rows.map((row) => {
+    // The tenant's extra fields, checked as the client screen checks them (required ones filled);
+    // a date field takes a date cell, an Excel serial or dd/mm/aaaa.
+    const extraFields: Record<string, string> = {}
+    const extraProblems: Problem[] = []
+    for (const c of extras) {
+      const value = text(row, c.field.key)
+      if (value) extraFields[c.field.extraKey!] = value
+      if (c.field.required && !value)
+        extraProblems.push({ field: c.field.key, message: `Preencha o campo "${c.field.label}".` })
+      else if (value && c.field.isDate && !cellDate(value))
+        extraProblems.push({ field: c.field.key, message: 'Data inválida: use dd/mm/aaaa.' })
+    }
     const address = Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, text(row, k)]))
     const hasAddress = ADDRESS_FIELDS.some((k) => address[k] !== '')
     const body = CreateClientOrgBody.safeParse({
@@ -69,15 +85,22 @@ export async function validateOrgs(
       addresses: hasAddress
         ? [{ kind: 'principal', ...address, complement: address.complement || null }]
         : [],
+      extraFields,
     })
-    if (!body.success) {
-      const problems = zodProblems(body.error.issues, (path) => {
-        const k = String(path[0] ?? 'name')
-        if (k === 'addresses') return String(path[2] ?? 'cep')
-        if (k === 'emails') return 'email'
-        if (k === 'phones') return 'phone'
-        return k
-      })
+    if (!body.success || extraProblems.length) {
+      const problems = [
+        ...(body.success
+          ? []
+          : zodProblems(body.error.issues, (path) => {
+              const k = String(path[0] ?? 'name')
+              if (k === 'addresses') return String(path[2] ?? 'cep')
+              if (k === 'emails') return 'email'
+              if (k === 'phones') return 'phone'
+              if (k === 'extraFields') return `extra:${String(path[1] ?? '')}`
+              return k
+            })),
+        ...extraProblems,
+      ]
       return { row, problems } as { row: InputRow; problems: Problem[]; data?: ClientOrgData }
     }
     const b = body.data
@@ -92,6 +115,7 @@ export async function validateOrgs(
       emails: b.emails ?? [],
       phones: b.phones ?? [],
       notes: b.notes || null,
+      extraFields: b.extraFields ?? {},
       address: a
         ? {
             cep: a.cep,
@@ -113,6 +137,7 @@ export async function validateOrgs(
       emails: data.emails,
       phones: data.phones,
       notes: data.notes,
+      extraFields: data.extraFields,
       portalEnabled: true,
       ...(data.address
         ? {

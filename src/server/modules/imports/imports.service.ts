@@ -16,7 +16,8 @@ import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
 import type { ImportsDeps, RunOptions } from './imports.run.ts'
 import type { ConfirmBody, DryRunBody, FindRowsQuery, ImportRun } from './imports.schemas.ts'
-import type { ImportKind, ImportMappingEntry, ImportStatus } from './imports.tables.ts'
+import { getTenantSettings } from '../tenants/index.ts'
+import type { ImportKind, ImportMappingEntry, ImportOptions, ImportStatus } from './imports.tables.ts'
 import { importTargets } from './imports.targets.ts'
 
 const STATUS_LABELS: Record<ImportStatus, string> = {
@@ -71,7 +72,7 @@ export function toDto(run: ImportRunRow, now = new Date()): ImportRun {
     headers: run.headers,
     sample: run.sample,
     mapping: run.mapping,
-    fields: fieldsOf(run.kind).map((f) => ({
+    fields: fieldsOf(run.kind, o.extraFields ?? []).map((f) => ({
       key: f.key,
       label: f.label,
       required: Boolean(f.required),
@@ -131,6 +132,8 @@ export async function uploadImport(
   const format = detectFormat(file.filename, file.bytes)
   await checkSpreadsheet(format, file.bytes, limitsOf(deps))
   const { header, sample } = await readHead(format, file.bytes, SAMPLE_ROWS)
+  const extras =
+    kind === 'client_orgs' ? (await getTenantSettings(deps.db, actor.tenantId)).extraFields.clients : []
   let width = header.cells.length
   while (width > 0 && cellText(header.cells[width - 1] ?? null) === '') width--
   const headers = Array.from({ length: width }, (_, i) => cellText(header.cells[i] ?? null) || columnName(i))
@@ -144,7 +147,8 @@ export async function uploadImport(
       file: file.bytes,
       headers,
       sample: sample.map((r) => headers.map((_, i) => cellText(r.cells[i] ?? null))),
-      mapping: guessMapping(kind, headers),
+      mapping: guessMapping(kind, headers, extras),
+      options: { invitations: 'end', extraFields: extras },
       createdBy: actor.userId,
       createdByName: actor.name,
     })
@@ -159,8 +163,13 @@ export async function uploadImport(
   return toDto(run)
 }
 
-function checkMapping(kind: ImportKind, headers: string[], body: DryRunBody): ImportMappingEntry[] {
-  const fields = fieldsOf(kind)
+function checkMapping(
+  kind: ImportKind,
+  headers: string[],
+  extras: ImportOptions['extraFields'],
+  body: DryRunBody,
+): ImportMappingEntry[] {
+  const fields = fieldsOf(kind, extras ?? [])
   const invalid = (message: string) =>
     ImportErrors.IMPORT_MAPPING_INVALID({ message, fields: { mapping: message } })
   const byColumn = new Map<number, string | null>()
@@ -197,7 +206,7 @@ export async function startDryRun(
     if (run.status === 'validating') throw ImportErrors.IMPORT_BUSY()
     if (run.startedAt || !['uploaded', 'validated', 'failed'].includes(run.status))
       throw ImportErrors.IMPORT_ALREADY_STARTED()
-    const mapping = checkMapping(run.kind, run.headers, body)
+    const mapping = checkMapping(run.kind, run.headers, run.options.extraFields, body)
     const token = randomUUID()
     await repo.updateRun(actor.tenantId, id, {
       mapping,
@@ -242,6 +251,7 @@ export async function confirmImport(
       })
     const token = randomUUID()
     const options: RunOptions = {
+      ...run.options,
       invitations,
       scheduleAt: invitations === 'schedule' ? body.scheduleAt : null,
       confirmedBy: actor.userId,

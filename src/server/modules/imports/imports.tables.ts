@@ -34,8 +34,15 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
 /** One column of the file and the field it feeds (null: not imported). */
 export type ImportMappingEntry = { column: number; header: string; field: string | null }
-/** How the invitations of imported users go out: at the end, at a date, or later by staff. */
-export type ImportOptions = { invitations: 'end' | 'schedule' | 'later'; scheduleAt?: string | null }
+/**
+ * How the invitations of imported users go out (at the end, at a date, or later by staff), and the
+ * tenant's extra client fields as they were at upload (columns may feed them).
+ */
+export type ImportOptions = {
+  invitations: 'end' | 'schedule' | 'later'
+  scheduleAt?: string | null
+  extraFields?: { key: string; label: string; required: boolean }[]
+}
 
 /**
  * An import run: the uploaded spreadsheet, its column mapping, the dry run's totals and, while it

@@ -169,10 +169,11 @@ export function importTargets(db: Db) {
           where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok' and r.row_number > ${cursor}
           order by r.row_number limit ${limit}
         ), ins as (
-          insert into client_orgs (tenant_id, document_type, document, name, trade_name, state_registration, emails, phones, notes)
+          insert into client_orgs (tenant_id, document_type, document, name, trade_name, state_registration, emails, phones, notes,
+            extra_fields)
           select ${t}::uuid, d->>'documentType', d->>'document', d->>'name', d->>'tradeName', d->>'stateRegistration',
             array(select jsonb_array_elements_text(d->'emails')), array(select jsonb_array_elements_text(d->'phones')),
-            d->>'notes'
+            d->>'notes', coalesce(d->'extraFields', '{}'::jsonb)
           from src order by row_number
           on conflict do nothing
           returning id, document
