@@ -17,7 +17,9 @@ import {
   TemplateParams,
   UploadQuery,
 } from './imports.schemas.ts'
+import * as reports from './imports.report.ts'
 import * as svc from './imports.service.ts'
+import * as undo from './imports.undo.ts'
 import { TEMPLATE_NAMES, templateXlsx } from './imports.templates.ts'
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`
@@ -153,7 +155,7 @@ export function importsRoutes(deps: ImportsDeps): FastifyPluginAsyncZod {
         },
         preHandler: run,
       },
-      async (req) => svc.undoImport(deps, actorOf(req), req.params.id),
+      async (req) => undo.undoImport(deps, actorOf(req), req.params.id),
     )
     app.get(
       '/imports/:id/error-report',
@@ -166,7 +168,7 @@ export function importsRoutes(deps: ImportsDeps): FastifyPluginAsyncZod {
         preHandler: run,
       },
       async (req, reply) => {
-        const report = await svc.errorReport(deps, actorOf(req), req.params.id)
+        const report = await reports.errorReport(deps, actorOf(req), req.params.id)
         return reply
           .header('content-type', XLSX_CONTENT_TYPE)
           .header('content-disposition', attachment(report.filename))

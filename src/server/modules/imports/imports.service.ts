@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { CommonErrors, isForeignKeyViolation } from '../../platform/errors.ts'
+import { CommonErrors } from '../../platform/errors.ts'
 import {
   cellText,
   checkSpreadsheet,
@@ -9,7 +9,6 @@ import {
   readHead,
   type SpreadsheetLimits,
 } from '../../platform/spreadsheet/read.ts'
-import { writeXlsx } from '../../platform/spreadsheet/write.ts'
 import { ImportErrors } from './imports.errors.ts'
 import { fieldsOf, guessMapping } from './imports.fields.ts'
 import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
@@ -18,7 +17,6 @@ import type { ImportsDeps, RunOptions } from './imports.run.ts'
 import type { ConfirmBody, DryRunBody, FindRowsQuery, ImportRun } from './imports.schemas.ts'
 import { getTenantSettings } from '../tenants/index.ts'
 import type { ImportKind, ImportMappingEntry, ImportOptions, ImportStatus } from './imports.tables.ts'
-import { importTargets } from './imports.targets.ts'
 
 const STATUS_LABELS: Record<ImportStatus, string> = {
   uploaded: 'Aguardando mapeamento',
@@ -34,7 +32,7 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
 const SAMPLE_ROWS = 5
 
 /** Importing users needs "Gerenciar usuários de clientes"; clients need "Cadastrar e alterar clientes". */
-function assertKindAllowed(actor: Actor, kind: ImportKind) {
+export function assertKindAllowed(actor: Actor, kind: ImportKind) {
   const needed = kind === 'client_users' ? 'users:manage' : 'clients:manage'
   if (!actor.permissions.has(needed)) throw CommonErrors.FORBIDDEN()
 }
@@ -101,7 +99,7 @@ export function toDto(run: ImportRunRow, now = new Date()): ImportRun {
   }
 }
 
-async function loadRun(deps: ImportsDeps, actor: Actor, id: string) {
+export async function loadRun(deps: ImportsDeps, actor: Actor, id: string) {
   const run = await importsRepository(deps.db).findRun(actor.tenantId, id)
   if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
   assertKindAllowed(actor, run.kind)
@@ -312,62 +310,6 @@ export async function resumeImport(deps: ImportsDeps, actor: Actor, id: string):
   return toDto(run)
 }
 
-/**
- * "Desfazer importação": removes everything the run created, in one transaction — refused while
- * any of its users accepted an invitation, or when its records are already used elsewhere.
- */
-export async function undoImport(deps: ImportsDeps, actor: Actor, id: string): Promise<ImportRun> {
-  const run = await deps.db.transaction(async (tx) => {
-    const repo = importsRepository(tx)
-    const run = await repo.findRun(actor.tenantId, id, { lock: true })
-    if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
-    assertKindAllowed(actor, run.kind)
-    if (!(run.status === 'done' || (run.status === 'failed' && run.startedAt)))
-      throw run.status === 'running' ? ImportErrors.IMPORT_BUSY() : ImportErrors.IMPORT_UNDO_NOT_ALLOWED()
-    const ids = await repo.createdIds(actor.tenantId, id)
-    const targets = importTargets(tx)
-    if (run.kind === 'client_users') {
-      const accepted = await targets.acceptedUsers(actor.tenantId, ids)
-      if (accepted.length) {
-        const names = accepted.map((u) => `${u.name} (${u.email})`).join(', ')
-        throw ImportErrors.IMPORT_UNDO_ACCEPTED({
-          message: `Não é possível desfazer: ${accepted.length === 1 ? 'um usuário desta importação já aceitou' : 'usuários desta importação já aceitaram'} o convite — ${names}. Desative o acesso deles pela lista de usuários, se for o caso.`,
-        })
-      }
-    }
-    try {
-      if (run.kind === 'client_users') await targets.deleteClientUsers(actor.tenantId, ids)
-      else await targets.deleteClientOrgs(actor.tenantId, ids)
-    } catch (err) {
-      if (isForeignKeyViolation(err)) throw ImportErrors.IMPORT_UNDO_IN_USE()
-      throw err
-    }
-    await targets.audit(
-      actor,
-      ids.map((entityId) => ({
-        entity: run.kind === 'client_users' ? 'client_user' : 'client_org',
-        entityId,
-        action: 'import_undone',
-        after: { importRunId: id },
-      })),
-    )
-    await repo.updateRun(actor.tenantId, id, {
-      status: 'undone',
-      undoneAt: new Date(),
-      undoneByName: actor.name,
-      jobToken: null,
-    })
-    await recordAudit(tx, actor, {
-      entity: 'import_run',
-      entityId: id,
-      action: 'undone',
-      after: { kind: run.kind, filename: run.filename, removed: ids.length },
-    })
-    return (await repo.findRun(actor.tenantId, id))!
-  })
-  return toDto(run)
-}
-
 export async function getImport(deps: ImportsDeps, actor: Actor, id: string): Promise<ImportRun> {
   return toDto(await loadRun(deps, actor, id))
 }
@@ -394,28 +336,4 @@ export async function findImportRows(deps: ImportsDeps, actor: Actor, id: string
     page: q.page,
     pageSize: q.pageSize,
   }
-}
-
-/** "Baixar relatório de erros": the rows with a problem, as in the file, plus an "Erro" column. */
-export async function errorReport(deps: ImportsDeps, actor: Actor, id: string) {
-  const run = await loadRun(deps, actor, id)
-  const columns = [
-    { header: 'Linha', width: 8, value: (r: ReportRow) => r.rowNumber },
-    ...run.headers.map((header, i) => ({ header, width: 20, value: (r: ReportRow) => r.cells[i] ?? '' })),
-    { header: 'Erro', width: 60, value: (r: ReportRow) => errorText(r) },
-  ]
-  const content = await writeXlsx(
-    'Erros',
-    columns,
-    importsRepository(deps.db).problemRows(actor.tenantId, id),
-  )
-  const base = run.filename.replace(/\.(xlsx|csv)$/i, '')
-  return { filename: `erros-${base}.xlsx`, content }
-}
-
-type ReportRow = { rowNumber: number; cells: string[]; message: string | null; columnName: string | null }
-
-function errorText(r: ReportRow): string {
-  const m = r.message ?? ''
-  return r.columnName && !m.startsWith(`${r.columnName}:`) && !m.includes(' | ') ? `${r.columnName}: ${m}` : m
 }
