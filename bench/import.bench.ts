@@ -191,7 +191,7 @@ export default defineBenchmark({
         const rowsStart = performance.now()
         let rowsSeconds = 0
         for (;;) {
-          const more = await processImport(deps, tenantId, up.value.id, token, 250)
+          const more = await processImport(deps, tenantId, up.value.id, token, 200)
           if (!rowsSeconds && (more ? (await phaseOf(engine, up.value.id)) === 'invitations' : true)) {
             rowsSeconds = (performance.now() - rowsStart) / 1000
             dataSeconds = (performance.now() - started) / 1000

@@ -38,6 +38,7 @@ export function importActor(
 }
 
 type Step = 'more' | 'finished' | 'stale'
+type Counted = { step: Step; written: number }
 
 /**
  * One batch, in one transaction: the run row is locked, the next rows after its cursor are
@@ -50,10 +51,19 @@ export async function importStep(
   runId: string,
   token: string,
 ): Promise<Step> {
-  return deps.db.transaction(async (tx) => {
+  return (await countedStep(deps, tenantId, runId, token)).step
+}
+
+async function countedStep(
+  deps: ImportsDeps,
+  tenantId: string,
+  runId: string,
+  token: string,
+): Promise<Counted> {
+  return deps.db.transaction(async (tx): Promise<Counted> => {
     const repo = importsRepository(tx)
     const run = await repo.findRun(tenantId, runId, { lock: true })
-    if (run?.status !== 'running' || run.jobToken !== token) return 'stale'
+    if (run?.status !== 'running' || run.jobToken !== token) return { step: 'stale', written: 0 }
     const actor = importActor(run)
     const options = run.options as RunOptions
     if (run.phase !== 'invitations') {
@@ -62,10 +72,10 @@ export async function importStep(
       if (result.rows === 0) {
         if (run.kind === 'client_users' && run.createdCount > 0) {
           await repo.updateRun(tenantId, runId, { phase: 'invitations' })
-          return 'more'
+          return { step: 'more', written: 0 }
         }
         await finish(tx, run, actor)
-        return 'finished'
+        return { step: 'finished', written: 0 }
       }
       await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
       await repo.updateRun(tenantId, runId, {
@@ -74,7 +84,7 @@ export async function importStep(
         createdCount: run.createdCount + result.created,
         skippedRows: run.skippedRows + result.skipped.length,
       })
-      return 'more'
+      return { step: 'more', written: result.created }
     }
     // The invitations, once every row is in: through the invitations service, user by user —
     // "Enviar ao final" sends (or holds for the training gate), "Agendar"/"Enviar mais tarde"
@@ -82,7 +92,7 @@ export async function importStep(
     const created = await repo.createdAfter(tenantId, runId, run.inviteCursor, INVITE_BATCH)
     if (created.length === 0) {
       await finish(tx, run, actor)
-      return 'finished'
+      return { step: 'finished', written: 0 }
     }
     const ids = created.map((c) => c.entityId)
     const invited =
@@ -93,7 +103,7 @@ export async function importStep(
       inviteCursor: created[created.length - 1].rowNumber,
       invitedCount: run.invitedCount + invited,
     })
-    return 'more'
+    return { step: 'more', written: invited }
   })
 }
 
@@ -168,15 +178,35 @@ export async function processImport(
   budgetMs = RUN_BUDGET_MS,
 ): Promise<boolean> {
   const started = Date.now()
-  for (let n = 0; ; n++) {
+  for (;;) {
     // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
     // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
-    if (n === 0 || n === 1 || n % 25 === 0) await importTargets(deps.db).analyze()
-    const step = await importStep(deps, tenantId, runId, token)
-    if (step !== 'more') return false
+    const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
+    if (
+      !stats.fresh ||
+      stats.pending >= Math.max(IMPORT_BATCH, Math.min(10_000, stats.total - stats.pending))
+    ) {
+      await importTargets(deps.db).analyze(!stats.fresh)
+      stats.pending = 0
+      stats.fresh = true
+    }
+    const { step, written } = await countedStep(deps, tenantId, runId, token)
+    stats.pending += written
+    stats.total += written
+    statistics.set(runId, stats)
+    if (step !== 'more') {
+      statistics.delete(runId)
+      return false
+    }
     if (Date.now() - started >= budgetMs) return true
   }
 }
+
+/**
+ * Rows written per run since this process last refreshed the statistics: after the first batch,
+ * then as the tables double, then every 10,000 rows (ANALYZE samples, so its cost stays bounded).
+ */
+const statistics = new Map<string, { pending: number; total: number; fresh: boolean }>()
 
 /**
  * "Agendar": at the chosen time, the run's users whose invitation still waits get it (held for the
