@@ -229,18 +229,13 @@ export async function sendScheduledInvitations(
     if (created.length === 0) return false
     cursor = created[created.length - 1].rowNumber
     await deps.db.transaction(async (tx) => {
-      const waiting = await importTargets(tx).usersAwaitingInvitation(
-        tenantId,
-        created.map((c) => c.entityId),
-      )
-      for (const id of waiting) await clientUsersRepository(tx).lockById(tenantId, id)
-      const invited = await inviteUsers(tx, deps.config, actor, waiting)
-      if (invited) {
-        const current = await importsRepository(tx).findRun(tenantId, runId, { lock: true })
-        await importsRepository(tx).updateRun(tenantId, runId, {
-          invitedCount: (current?.invitedCount ?? 0) + invited,
-        })
-      }
+      const ids = created.map((c) => c.entityId)
+      const candidates = await importTargets(tx).usersAwaitingInvitation(tenantId, ids)
+      // Locked, then asked again: someone may have sent one by hand in the meantime.
+      for (const id of candidates) await clientUsersRepository(tx).lockById(tenantId, id)
+      const waiting = await importTargets(tx).usersAwaitingInvitation(tenantId, candidates)
+      // Counted once already, when they were scheduled.
+      await inviteUsers(tx, deps.config, actor, waiting)
     })
     if (Date.now() - started >= budgetMs) return true
   }
