@@ -28,7 +28,13 @@ export function RunTotals({ run }: { run: ImportRun }) {
         value={run.totals.skipped}
         color={run.totals.skipped ? 'orange' : undefined}
       />
-      {started ? <Stat label="Criados" value={run.progress.created} color="blue" /> : null}
+      {started ? (
+        <Stat
+          label={run.status === 'undone' ? 'Criados (removidos)' : 'Criados'}
+          value={run.progress.created}
+          color={run.status === 'undone' ? 'dimmed' : 'blue'}
+        />
+      ) : null}
     </SimpleGrid>
   )
 }
