@@ -1,8 +1,9 @@
 /**
  * The portal's documents by department: staff publish a PDF into the Fiscal folder of a client from
  * the client page ("Documentos" tab) and ask "Por que vê?"; a Revisor client user sees it in the
- * portal, downloads it (audited) and has no upload button; a Contribuinte uploads a document and can
- * delete only theirs. Client users are registered and accept their invitations through the API (the
+ * portal, downloads it (audited) and has no upload button; a Contribuinte without the permission
+ * "Envia documentos ao escritório" has no upload button either and is told why; once the office
+ * ticks it, he uploads a document and can delete only theirs. Client users are registered and accept their invitations through the API (the
  * client-onboarding journey covers those screens); they sign in here with password + KEYPASS.
  */
 import assert from 'node:assert/strict'
@@ -66,29 +67,35 @@ async function uploadThroughButton(page: Page, name: string, bytes: Buffer) {
 describe('jornada: documentos do portal por departamento e nível de acesso', () => {
   let h: Harness | undefined
   let orgId = ''
+  let admin: TestClient | undefined
+  let contribuinteId = ''
   const step = journeyStep(() => h)
 
   before(async () => {
     h = await startHarness()
     // Two client users of the demo company, through the API, as the wizard would create them.
-    const admin = new TestClient(h.app)
-    await admin.login(DEMO_ADMIN.email, DEMO_ADMIN.password)
-    const orgs = await admin.get(`/api/v1/client-orgs?search=${encodeURIComponent('Pão Quente')}`)
+    const staff = new TestClient(h.app)
+    admin = staff
+    await staff.login(DEMO_ADMIN.email, DEMO_ADMIN.password)
+    const orgs = await staff.get(`/api/v1/client-orgs?search=${encodeURIComponent('Pão Quente')}`)
     orgId = orgs.body.items.find((o: { name: string }) => o.name === COMPANY).id
-    const departments = (await admin.get('/api/v1/departments')).body.items as { id: string; name: string }[]
+    const departments = (await staff.get('/api/v1/departments')).body.items as { id: string; name: string }[]
     const fiscal = departments.find((d) => d.name === 'Fiscal')!.id
     for (const [user, level] of [
       [REVISOR, 'revisor'],
       [CONTRIBUINTE, 'contribuinte'],
     ] as const) {
-      const created = await admin.post('/api/v1/client-users', {
+      const created = await staff.post('/api/v1/client-users', {
         name: user.name,
         email: user.email,
         departments: [{ departmentId: fiscal, level }],
         companyIds: [orgId],
+        // "Envia documentos ao escritório" unticked: the Contribuinte gets it later in the journey.
+        permissions: [],
         send: 'now',
       })
       assert.equal(created.status, 201, JSON.stringify(created.body))
+      if (user === CONTRIBUINTE) contribuinteId = created.body.id
       const mail = await h.waitForMail(user.email)
       const link = (mail.text ?? '').match(/https?:\/\/\S+\/convite\?token=[\w-]+/)![0]
       user.secret = (await acceptAndEnrol(h.app, tokenFrom(link), PASSWORD)).secret
@@ -209,12 +216,27 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
   )
 
   test(
-    'o Contribuinte envia um documento e só pode excluir o seu',
+    'o Contribuinte sem a permissão não envia; com ela, envia um documento e só pode excluir o seu',
     step(async (h) => {
       const page = await h.newPage()
       await signInToPortal(page, CONTRIBUINTE)
       await page.goto('/portal/documentos')
       await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      // Contribuinte, but without "Envia documentos ao escritório": no upload, and the reason.
+      await waitForText(
+        page.getByTestId('upload-not-permitted'),
+        'Seu usuário não tem permissão para enviar documentos ao escritório. Peça ao administrador.',
+      )
+      assert.equal(await page.getByRole('button', { name: 'Enviar documento' }).count(), 0)
+      await shot(h, page, '04a-contribuinte-sem-permissao')
+      const granted = await admin!.patch(`/api/v1/client-users/${contribuinteId}`, {
+        permissions: ['documents:upload'],
+      })
+      assert.equal(granted.status, 200, JSON.stringify(granted.body))
+      await page.reload()
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      await page.getByRole('button', { name: 'Enviar documento' }).waitFor()
+      assert.equal(await page.getByTestId('upload-not-permitted').count(), 0)
       await uploadThroughButton(page, CLIENT_PDF, pdf('notas'))
       const rows = page.getByTestId('document-row')
       await waitForCount(rows, 2)

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test'
 import { crc32 } from 'node:zlib'
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
+import { documents } from '#server/modules/documents/documents.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
 import { createLocalStorage, EICAR_SIGNATURE, eicarScanner } from '#server/platform/storage/index.ts'
 import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
@@ -91,6 +92,8 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
   let contribuinte: { id: string; client: TestClient }
   let contribuinte2: { id: string; client: TestClient }
   let proprietario: { id: string; client: TestClient }
+  /** Contribuinte in Fiscal and Proprietária in Contábil, without "Envia documentos ao escritório". */
+  let semEnvio: { id: string; client: TestClient }
 
   async function makeClientUser(
     tenant: TenantFixture,
@@ -98,12 +101,15 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     email: string,
     departments: { departmentId: string; level: string }[],
     companyIds: string[],
+    // "Envia documentos ao escritório", as the wizard's Permissões step ticks it.
+    permissions: string[] = ['documents:upload'],
   ) {
     const res = await tenant.admin.post('/api/v1/client-users', {
       name,
       email,
       departments,
       companyIds,
+      permissions,
       send: 'now',
     })
     assert.equal(res.status, 201, JSON.stringify(res.body))
@@ -189,6 +195,17 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
         { departmentId: dep('Pessoal'), level: 'revisor' },
       ],
       [orgA.id],
+    )
+    semEnvio = await makeClientUser(
+      t,
+      'Sara Sem Envio',
+      'sara@exemplo.com.br',
+      [
+        { departmentId: dep('Fiscal'), level: 'contribuinte' },
+        { departmentId: dep('Contábil'), level: 'proprietario' },
+      ],
+      [orgA.id],
+      [],
     )
   })
   after(async () => {
@@ -734,6 +751,118 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       404,
     )
     assert.equal((await outsider.client.delete(`/api/v1/portal/documents/files/${docA.body.id}`)).status, 404)
+  })
+
+  test('"Envia documentos ao escritório": without it no upload nor new version, whatever the level', async () => {
+    const s = semEnvio.client
+    const treeA = await tree(t.admin, `/api/v1/client-orgs/${orgA.id}/documents`)
+    const contabilA = systemFolder(treeA, 'Contábil')
+    const staffDoc = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${contabilA}/documents`,
+      'Balancete.pdf',
+      pdf('balancete'),
+    )
+    assert.equal(staffDoc.status, 201, JSON.stringify(staffDoc.body))
+    const docs = () => ctx.app.database.db.select().from(documents).where(eq(documents.clientOrgId, orgA.id))
+    const before = { files: walk(storageDir).length, documents: (await docs()).length }
+
+    // The level would allow it (Contribuinte, Proprietária): the screen offers no upload and says why.
+    for (const [folderId, level] of [
+      [fiscalA, 'contribuinte'],
+      [contabilA, 'proprietario'],
+    ] as const) {
+      const view = await s.get(`/api/v1/portal/documents/folders/${folderId}`)
+      assert.equal(view.status, 200, JSON.stringify(view.body))
+      assert.equal(view.body.level, level)
+      assert.equal(view.body.canSendDocuments, false)
+      assert.equal(view.body.can.upload, false)
+      assert.equal(view.body.can.createFolder, true, 'folders are not documents')
+    }
+    const listed = await s.get(`/api/v1/portal/documents/folders/${contabilA}`)
+    const row = listed.body.documents.find((d: { id: string }) => d.id === staffDoc.body.id)
+    assert.deepEqual(row.can, { newVersion: false, rename: true, delete: true })
+
+    for (const folderId of [fiscalA, contabilA]) {
+      const refused = await upload(
+        s,
+        `/api/v1/portal/documents/folders/${folderId}/documents`,
+        'nota.pdf',
+        pdf('n'),
+      )
+      assert.equal(refused.status, 403)
+      assert.equal(refused.body.code, 'UPLOAD_NOT_PERMITTED')
+      assert.equal(
+        refused.body.message,
+        'Seu usuário não tem permissão para enviar documentos ao escritório. Peça ao administrador.',
+      )
+    }
+    const version = await s.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${staffDoc.body.id}/versions`,
+      'Balancete corrigido.pdf',
+      pdf('v2'),
+      'application/pdf',
+    )
+    assert.equal(version.status, 403)
+    assert.equal(version.body.code, 'UPLOAD_NOT_PERMITTED')
+    // Nothing stored: no file, no document, no new version, no upload in the audit log.
+    assert.equal(walk(storageDir).length, before.files)
+    assert.equal((await docs()).length, before.documents)
+    const detail = await t.admin.get(`/api/v1/documents/files/${staffDoc.body.id}`)
+    assert.equal(detail.body.versions.length, 1)
+    const uploads = await ctx.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorName, 'Sara Sem Envio'), eq(auditLog.entity, 'document')))
+    assert.deepEqual(uploads, [])
+
+    // "Por que vê?" still answers yes: seeing does not need the permission; the level says it.
+    const why = await t.admin.get(`/api/v1/documents/folders/${fiscalA}/why?clientUserId=${semEnvio.id}`)
+    assert.equal(why.status, 200, JSON.stringify(why.body))
+    assert.equal(why.body.canSee, true)
+    assert.equal(why.body.reason, null)
+    assert.equal(why.body.canSendDocuments, false)
+    const levelStep = why.body.chain.find((c: { kind: string }) => c.kind === 'level')
+    assert.equal(levelStep.ok, true)
+    assert.match(levelStep.detail, /Sem a permissão "Envia documentos ao escritório"/)
+    assert.match(
+      why.body.summary,
+      /Sara Sem Envio vê a pasta "Fiscal" porque participa do departamento Fiscal como Contribuinte/,
+    )
+
+    // Staff are unaffected; once the administrator ticks the permission, she sends (no new login).
+    const staffView = await t.admin.get(`/api/v1/documents/folders/${fiscalA}`)
+    assert.equal(staffView.body.canSendDocuments, true)
+    assert.equal(staffView.body.can.upload, true)
+    const granted = await t.admin.patch(`/api/v1/client-users/${semEnvio.id}`, {
+      permissions: ['documents:upload'],
+    })
+    assert.equal(granted.status, 200, JSON.stringify(granted.body))
+    const sent = await upload(
+      s,
+      `/api/v1/portal/documents/folders/${fiscalA}/documents`,
+      'nota de Sara.pdf',
+      pdf('n'),
+    )
+    assert.equal(sent.status, 201, JSON.stringify(sent.body))
+    assert.equal(sent.body.isMine, true)
+    const newVersion = await s.upload(
+      'POST',
+      `/api/v1/portal/documents/files/${staffDoc.body.id}/versions`,
+      'Balancete corrigido.pdf',
+      pdf('v2'),
+      'application/pdf',
+    )
+    assert.equal(newVersion.status, 201, JSON.stringify(newVersion.body))
+    assert.equal(newVersion.body.version, 2)
+    assert.equal((await s.get(`/api/v1/portal/documents/folders/${fiscalA}`)).body.canSendDocuments, true)
+    const whyNow = await t.admin.get(`/api/v1/documents/folders/${fiscalA}/why?clientUserId=${semEnvio.id}`)
+    assert.equal(whyNow.body.canSendDocuments, true)
+    assert.doesNotMatch(
+      whyNow.body.chain.find((c: { kind: string }) => c.kind === 'level').detail,
+      /Sem a permissão/,
+    )
   })
 
   test('"Por que vê?": the chain user → department → level → company, or the reason why not', async () => {

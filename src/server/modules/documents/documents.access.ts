@@ -8,8 +8,15 @@ import type { AccessLevel } from '../client-users/client-users.catalog.ts'
  *                documents they published;
  *   Proprietário everything on the department's folders: rename, delete anything, subfolders.
  * Staff alone share folders. The department's own (system) folder is never renamed or deleted.
+ * Sending files (new documents and new versions) also needs the client user's portal permission
+ * "Envia documentos ao escritório" (`documents:upload`, seed 004 "Permissões"), whatever the level.
  */
-export type FolderAccess = { kind: 'staff' } | { kind: 'client'; level: AccessLevel; clientUserId: string }
+export type FolderAccess =
+  | { kind: 'staff' }
+  | { kind: 'client'; level: AccessLevel; clientUserId: string; canSendDocuments: boolean }
+
+/** The portal permission that lets a client user send files to the office. */
+export const UPLOAD_PERMISSION = 'documents:upload'
 
 export type FolderCapabilities = {
   upload: boolean
@@ -22,10 +29,11 @@ export type DocumentCapabilities = { newVersion: boolean; rename: boolean; delet
 
 const writes = (a: FolderAccess) => a.kind === 'staff' || a.level !== 'revisor'
 const owns = (a: FolderAccess) => a.kind === 'staff' || a.level === 'proprietario'
+export const sendsDocuments = (a: FolderAccess) => a.kind === 'staff' || a.canSendDocuments
 
 export function folderCapabilities(access: FolderAccess, folder: { isSystem: boolean }): FolderCapabilities {
   return {
-    upload: writes(access),
+    upload: writes(access) && sendsDocuments(access),
     createFolder: writes(access),
     rename: owns(access) && !folder.isSystem,
     delete: owns(access) && !folder.isSystem,
@@ -39,5 +47,5 @@ export function documentCapabilities(
 ): DocumentCapabilities {
   const mine = access.kind === 'client' && doc.createdByClientUserId === access.clientUserId
   const ownsIt = owns(access) || (mine && access.level === 'contribuinte')
-  return { newVersion: ownsIt, rename: owns(access), delete: ownsIt }
+  return { newVersion: ownsIt && sendsDocuments(access), rename: owns(access), delete: ownsIt }
 }

@@ -110,7 +110,7 @@ export async function uploadDocument(
   read: ReadUpload,
 ): Promise<DocumentSummary> {
   const { folder, access } = await loadFolder(deps.db, actor, folderId)
-  if (!folderCapabilities(access, folder).upload) refuse(access, 'write')
+  if (!folderCapabilities(access, folder).upload) refuse(access, 'upload')
   const file = await checkFile(deps, actor, await read(), { folderId })
   const repo = documentsRepository(deps.db)
   if (await repo.documentByName(actor.tenantId, folder.id, file.name)) throw E.DOCUMENT_NAME_TAKEN()
@@ -176,7 +176,7 @@ export async function addVersion(
   read: ReadUpload,
 ): Promise<DocumentSummary> {
   const { doc, access, folder } = await loadDocument(deps.db, actor, documentId)
-  if (!documentCapabilities(access, doc).newVersion) refuse(access, 'publisher')
+  if (!documentCapabilities(access, doc).newVersion) refuse(access, 'upload_version')
   const file = await checkFile(deps, actor, await read(), { folderId: folder.id })
   const versionId = randomUUID()
   const key = `${actor.tenantId}/${doc.id}/${versionId}`

@@ -41,5 +41,9 @@ export const DocumentErrors = defineErrors({
     'Como Contribuinte, você só pode alterar ou excluir os documentos que você mesmo publicou.',
   ],
   LEVEL_OWNER_ONLY: [403, 'Só o Proprietário da pasta (ou a equipe do escritório) pode fazer isso.'],
+  UPLOAD_NOT_PERMITTED: [
+    403,
+    'Seu usuário não tem permissão para enviar documentos ao escritório. Peça ao administrador.',
+  ],
   STAFF_ONLY: [403, 'Só a equipe do escritório pode compartilhar pastas.'],
 })

@@ -46,8 +46,8 @@ describe('document files: type by content and safe names', () => {
 describe('access levels (seed 004)', () => {
   const folder = { isSystem: false }
   const me = 'c1'
-  const level = (l: 'revisor' | 'contribuinte' | 'proprietario') =>
-    ({ kind: 'client', level: l, clientUserId: me }) as const
+  const level = (l: 'revisor' | 'contribuinte' | 'proprietario', canSendDocuments = true) =>
+    ({ kind: 'client', level: l, clientUserId: me, canSendDocuments }) as const
 
   test('Revisor only reads', () => {
     assert.deepEqual(folderCapabilities(level('revisor'), folder), {
@@ -105,5 +105,15 @@ describe('access levels (seed 004)', () => {
       share: false,
     })
     assert.equal(folderCapabilities({ kind: 'staff' }, folder).share, true)
+  })
+
+  test('without "Envia documentos ao escritório" nobody sends files, whatever the level', () => {
+    for (const l of ['contribuinte', 'proprietario'] as const) {
+      const can = folderCapabilities(level(l, false), folder)
+      assert.equal(can.upload, false, l)
+      assert.equal(can.createFolder, true, l)
+      const doc = documentCapabilities(level(l, false), { createdByClientUserId: me })
+      assert.deepEqual(doc, { newVersion: false, rename: l === 'proprietario', delete: true }, l)
+    }
   })
 })

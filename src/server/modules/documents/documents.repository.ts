@@ -250,6 +250,7 @@ export function documentsRepository(db: Db) {
           email: clientUsers.email,
           portalActive: clientUsers.portalActive,
           acceptedAt: clientUsers.acceptedAt,
+          permissions: clientUsers.permissions,
         })
         .from(clientUsers)
         .where(and(eq(clientUsers.tenantId, tenantId), eq(clientUsers.id, id)))

@@ -100,6 +100,11 @@ export const FolderView = z.object({
   path: z.array(z.object({ id: z.uuid(), name: z.string() })),
   level: Level.nullable(),
   levelLabel: z.string().nullable(),
+  /**
+   * The portal permission "Envia documentos ao escritório" (documents:upload): without it a client
+   * user sends no documents nor new versions, whatever the level. Always true for staff.
+   */
+  canSendDocuments: z.boolean(),
   can: FolderCapabilities,
   folders: z.array(
     TreeFolder.extend({
@@ -168,6 +173,8 @@ export const WhyAnswer = z.object({
   reason: z.string().nullable(),
   level: Level.nullable(),
   levelLabel: z.string().nullable(),
+  /** Has the portal permission "Envia documentos ao escritório" (documents:upload). */
+  canSendDocuments: z.boolean(),
   chain: z.array(WhyStep),
 })
 export type WhyAnswer = z.infer<typeof WhyAnswer>

@@ -2,7 +2,13 @@ import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { FileStorage, VirusScanner } from '../../platform/storage/index.ts'
 import { ACCESS_LEVELS, ensureDefaultDepartments } from '../client-users/index.ts'
-import { documentCapabilities, type FolderAccess, folderCapabilities } from './documents.access.ts'
+import {
+  documentCapabilities,
+  type FolderAccess,
+  folderCapabilities,
+  sendsDocuments,
+  UPLOAD_PERMISSION,
+} from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import {
   type DocumentRow,
@@ -92,7 +98,13 @@ export async function loadFolder(db: Db, actor: Actor, folderId: string): Promis
       (d) => d.id === folder.departmentId,
     )
     if (!department) throw E.FOLDER_NOT_FOUND()
-    access = { kind: 'client', level: department.level, clientUserId }
+    access = {
+      kind: 'client',
+      level: department.level,
+      clientUserId,
+      // The session's portal permissions, read from client_users.permissions on every request.
+      canSendDocuments: actor.permissions.has(UPLOAD_PERMISSION),
+    }
     departmentName = department.name
   }
   const tree = await repo.folders(actor.tenantId, folder.clientOrgId, [folder.departmentId])
@@ -101,11 +113,20 @@ export async function loadFolder(db: Db, actor: Actor, folderId: string): Promis
   return { folder, tree, visible, access, departmentName }
 }
 
-/** Throws the pt-BR refusal that fits the level: read-only, not the publisher, owner only. */
-export function refuse(access: FolderAccess, need: 'write' | 'owner' | 'publisher' | 'staff'): never {
+/**
+ * Throws the pt-BR refusal that fits: read-only, not the publisher, owner only. Sending files
+ * ('upload', 'upload_version') also names the missing portal permission, once the level is not the
+ * reason already (a Revisor hears about the level).
+ */
+export function refuse(
+  access: FolderAccess,
+  need: 'write' | 'owner' | 'publisher' | 'staff' | 'upload' | 'upload_version',
+): never {
   if (need === 'staff' || access.kind === 'staff') throw E.STAFF_ONLY()
   if (access.level === 'revisor') throw E.LEVEL_READ_ONLY()
-  if (need === 'publisher') throw E.LEVEL_NOT_OWNER()
+  if ((need === 'upload' || need === 'upload_version') && !access.canSendDocuments)
+    throw E.UPLOAD_NOT_PERMITTED()
+  if (need === 'publisher' || need === 'upload_version') throw E.LEVEL_NOT_OWNER()
   throw E.LEVEL_OWNER_ONLY()
 }
 
@@ -252,6 +273,7 @@ export async function getFolder(deps: DocumentsDeps, actor: Actor, folderId: str
     path: pathOf(folder, tree),
     level,
     levelLabel: levelLabel(level),
+    canSendDocuments: sendsDocuments(access),
     can: folderCapabilities(access, folder),
     folders: treeFolders(children, visible, counts).map((f, i) => ({
       ...f,

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.ts'
-import { ACCESS_LEVELS } from '../client-users/index.ts'
+import { ACCESS_LEVELS, PORTAL_PERMISSIONS } from '../client-users/index.ts'
+import { UPLOAD_PERMISSION } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import { documentsRepository } from './documents.repository.ts'
 import type { WhyAnswer } from './documents.schemas.ts'
@@ -38,6 +39,13 @@ export async function explainFolderAccess(
   const visible = visibilityOf(tree)
   const path = pathOf(folder, tree)
   const pathLabel = path.map((p) => p.name).join(' / ')
+  // Seeing is not sending: the portal permission only decides uploads, so it never breaks the chain.
+  const canSendDocuments = user.permissions.includes(UPLOAD_PERMISSION)
+  const uploadLabel = PORTAL_PERMISSIONS.find((p) => p.key === UPLOAD_PERMISSION)?.label
+  const sendNote =
+    level && level.key !== 'revisor' && !canSendDocuments
+      ? ` Sem a permissão "${uploadLabel}": não envia documentos nem novas versões.`
+      : ''
 
   const chain: Step[] = []
   chain.push({
@@ -62,7 +70,7 @@ export async function explainFolderAccess(
     kind: 'level',
     label: level?.label ?? 'Sem nível',
     ok: Boolean(level),
-    detail: level ? level.description : 'Sem nível de acesso neste departamento.',
+    detail: level ? `${level.description}${sendNote}` : 'Sem nível de acesso neste departamento.',
   })
   const companyOk = linked && Boolean(org?.portalEnabled) && Boolean(org?.isActive)
   chain.push({
@@ -99,6 +107,7 @@ export async function explainFolderAccess(
     reason: failed?.detail ?? null,
     level: membership?.level ?? null,
     levelLabel: level?.label ?? null,
+    canSendDocuments,
     chain,
   }
 }

@@ -129,6 +129,8 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   }
 
   const levelDescription = data.level ? LEVEL_YOU_CAN[data.level] : null
+  // The level would let them send files, but "Envia documentos ao escritório" is not ticked.
+  const missingPermission = mode === 'portal' && data.level !== 'revisor' && !data.canSendDocuments
   const hasContent = data.folders.length > 0 || data.documents.length > 0
 
   return (
@@ -221,6 +223,11 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
             Como {data.levelLabel}, você {levelDescription}
           </Text>
         ) : null}
+        {missingPermission ? (
+          <Alert color="yellow" variant="light" data-testid="upload-not-permitted">
+            Seu usuário não tem permissão para enviar documentos ao escritório. Peça ao administrador.
+          </Alert>
+        ) : null}
         {mode === 'staff' ? (
           <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
             {folder.isSystem ? (
@@ -286,7 +293,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
         />
       )}
 
-      {mode === 'portal' && !can.upload ? (
+      {mode === 'portal' && !can.upload && !missingPermission ? (
         <Alert color="gray" variant="light">
           Para enviar documentos nesta pasta, peça ao escritório o nível Contribuinte ou Proprietário.
         </Alert>
