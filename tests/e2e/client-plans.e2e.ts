@@ -12,6 +12,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { totpCode } from '#server/platform/security/totp.ts'
 import { validateBankAccount } from '#shared/banks.ts'
@@ -389,6 +390,35 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
       await shot(page, '11-detalhes-do-plano', false)
       await page.keyboard.press('Escape')
       await drawer.waitFor({ state: 'hidden' })
+    }),
+  )
+
+  test(
+    'Exportar → .xlsx: a planilha traz o plano vendido',
+    step(async ({ page }) => {
+      await page.getByRole('button', { name: 'Exportar', exact: true }).click()
+      const item = page.getByRole('menuitem', { name: 'Exportar .xlsx (Excel)' })
+      assert.equal(
+        await item.getAttribute('href'),
+        `/api/v1/exports/client-orgs/${clientId}/plans?status=ativo&format=xlsx`,
+      )
+      await shot(page, '10a-exportar', false)
+      const [download] = await Promise.all([page.waitForEvent('download'), item.click()])
+      assert.match(download.suggestedFilename(), /^planos-do-cliente-\d{4}-\d{2}-\d{2}\.xlsx$/)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile((await download.path())!)
+      const sheet = book.getWorksheet('Planos')
+      assert.ok(sheet, 'a planilha tem a aba Planos')
+      const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1).map(String))
+      const header = rows[0]
+      const col = (name: string) => header.indexOf(name)
+      assert.ok(col('Plano') >= 0 && col('Cliente') >= 0 && col('Situação') >= 0, header.join(' | '))
+      const sold = rows.slice(1).filter((r) => r[col('Plano')] === PLAN)
+      assert.equal(sold.length, 1, JSON.stringify(rows))
+      assert.equal(sold[0][col('Cliente')], CLIENT.name)
+      assert.equal(sold[0][col('Categoria')], CATEGORY)
+      assert.equal(sold[0][col('Situação')], 'Ativo')
+      assert.match(sold[0][col('Pagamento')], /Débito em conta/)
     }),
   )
 

@@ -39,6 +39,7 @@ import { useSession } from '../../shared/session.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { ExportButtons } from '../imports/export-buttons.tsx'
 import {
   PLAN_SECRETS_PERMISSION,
   SERVICES_WITH_PASSWORD,
@@ -133,15 +134,19 @@ export function ClientPlansTab({ clientOrgId }: { clientOrgId: string }) {
           onChange={(v) => setStatus(v as PlanStatus)}
           data={STATUS_FILTER}
         />
-        {canManage ? (
-          <Button
-            component={Link}
-            to={`/clientes/${clientOrgId}/planos/novo`}
-            leftSection={<IconPlus size={18} />}
-          >
-            Adicionar Plano
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {/* The export needs plans:manage too (besides imports:run, which the menu checks). */}
+          {canManage ? <ExportButtons list={`client-orgs/${clientOrgId}/plans`} params={{ status }} /> : null}
+          {canManage ? (
+            <Button
+              component={Link}
+              to={`/clientes/${clientOrgId}/planos/novo`}
+              leftSection={<IconPlus size={18} />}
+            >
+              Adicionar Plano
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       {plans.error && !plans.data ? (
