@@ -351,7 +351,8 @@ export async function createTempPostgresDatabase(
  * cannot be reached it prints why it was skipped and carries on. Everything is removed afterwards.
  */
 export async function forEachEngine(fn: (engine: BenchEngine) => Promise<void>): Promise<void> {
-  {
+  const only = (process.env.BENCH_ENGINES ?? '').toLowerCase()
+  if (!only || only.includes('pglite')) {
     const version = await pgliteVersion()
     const { database, close } = await openTempPglite()
     try {
@@ -364,7 +365,7 @@ export async function forEachEngine(fn: (engine: BenchEngine) => Promise<void>):
     }
   }
 
-  {
+  if (!only || only.includes('postgres')) {
     const adminUrl = benchDatabaseUrl()
     let temp: Awaited<ReturnType<typeof createTempPostgresDatabase>>
     try {

@@ -56,6 +56,8 @@ const EnvSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  /** Rows written per transaction while importing (each batch moves the run's cursor with it). */
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(20_000).default(5000),
   SKIP_WEB_BUILD: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -81,7 +83,13 @@ export type Config = Readonly<{
   skipWebBuild: boolean
   lookups: { brasilApiUrl: string; viaCepUrl: string; rdapUrl: string; timeoutMs: number }
   /** Spreadsheet imports; an .xlsx may inflate to 20× the byte limit, no entry more than 100:1. */
-  imports: { maxBytes: number; maxRows: number; maxUncompressedBytes: number; maxRatio: number }
+  imports: {
+    maxBytes: number
+    maxRows: number
+    maxUncompressedBytes: number
+    maxRatio: number
+    batchRows: number
+  }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
 }>
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxRows: e.IMPORT_MAX_ROWS,
       maxUncompressedBytes: e.IMPORT_MAX_BYTES * 20,
       maxRatio: 100,
+      batchRows: e.IMPORT_BATCH_ROWS,
     },
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,

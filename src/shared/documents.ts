@@ -177,17 +177,40 @@ export function maskCep(partial: Input): string {
 
 /**
  * Parses a phone number, Brazil by default. Also accepts '+55…', '0xx…' (trunk prefix) and
- * '55…' without '+' when the national reading is not a valid number.
+ * '55…' without '+' when the national reading is not a valid number. The last few answers are
+ * remembered: validating, normalising and formatting one number (a form, an imported row) parse
+ * it once instead of three times, and metadata matching is the slow part.
  */
 function parsePhone(s: Input): PhoneNumber | undefined {
   const text = trimmed(s)
   if (!text) return undefined
+  if (recentPhones.has(text)) return recentPhones.get(text)
+  const phone = readPhone(text)
+  if (recentPhones.size >= 64) recentPhones.clear()
+  recentPhones.set(text, phone)
+  if (phone && isValidParsed(phone)) recentPhones.set(phone.number, phone)
+  return phone
+}
+
+const recentPhones = new Map<string, PhoneNumber | undefined>()
+const validity = new WeakMap<PhoneNumber, boolean>()
+
+function isValidParsed(phone: PhoneNumber): boolean {
+  let valid = validity.get(phone)
+  if (valid === undefined) {
+    valid = phone.isValid()
+    validity.set(phone, valid)
+  }
+  return valid
+}
+
+function readPhone(text: string): PhoneNumber | undefined {
   const phone = parsePhoneNumberFromString(text, 'BR')
-  if (phone?.isValid() || text.startsWith('+')) return phone
+  if ((phone && isValidParsed(phone)) || text.startsWith('+')) return phone
   const digits = onlyDigits(text)
   if (/^55\d{10,11}$/.test(digits)) {
     const international = parsePhoneNumberFromString(`+${digits}`)
-    if (international?.isValid()) return international
+    if (international && isValidParsed(international)) return international
   }
   return phone
 }
@@ -199,7 +222,8 @@ export function normalizePhone(s: Input): string {
 
 /** True for a valid phone number (Brazilian by default; other countries need '+'). */
 export function isValidPhone(s: Input): boolean {
-  return parsePhone(s)?.isValid() ?? false
+  const phone = parsePhone(s)
+  return phone ? isValidParsed(phone) : false
 }
 
 /**
@@ -208,7 +232,7 @@ export function isValidPhone(s: Input): boolean {
  */
 export function formatPhone(s: Input): string {
   const phone = parsePhone(s)
-  if (!phone?.isValid()) return trimmed(s)
+  if (!phone || !isValidParsed(phone)) return trimmed(s)
   return phone.country === 'BR' ? phone.formatNational() : phone.formatInternational()
 }
 

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
-import { startTestApp, type TestContext } from '../helpers/app.ts'
+import { startTestApp, type TestContext, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -91,7 +91,8 @@ describe('importação em lote de planilhas e exportação das listas', () => {
   let other: TenantFixture
 
   before(async () => {
-    ctx = await startTestApp()
+    // Batches of 500 (the default is 5,000): the crash and resume tests span several batches.
+    ctx = await startTestApp({ config: { imports: { ...testConfig().imports, batchRows: 500 } } })
     t = await createTenant(ctx.app, ctx.config)
     other = await createTenant(ctx.app, ctx.config)
   })
@@ -699,7 +700,13 @@ describe('importação em lote de planilhas e exportação das listas', () => {
   test('files refused with clear pt-BR messages: too large, too many rows, malformed, password-protected, old .xls, zip bomb, not a spreadsheet', async () => {
     const small = await startTestApp({
       config: {
-        imports: { maxBytes: 64 * 1024, maxRows: 10, maxUncompressedBytes: 64 * 1024 * 20, maxRatio: 100 },
+        imports: {
+          maxBytes: 64 * 1024,
+          maxRows: 10,
+          maxUncompressedBytes: 64 * 1024 * 20,
+          maxRatio: 100,
+          batchRows: 500,
+        },
       },
     })
     try {

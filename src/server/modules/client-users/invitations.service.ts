@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
 import { hashPassword } from '../../platform/security/passwords.ts'
-import { hashToken, randomToken } from '../../platform/security/tokens.ts'
+import { hashToken } from '../../platform/security/tokens.ts'
 import {
   assertPasswordAcceptable,
   type AuthDeps,
@@ -13,21 +13,14 @@ import {
   proveIdentityPassword,
   type RequestMeta,
 } from '../auth/index.ts'
-import { getTenantName, getTenantSettings } from '../tenants/tenant-settings.ts'
+import { getTenantSettings } from '../tenants/tenant-settings.ts'
 import { ClientUserErrors } from './client-users.errors.ts'
 import { type ClientUserRow, clientUsersRepository } from './client-users.repository.ts'
 import type { AcceptInvitationBody } from './client-users.schemas.ts'
-import { invitationMail, renewalRequestMail } from './invitation.mail.ts'
+import { renewalRequestMail } from './invitation.mail.ts'
+import { scheduleLinksInTx, sendLinksInTx } from './invitations.bulk.ts'
 
 type Deps = { db: Db; config: Config }
-
-export function invitationLink(config: Config, token: string): string {
-  return `${config.appUrl}/convite?token=${encodeURIComponent(token)}`
-}
-
-async function ttlDays(tx: Db, tenantId: string): Promise<number> {
-  return (await getTenantSettings(tx, tenantId)).invitationTtlDays
-}
 
 /**
  * Issues a fresh invitation link and queues its e-mail, in the caller's transaction. Any open
@@ -42,44 +35,7 @@ export async function sendInvitationInTx(
   if (cu.isDemo) throw ClientUserErrors.USER_IS_DEMO()
   if (!cu.portalActive) throw ClientUserErrors.PORTAL_INACTIVE()
   if (cu.userId) throw ClientUserErrors.USER_ALREADY_ACCEPTED()
-  const repo = clientUsersRepository(tx)
-  const revoked = await repo.revokeOpenInvitations(cu.tenantId, cu.id)
-  const identity = await repo.findIdentityByEmail(cu.email)
-  const mode = identity?.passwordHash ? 'link' : 'new'
-  const days = await ttlDays(tx, cu.tenantId)
-  const token = randomToken()
-  const invitation = await repo.insertInvitation({
-    tenantId: cu.tenantId,
-    clientUserId: cu.id,
-    email: cu.email,
-    tokenHash: hashToken(config.sessionSecret, token),
-    status: 'sent',
-    mode,
-    expiresAt: new Date(Date.now() + days * 86_400_000),
-    sentAt: new Date(),
-    createdBy: actor.userId,
-  })
-  const tenantName = await getTenantName(tx, cu.tenantId)
-  const mail = invitationMail({
-    name: cu.name,
-    tenantName,
-    link: invitationLink(config, token),
-    mode,
-    ttlDays: days,
-  })
-  const messageId = await queueMail(tx, {
-    ...mail,
-    tenantId: cu.tenantId,
-    to: cu.email,
-    template: `invitation.${mode}`,
-  })
-  await repo.updateInvitation(invitation.id, { mailMessageId: messageId })
-  await recordAudit(tx, actor, {
-    entity: 'invitation',
-    entityId: invitation.id,
-    action: revoked > 0 ? 'resent' : 'sent',
-    after: { clientUserId: cu.id, email: cu.email, mode, expiresAt: invitation.expiresAt },
-  })
+  await sendLinksInTx(tx, config, actor, [cu])
 }
 
 /**
@@ -93,22 +49,7 @@ export async function scheduleInvitationInTx(
   cu: ClientUserRow,
   heldForOrgId: string | null = null,
 ): Promise<void> {
-  const repo = clientUsersRepository(tx)
-  await repo.revokeOpenInvitations(cu.tenantId, cu.id)
-  const inv = await repo.insertInvitation({
-    tenantId: cu.tenantId,
-    clientUserId: cu.id,
-    email: cu.email,
-    status: 'scheduled',
-    heldForOrgId,
-    createdBy: actor.userId,
-  })
-  await recordAudit(tx, actor, {
-    entity: 'invitation',
-    entityId: inv.id,
-    action: heldForOrgId ? 'held_for_training' : 'scheduled',
-    after: { email: cu.email, heldForOrgId },
-  })
+  await scheduleLinksInTx(tx, actor, [{ id: cu.id, heldForOrgId }])
 }
 
 async function loadByToken(db: Db, config: Config, token: string, forUpdate: boolean) {

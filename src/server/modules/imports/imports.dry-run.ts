@@ -55,14 +55,23 @@ export async function runDryRun(
   const width = run.headers.length
   const totals = { rows: 0, ok: 0, error: 0, skipped: 0 }
   let chunk: InputRow[] = []
+  // A chunk's verdicts are stored while the next chunk is read and validated (on PostgreSQL the
+  // database works in parallel with the parsing); at most one write is in flight.
+  let writing: Promise<void> = Promise.resolve()
+  const store = async (verdicts: ImportRowInsert[], checked: number) => {
+    await repo.insertRows(tenantId, runId, verdicts)
+    const current = await repo.updateRun(tenantId, runId, { checkedRows: checked }, token)
+    if (!current) throw new Superseded()
+  }
   const flush = async () => {
     if (chunk.length === 0) return
-    const verdicts = await validate(chunk)
-    for (const v of verdicts) totals[v.status]++
-    await repo.insertRows(tenantId, runId, verdicts)
+    const rows = chunk
     chunk = []
-    const current = await repo.updateRun(tenantId, runId, { checkedRows: totals.rows }, token)
-    if (!current) throw new Superseded()
+    const verdicts = await validate(rows)
+    for (const v of verdicts) totals[v.status]++
+    await writing
+    writing = store(verdicts, totals.rows)
+    writing.catch(() => {}) // awaited by the next flush or at the end
   }
   try {
     let header = true
@@ -77,7 +86,9 @@ export async function runDryRun(
       if (chunk.length >= DRY_RUN_CHUNK) await flush()
     }
     await flush()
+    await writing
   } catch (err) {
+    await writing.catch(() => {})
     if (err instanceof Superseded) return
     if (!(err instanceof AppError)) throw err
     await repo.deleteRows(tenantId, runId)

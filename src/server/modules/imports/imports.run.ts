@@ -3,12 +3,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { systemActor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
-import {
-  clientUsersRepository,
-  scheduleInvitationInTx,
-  sendInvitationInTx,
-  trainingHold,
-} from '../client-users/index.ts'
+import { inviteUsersInTx, scheduleInvitationsInTx } from '../client-users/index.ts'
 import { writeOrgsBatch } from './imports.orgs.ts'
 import { enqueueScheduledInvitations } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
@@ -18,10 +13,8 @@ import { type BatchContext, writeUsersBatch } from './imports.users.ts'
 
 export type ImportsDeps = { db: Db; config: Config }
 
-/** Rows per transaction while importing: the run's cursor moves in the same transaction. */
-export const IMPORT_BATCH = 500
-/** Users invited per transaction: each goes through the invitations service (link, e-mail, audit). */
-export const INVITE_BATCH = 250
+/** Users invited per transaction, through the invitations service's bulk functions (links, e-mails, audit). */
+export const INVITE_BATCH = 2000
 /** One job run works this long, then hands over to a new job (other jobs get a turn; progress shows). */
 export const RUN_BUDGET_MS = 10_000
 
@@ -67,7 +60,13 @@ async function countedStep(
     const actor = importActor(run)
     const options = run.options as RunOptions
     if (run.phase !== 'invitations') {
-      const ctx: BatchContext = { tx, actor, runId, cursor: run.cursor, limit: IMPORT_BATCH }
+      const ctx: BatchContext = {
+        tx,
+        actor,
+        runId,
+        cursor: run.cursor,
+        limit: deps.config.imports.batchRows,
+      }
       const result = run.kind === 'client_users' ? await writeUsersBatch(ctx) : await writeOrgsBatch(ctx)
       if (result.rows === 0) {
         if (run.kind === 'client_users' && run.createdCount > 0) {
@@ -97,50 +96,14 @@ async function countedStep(
     const ids = created.map((c) => c.entityId)
     const invited =
       options.invitations === 'end'
-        ? await inviteUsers(tx, deps.config, actor, ids)
-        : await scheduleInvitations(tx, actor, ids)
+        ? await inviteUsersInTx(tx, deps.config, actor, ids)
+        : await scheduleInvitationsInTx(tx, actor, ids)
     await repo.updateRun(tenantId, runId, {
       inviteCursor: created[created.length - 1].rowNumber,
       invitedCount: run.invitedCount + invited,
     })
     return { step: 'more', written: invited }
   })
-}
-
-/**
- * Invites users as the single-user screen's "Enviar agora" does: held for the training of their
- * company when the tenant's gate says so, otherwise a link by e-mail. Users who already have access,
- * are inactive or are demo users are left alone. Returns how many were handled.
- */
-export async function inviteUsers(tx: Db, config: Config, actor: Actor, ids: string[]) {
-  const targets = importTargets(tx)
-  const users = await targets.clientUsersByIds(actor.tenantId, ids)
-  const companies = await targets.companiesOfUsers(actor.tenantId, ids)
-  const byId = new Map(users.map((u) => [u.id, u]))
-  let n = 0
-  for (const id of ids) {
-    const cu = byId.get(id)
-    if (!cu || cu.userId || cu.isDemo || !cu.portalActive) continue
-    const hold = await trainingHold(tx, actor.tenantId, companies.get(id) ?? [])
-    if (hold) await scheduleInvitationInTx(tx, actor, cu, hold)
-    else await sendInvitationInTx(tx, config, actor, cu)
-    n++
-  }
-  return n
-}
-
-/** "Enviar mais tarde" for each user, as the single-user screen does (no e-mail yet). */
-export async function scheduleInvitations(tx: Db, actor: Actor, ids: string[]) {
-  const users = await importTargets(tx).clientUsersByIds(actor.tenantId, ids)
-  const byId = new Map(users.map((u) => [u.id, u]))
-  let n = 0
-  for (const id of ids) {
-    const cu = byId.get(id)
-    if (!cu || cu.userId || cu.isDemo || !cu.portalActive) continue
-    await scheduleInvitationInTx(tx, actor, cu)
-    n++
-  }
-  return n
 }
 
 async function finish(tx: Db, run: ImportRunRow, actor: Actor) {
@@ -184,7 +147,7 @@ export async function processImport(
     const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
     if (
       !stats.fresh ||
-      stats.pending >= Math.max(IMPORT_BATCH, Math.min(10_000, stats.total - stats.pending))
+      stats.pending >= Math.max(deps.config.imports.batchRows, Math.min(10_000, stats.total - stats.pending))
     ) {
       await importTargets(deps.db).analyze(!stats.fresh)
       stats.pending = 0
@@ -232,10 +195,10 @@ export async function sendScheduledInvitations(
       const ids = created.map((c) => c.entityId)
       const candidates = await importTargets(tx).usersAwaitingInvitation(tenantId, ids)
       // Locked, then asked again: someone may have sent one by hand in the meantime.
-      for (const id of candidates) await clientUsersRepository(tx).lockById(tenantId, id)
+      await importTargets(tx).lockClientUsers(tenantId, candidates)
       const waiting = await importTargets(tx).usersAwaitingInvitation(tenantId, candidates)
       // Counted once already, when they were scheduled.
-      await inviteUsers(tx, deps.config, actor, waiting)
+      await inviteUsersInTx(tx, deps.config, actor, waiting)
     })
     if (Date.now() - started >= budgetMs) return true
   }

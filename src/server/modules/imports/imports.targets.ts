@@ -1,9 +1,7 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Actor } from '../../platform/actor.ts'
-import { isSystemActor } from '../../platform/actor.ts'
-import { redact } from '../../platform/audit/audit.ts'
+import { auditInsertSql } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { clientUsers } from '../client-users/client-users.tables.ts'
 
 /**
  * The reads and bulk writes of an import in the tables of the records it creates (client users and
@@ -108,24 +106,13 @@ export function importTargets(db: Db) {
       return toBatchResult(res)
     },
 
-    async clientUsersByIds(tenantId: string, ids: string[]) {
-      if (ids.length === 0) return []
-      return db
-        .select()
-        .from(clientUsers)
-        .where(and(eq(clientUsers.tenantId, tenantId), inArray(clientUsers.id, ids)))
-    },
-    async companiesOfUsers(tenantId: string, ids: string[]) {
-      const out = new Map<string, string[]>()
-      if (ids.length === 0) return out
-      const res = await db.execute(sql`
-        select client_user_id, client_org_id from client_user_orgs
-        where tenant_id = ${tenantId} and client_user_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
-        order by client_user_id, client_org_id`)
-      for (const r of rowsOf<{ client_user_id: string; client_org_id: string }>(res)) {
-        out.set(r.client_user_id, [...(out.get(r.client_user_id) ?? []), r.client_org_id])
-      }
-      return out
+    /** Locks these users (in id order: no deadlock with another locker of the same users). */
+    async lockClientUsers(tenantId: string, ids: string[]) {
+      if (ids.length === 0) return
+      await db.execute(sql`
+        select id from client_users where tenant_id = ${tenantId}
+          and id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+        order by id for update`)
     },
     /** Users (of these) who accepted an invitation: undo is refused while any did. */
     async acceptedUsers(tenantId: string, ids: string[]) {
@@ -216,28 +203,6 @@ export function importTargets(db: Db) {
           : sql`analyze client_users, client_orgs, invitations`,
       )
     },
-
-    // ---- audit ----
-    /** One audit entry per record, in one statement (recordAudit's columns and redaction). */
-    async audit(
-      actor: Actor,
-      entries: { entity: string; entityId: string; action: string; after: unknown }[],
-    ) {
-      if (entries.length === 0) return
-      const json = JSON.stringify(
-        entries.map((e) => ({
-          entity: e.entity,
-          entity_id: e.entityId,
-          action: e.action,
-          after: redact(e.after),
-        })),
-      )
-      await db.execute(sql`
-        insert into audit_log (tenant_id, actor_user_id, actor_name, entity, entity_id, action, after, ip, request_id)
-        select ${actor.tenantId}::uuid, ${isSystemActor(actor) ? null : actor.userId}::uuid, ${actor.name},
-          x.entity, x.entity_id, x.action, x.after, ${actor.ip}, ${actor.requestId}
-        from jsonb_to_recordset(${json}::jsonb) as x(entity text, entity_id text, action text, after jsonb)`)
-    },
   }
 }
 
@@ -252,13 +217,13 @@ export type BatchResult = {
 
 /** The audit entries of a batch's new records ("create", as the single-record screens write them). */
 function auditFrom(actor: Actor, runId: string, entity: 'client_user' | 'client_org', after: SQL) {
-  return sql`
-    insert into audit_log (tenant_id, actor_user_id, actor_name, entity, entity_id, action, after, ip, request_id)
-    select ${actor.tenantId}::uuid, ${isSystemActor(actor) ? null : actor.userId}::uuid, ${actor.name}, ${entity},
-      m.id::text, 'create',
-      ${after} || jsonb_build_object('importRunId', ${runId}::text, 'importRow', m.row_number),
-      ${actor.ip}, ${actor.requestId}
-    from m`
+  return auditInsertSql(actor, {
+    entity,
+    entityId: sql`m.id`,
+    action: 'create',
+    after: sql`${after} || jsonb_build_object('importRunId', ${runId}::text, 'importRow', m.row_number)`,
+    from: sql`m`,
+  })
 }
 
 function batchResult(key: 'email' | 'document') {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/actor.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, recordAuditMany } from '../../platform/audit/audit.ts'
 import { isForeignKeyViolation } from '../../platform/errors.ts'
 import { ImportErrors } from './imports.errors.ts'
 import { importsRepository } from './imports.repository.ts'
@@ -38,7 +38,8 @@ export async function undoImport(deps: ImportsDeps, actor: Actor, id: string): P
       if (isForeignKeyViolation(err)) throw ImportErrors.IMPORT_UNDO_IN_USE()
       throw err
     }
-    await targets.audit(
+    await recordAuditMany(
+      tx,
       actor,
       ids.map((entityId) => ({
         entity: run.kind === 'client_users' ? 'client_user' : 'client_org',

@@ -53,6 +53,26 @@ export async function enqueue<P>(
   return rows[0]?.id ?? null
 }
 
+/** Many jobs of one kind in one statement (bulk work); the same options for all. */
+export async function enqueueMany<P>(
+  tx: Db,
+  def: JobDefinition<P>,
+  payloads: P[],
+  opts: Omit<EnqueueOptions, 'dedupeKey'> = {},
+): Promise<void> {
+  for (let i = 0; i < payloads.length; i += 5000) {
+    await tx.insert(jobs).values(
+      payloads.slice(i, i + 5000).map((p) => ({
+        name: def.name,
+        payload: def.payload.parse(p) as object,
+        tenantId: opts.tenantId ?? null,
+        maxAttempts: opts.maxAttempts ?? def.maxAttempts ?? 5,
+        runAt: opts.runAt ?? new Date(),
+      })),
+    )
+  }
+}
+
 export type JobRunnerOptions = {
   pollMs: number
   concurrency?: number

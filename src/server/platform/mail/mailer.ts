@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
-import { defineJob, enqueue } from '../jobs/queue.ts'
+import { defineJob, enqueue, enqueueMany } from '../jobs/queue.ts'
 import type { RenderedMail } from './layout.ts'
 import { type MailAttachmentRef, mailMessages } from './mail.tables.ts'
 import type { MailTransport } from './transport.ts'
@@ -36,6 +37,39 @@ export async function queueMail(tx: Db, input: QueueMailInput): Promise<string> 
     .returning({ id: mailMessages.id })
   await enqueue(tx, sendMailJobShape, { messageId: row.id }, { tenantId: input.tenantId })
   return row.id
+}
+
+/**
+ * Many messages of one tenant at once (bulk work: mass invitations), as queueMail does for one:
+ * stored and enqueued in the caller's transaction. Returns the message ids, in the inputs' order.
+ */
+export async function queueMails(
+  tx: Db,
+  tenantId: string | null,
+  inputs: Omit<QueueMailInput, 'tenantId'>[],
+) {
+  const ids = inputs.map(() => randomUUID())
+  for (let i = 0; i < inputs.length; i += 1000) {
+    await tx.insert(mailMessages).values(
+      inputs.slice(i, i + 1000).map((input, k) => ({
+        id: ids[i + k],
+        tenantId,
+        toAddress: input.to,
+        subject: input.subject,
+        textBody: input.text,
+        htmlBody: input.html,
+        template: input.template,
+        attachments: input.attachments ?? null,
+      })),
+    )
+  }
+  await enqueueMany(
+    tx,
+    sendMailJobShape,
+    ids.map((messageId) => ({ messageId })),
+    { tenantId },
+  )
+  return ids
 }
 
 // Shape-only definition used to enqueue; the runnable one (with a transport) is built at boot.
