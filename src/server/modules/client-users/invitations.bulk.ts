@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { auditInsertSql, recordAuditMany } from '../../platform/audit/audit.ts'
@@ -38,7 +38,7 @@ async function invitable(tx: Db, tenantId: string, ids: string[]): Promise<Clien
     .where(
       and(
         eq(clientUsers.tenantId, tenantId),
-        inArray(clientUsers.id, ids),
+        sql`${clientUsers.id} = any(${pgUuidArray(ids)}::uuid[])`,
         isNull(clientUsers.userId),
         eq(clientUsers.isDemo, false),
         eq(clientUsers.portalActive, true),
@@ -92,13 +92,16 @@ export async function inviteUsersInTx(tx: Db, config: Config, actor: Actor, ids:
   return list.length
 }
 
-/** "Enviar mais tarde" for many users: the invitation exists, without a link, until it is sent. */
+/**
+ * "Enviar mais tarde" for many users: the invitation exists, without a link, until it is sent.
+ * Users who cannot be invited (with access, inactive, demo) are left out by the statement itself.
+ */
 export async function scheduleInvitationsInTx(tx: Db, actor: Actor, ids: string[]): Promise<number> {
-  const list = await invitable(tx, actor.tenantId, ids)
   return scheduleLinksInTx(
     tx,
     actor,
-    list.map((u) => ({ id: u.id, heldForOrgId: null })),
+    ids.map((id) => ({ id, heldForOrgId: null })),
+    { onlyInvitable: true },
   )
 }
 
@@ -107,6 +110,7 @@ export async function scheduleLinksInTx(
   tx: Db,
   actor: Actor,
   items: { id: string; heldForOrgId: string | null }[],
+  opts: { onlyInvitable?: boolean } = {},
 ) {
   if (items.length === 0) return 0
   const t = actor.tenantId
@@ -116,11 +120,12 @@ export async function scheduleLinksInTx(
         as x(id uuid, held uuid)
     ), cu as (
       select cu.id, cu.email, x.held from client_users cu join x on cu.tenant_id = ${t} and cu.id = x.id
+      ${opts.onlyInvitable ? sql`where cu.user_id is null and not cu.is_demo and cu.portal_active` : sql``}
     ), revoked as (
-      -- One scan with the list (not a join): the plan stays linear whatever the statistics say.
-      update invitations set status = 'revoked', revoked_at = now()
-      where tenant_id = ${t} and status in ('scheduled', 'sent', 'opened')
-        and client_user_id = any(${pgUuidArray(items.map((i) => i.id))}::uuid[])
+      -- The list drives the scan (not a join alone): the plan stays linear whatever the statistics say.
+      update invitations i set status = 'revoked', revoked_at = now()
+      from cu where i.tenant_id = ${t} and i.status in ('scheduled', 'sent', 'opened') and i.client_user_id = cu.id
+        and i.client_user_id = any(${pgUuidArray(items.map((i) => i.id))}::uuid[])
     ), ins as (
       insert into invitations (tenant_id, client_user_id, email, status, held_for_org_id, created_by)
       select ${t}::uuid, cu.id, cu.email, 'scheduled', cu.held, ${actor.userId}::uuid from cu

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm'
+import { copyRows } from '../../platform/db/copy.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { importCreated, importRows, importRuns } from './imports.tables.ts'
 
@@ -83,24 +84,24 @@ export function importsRepository(db: Db) {
     },
 
     /** One statement for a whole chunk: the rows travel as one JSON parameter. */
+    /** The dry run's verdicts, with one COPY (not in a transaction: the dry run restarts clean). */
     async insertRows(tenantId: string, runId: string, rows: ImportRowInsert[]) {
-      if (rows.length === 0) return
-      const json = JSON.stringify(
-        rows.map((r) => ({
-          row_number: r.rowNumber,
-          status: r.status,
-          field: r.field,
-          column_name: r.columnName,
-          message: r.message,
-          cells: r.cells,
-          data: r.data ?? null,
-        })),
+      await copyRows(
+        db,
+        'import_rows',
+        ['tenant_id', 'run_id', 'row_number', 'status', 'field', 'column_name', 'message', 'cells', 'data'],
+        rows.map((r) => [
+          tenantId,
+          runId,
+          r.rowNumber,
+          r.status,
+          r.field,
+          r.columnName,
+          r.message,
+          r.cells,
+          (r.data ?? null) as object | null,
+        ]),
       )
-      await db.execute(sql`
-        insert into import_rows (tenant_id, run_id, row_number, status, field, column_name, message, cells, data)
-        select ${tenantId}::uuid, ${runId}::uuid, x.row_number, x.status, x.field, x.column_name, x.message, x.cells, x.data
-        from jsonb_to_recordset(${json}::jsonb)
-          as x(row_number int, status text, field text, column_name text, message text, cells jsonb, data jsonb)`)
     },
 
     /** The next `limit` valid rows after the cursor, for one import batch. */

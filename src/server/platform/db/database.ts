@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Config } from '../../config.ts'
+import { registerDriver } from './copy.ts'
 
 /** Drizzle handle shared by both engines. A transaction handle has the same shape. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>
@@ -97,6 +98,7 @@ function isAlive(pid: number): boolean {
 /** Wraps an already open PGlite (e.g. one loaded from a dump) as a Database. */
 export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite(client) as unknown as Db
+  registerDriver(db, { kind: 'pglite', client })
   return {
     kind: 'pglite',
     db,
@@ -113,6 +115,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
   const db = drizzlePg(pool) as unknown as Db
+  registerDriver(db, { kind: 'postgres', pool })
   await pool.query('select 1')
   return {
     kind: 'postgres',
