@@ -355,6 +355,36 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(twice.status, 409)
   })
 
+  test('undo cancels the invitation e-mails still in the queue: nobody receives a dead link', async () => {
+    const file = await xlsx([
+      ['Nome', 'E-mail'],
+      ['Lia Na Fila', 'lia@fila.com.br'],
+      ['Caio Na Fila', 'caio@fila.com.br'],
+    ])
+    const run = await dryRun(t.admin, 'client_users', 'fila.xlsx', file)
+    const res = await t.admin.post(`/api/v1/imports/${run.id}/confirm`, { invitations: 'end' })
+    assert.equal(res.status, 202, JSON.stringify(res.body))
+    // One round of jobs: the import runs and queues the e-mails; their delivery would be the next.
+    await ctx.app.jobs.drain(1)
+    const queued = sql`select count(*)::int as n from mail_messages where to_address like '%@fila.com.br' and status = 'queued'`
+    assert.equal(await count(queued), 2, 'the invitations wait in the queue')
+    const undone = await t.admin.post(`/api/v1/imports/${run.id}/undo`)
+    assert.equal(undone.status, 200, JSON.stringify(undone.body))
+    await ctx.app.jobs.drain()
+    assert.equal(await count(queued), 0)
+    assert.equal(
+      await count(
+        sql`select count(*)::int as n from mail_messages where to_address like '%@fila.com.br' and status = 'cancelled'`,
+      ),
+      2,
+    )
+    assert.equal(await lastMailTo(ctx.app, 'lia@fila.com.br'), undefined, 'nothing delivered')
+    const audit = await count(
+      sql`select (after->>'mailsCancelled')::int as n from audit_log where entity = 'import_run' and entity_id = ${run.id} and action = 'undone'`,
+    )
+    assert.equal(audit, 2)
+  })
+
   test('undo is refused while a user of the run accepted the invitation', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail'],

@@ -11,4 +11,8 @@ export { CreateClientUserBody, FindClientUsersQuery } from './client-users.schem
 export { ACCESS_LEVELS, PORTAL_PERMISSIONS } from './client-users.catalog.ts'
 export { markInvitationBounced, scheduleInvitationInTx, sendInvitationInTx } from './invitations.service.ts'
 export { clientUsersRepository } from './client-users.repository.ts'
-export { inviteUsersInTx, scheduleInvitationsInTx } from './invitations.bulk.ts'
+export {
+  cancelInvitationMailsInTx,
+  inviteUsersInTx,
+  scheduleInvitationsInTx,
+} from './invitations.bulk.ts'

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { auditInsertSql, recordAuditMany } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { queueMails } from '../../platform/mail/mailer.ts'
+import { cancelQueuedMails, queueMails } from '../../platform/mail/mailer.ts'
 import { hashToken, randomToken } from '../../platform/security/tokens.ts'
 import { users } from '../auth/auth.tables.ts'
 import { getTenantName, getTenantSettings } from '../tenants/tenant-settings.ts'
@@ -139,6 +139,22 @@ export async function scheduleLinksInTx(
     })})
     select count(*)::int as n from ins`)
   return Number(rowsOf<{ n: number }>(res)[0].n)
+}
+
+/**
+ * The invitation e-mails of these users still in the queue are not sent (an import undone): the
+ * messages are cancelled. Returns how many.
+ */
+export async function cancelInvitationMailsInTx(tx: Db, tenantId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0
+  const res = await tx.execute(sql`
+    select mail_message_id from invitations
+    where tenant_id = ${tenantId} and mail_message_id is not null and status in ('sent', 'opened')
+      and client_user_id = any(${pgUuidArray(ids)}::uuid[])`)
+  return cancelQueuedMails(
+    tx,
+    rowsOf<{ mail_message_id: string }>(res).map((r) => r.mail_message_id),
+  )
 }
 
 /** Links by e-mail for many users (checked by the caller): open links revoked, mails queued, audited. */

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/actor.ts'
 import { recordAudit, recordAuditMany } from '../../platform/audit/audit.ts'
 import { isForeignKeyViolation } from '../../platform/errors.ts'
+import { cancelInvitationMailsInTx } from '../client-users/index.ts'
 import { ImportErrors } from './imports.errors.ts'
 import { importsRepository } from './imports.repository.ts'
 import type { ImportsDeps } from './imports.run.ts'
@@ -31,6 +32,9 @@ export async function undoImport(deps: ImportsDeps, actor: Actor, id: string): P
         })
       }
     }
+    // Invitation e-mails still in the queue would carry dead links: they are not sent.
+    const mailsCancelled =
+      run.kind === 'client_users' ? await cancelInvitationMailsInTx(tx, actor.tenantId, ids) : 0
     try {
       if (run.kind === 'client_users') await targets.deleteClientUsers(actor.tenantId, ids)
       else await targets.deleteClientOrgs(actor.tenantId, ids)
@@ -58,7 +62,7 @@ export async function undoImport(deps: ImportsDeps, actor: Actor, id: string): P
       entity: 'import_run',
       entityId: id,
       action: 'undone',
-      after: { kind: run.kind, filename: run.filename, removed: ids.length },
+      after: { kind: run.kind, filename: run.filename, removed: ids.length, mailsCancelled },
     })
     return (await repo.findRun(actor.tenantId, id))!
   })

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, ne, type SQL } from 'drizzle-orm'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern } from '../../platform/db/like.ts'
@@ -53,12 +53,12 @@ export async function getOutboxMessage(db: Db, actor: Actor, id: string) {
   return detail(row)
 }
 
-/** Development mailbox: the latest messages of the whole installation (mailbox mode only). */
+/** Development mailbox: the latest messages of the whole installation, but cancelled ones (mailbox mode only). */
 export async function listDevMail(db: Db, to?: string) {
   const rows = await db
     .select()
     .from(mailMessages)
-    .where(to ? ilike(mailMessages.toAddress, to) : undefined)
+    .where(and(to ? ilike(mailMessages.toAddress, to) : undefined, ne(mailMessages.status, 'cancelled')))
     .orderBy(desc(mailMessages.createdAt))
     .limit(200)
   return rows.map(detail)

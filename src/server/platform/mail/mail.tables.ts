@@ -16,7 +16,7 @@ export const mailMessages = pgTable(
     htmlBody: text('html_body').notNull(),
     template: text('template').notNull(),
     attachments: jsonb('attachments').$type<MailAttachmentRef[]>(),
-    status: text('status', { enum: ['queued', 'sent', 'failed'] })
+    status: text('status', { enum: ['queued', 'sent', 'failed', 'cancelled'] })
       .notNull()
       .default('queued'),
     attempts: integer('attempts').notNull().default(0),

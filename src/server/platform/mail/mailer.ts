@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
 import { defineJob, enqueue, enqueueMany } from '../jobs/queue.ts'
@@ -72,6 +72,23 @@ export async function queueMails(
   return ids
 }
 
+/**
+ * Cancels messages not sent yet (their delivery jobs then skip them), e.g. the invitations of an
+ * import that was undone. Returns how many were still in the queue.
+ */
+export async function cancelQueuedMails(tx: Db, ids: string[]): Promise<number> {
+  let n = 0
+  for (let i = 0; i < ids.length; i += 5000) {
+    const res = await tx
+      .update(mailMessages)
+      .set({ status: 'cancelled' })
+      .where(and(inArray(mailMessages.id, ids.slice(i, i + 5000)), eq(mailMessages.status, 'queued')))
+      .returning({ id: mailMessages.id })
+    n += res.length
+  }
+  return n
+}
+
 // Shape-only definition used to enqueue; the runnable one (with a transport) is built at boot.
 const sendMailJobShape = defineJob({
   name: SEND_MAIL_JOB,
@@ -113,7 +130,7 @@ export function createSendMailJob(
     timeoutMs: 120_000,
     handler: async ({ messageId }, ctx) => {
       const [msg] = await db.select().from(mailMessages).where(eq(mailMessages.id, messageId))
-      if (!msg || msg.status === 'sent') return
+      if (!msg || msg.status === 'sent' || msg.status === 'cancelled') return
       const attachments = await Promise.all(
         (msg.attachments ?? []).map(async (a) => {
           if ('contentBase64' in a) {

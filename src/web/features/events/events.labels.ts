@@ -51,12 +51,14 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   queued: 'Na fila',
   sent: 'Enviado',
   failed: 'Falhou',
+  cancelled: 'Cancelado',
 }
 
 export const MAIL_STATUS_COLORS: Record<MailStatus, string> = {
   queued: 'yellow',
   sent: 'teal',
   failed: 'red',
+  cancelled: 'gray',
 }
 
 export function eventStatusLabel(status: string): string {

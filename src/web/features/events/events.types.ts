@@ -13,7 +13,7 @@ export type MailKind =
   | 'cancel'
   | 'certificate'
   | 'cpf_required'
-export type MailStatus = 'queued' | 'sent' | 'failed'
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled'
 
 export interface EventType {
   id: string

@@ -5,6 +5,7 @@ const STATUS: Record<OutboxStatus, { label: string; color: string }> = {
   queued: { label: 'Na fila', color: 'yellow' },
   sent: { label: 'Enviado', color: 'teal' },
   failed: { label: 'Falhou', color: 'red' },
+  cancelled: { label: 'Cancelado', color: 'gray' },
 }
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {

@@ -1,4 +1,4 @@
-export type OutboxStatus = 'queued' | 'sent' | 'failed'
+export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'cancelled'
 
 export interface OutboxMessage {
   id: string
