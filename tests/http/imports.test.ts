@@ -355,6 +355,34 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(twice.status, 409)
   })
 
+  test('the Permissões column gives imported users their portal permissions; an unknown one is an error on that column', async () => {
+    const file = await xlsx([
+      ['Nome', 'E-mail', 'Permissões'],
+      [
+        'Paula Envia',
+        'paula@permissoes.com.br',
+        'Envia documentos ao escritório; inscreve-se em eventos e treinamentos',
+      ],
+      ['Rui Sem', 'rui@permissoes.com.br', ''],
+      ['Tina Inventa', 'tina@permissoes.com.br', 'Envia documentos; Aprova pagamentos'],
+    ])
+    const run = await dryRun(t.admin, 'client_users', 'permissoes.xlsx', file)
+    assert.equal(run.mapping.find((m) => m.header === 'Permissões')?.field, 'permissions')
+    assert.deepEqual(run.totals, { rows: 3, ok: 2, errors: 1, skipped: 0 })
+    const [bad] = await rowsOf(t.admin, run.id, 'error')
+    assert.equal(bad.columnName, 'Permissões')
+    assert.match(bad.message ?? '', /Permissão inexistente: Envia documentos\./)
+    await confirm(t.admin, run.id, { invitations: 'later' })
+    const perms = async (email: string) =>
+      (
+        (await ctx.app.database.db.execute(
+          sql`select permissions from client_users where tenant_id = ${t.tenantId} and email = ${email}`,
+        )) as unknown as { rows: { permissions: string[] }[] }
+      ).rows[0].permissions
+    assert.deepEqual(await perms('paula@permissoes.com.br'), ['documents:upload', 'events:register'])
+    assert.deepEqual(await perms('rui@permissoes.com.br'), [])
+  })
+
   test('undo cancels the invitation e-mails still in the queue: nobody receives a dead link', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail'],

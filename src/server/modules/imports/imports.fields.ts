@@ -104,6 +104,13 @@ export const CLIENT_USER_FIELDS: ImportField[] = [
     hint: 'Opcional. CNPJ ou CPF das empresas já cadastradas, separados por ";".',
     example: '11.222.333/0001-81',
   },
+  {
+    key: 'permissions',
+    label: 'Permissões',
+    synonyms: ['permissoes', 'permissao', 'permissions', 'permission', 'permissoes no portal'],
+    hint: 'Opcional. Separe por ";": Envia documentos ao escritório; Solicita todos os documentos do departamento pessoal; Solicita serviços; Inscreve-se em eventos e treinamentos.',
+    example: 'Envia documentos ao escritório; Inscreve-se em eventos e treinamentos',
+  },
 ]
 
 export const CLIENT_ORG_FIELDS: ImportField[] = [

@@ -73,8 +73,10 @@ export function importTargets(db: Db) {
           where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok' and r.row_number > ${cursor}
           order by r.row_number limit ${limit}
         ), ins as (
-          insert into client_users (tenant_id, name, email, cpf, phone)
-          select ${t}::uuid, d->>'name', d->>'email', d->>'cpf', d->>'phone' from src order by row_number
+          insert into client_users (tenant_id, name, email, cpf, phone, permissions)
+          select ${t}::uuid, d->>'name', d->>'email', d->>'cpf', d->>'phone',
+            array(select jsonb_array_elements_text(coalesce(d->'permissions', '[]'::jsonb)))
+          from src order by row_number
           on conflict do nothing
           returning id, lower(email) as email
         ), m as (
@@ -99,7 +101,8 @@ export function importTargets(db: Db) {
           runId,
           'client_user',
           sql`jsonb_build_object('name', m.d->'name', 'email', m.d->'email', 'cpf', m.d->'cpfDisplay',
-            'phone', m.d->'phoneDisplay', 'portalActive', true, 'isDemo', false, 'permissions', '[]'::jsonb,
+            'phone', m.d->'phoneDisplay', 'portalActive', true, 'isDemo', false,
+            'permissions', coalesce(m.d->'permissions', '[]'::jsonb),
             'departments', m.d->'departments', 'companyIds', m.d->'companyIds')`,
         )})
         ${batchResult('email')}`)

@@ -1,7 +1,7 @@
 import { formatCpf, formatPhone, isValidDocument, normalizeCpf, normalizePhone } from '#shared/documents.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { clientUsersRepository, CreateClientUserBody } from '../client-users/index.ts'
+import { clientUsersRepository, CreateClientUserBody, PORTAL_PERMISSIONS } from '../client-users/index.ts'
 import { normalizeDocument } from '../clients/index.ts'
 import {
   type Columns,
@@ -25,6 +25,8 @@ export type ClientUserData = {
   phone: string | null
   departments: { departmentId: string; level: Level }[]
   companyIds: string[]
+  /** Portal permissions (keys of PORTAL_PERMISSIONS). */
+  permissions: string[]
   /** Formatted for the audit entry, as the single-user screen writes it. */
   cpfDisplay: string | null
   phoneDisplay: string | null
@@ -78,6 +80,28 @@ function parseDepartments(
     if (list.some((d) => d.departmentId === dep.id))
       return { list, problem: `Departamento repetido: ${dep.name}.` }
     list.push({ departmentId: dep.id, level })
+  }
+  return { list }
+}
+
+/** Portal permissions by their pt-BR label or key, compared like headers. */
+const PERMISSIONS = new Map(
+  PORTAL_PERMISSIONS.flatMap((p) => [
+    [headerKey(p.label), p.key],
+    [headerKey(p.key), p.key],
+  ]),
+)
+
+function parsePermissions(text: string): { list: string[]; problem?: string } {
+  const list: string[] = []
+  for (const item of splitList(text, /[;,\n]+/)) {
+    const key = PERMISSIONS.get(headerKey(item))
+    if (!key)
+      return {
+        list,
+        problem: `Permissão inexistente: ${item}. Use ${PORTAL_PERMISSIONS.map((p) => `"${p.label}"`).join(', ')}.`,
+      }
+    if (!list.includes(key)) list.push(key)
   }
   return { list }
 }
@@ -151,6 +175,8 @@ export async function validateUsers(
       else companyIds.push(found[0].id)
       if (problems.some((p) => p.field === 'companies')) break
     }
+    const permissions = parsePermissions(text(row, 'permissions'))
+    if (permissions.problem) problems.push({ field: 'permissions', message: permissions.problem })
     const body = CreateClientUserBody.safeParse({
       name: text(row, 'name'),
       email: text(row, 'email'),
@@ -158,6 +184,7 @@ export async function validateUsers(
       phone: text(row, 'phone'),
       departments: deps.problem ? [] : deps.list,
       companyIds,
+      permissions: permissions.list,
       send: 'later',
     })
     if (!body.success) {
@@ -182,6 +209,7 @@ export async function validateUsers(
         phone,
         departments: b.departments,
         companyIds: b.companyIds,
+        permissions: b.permissions,
         cpfDisplay: cpf ? formatCpf(cpf) : null,
         phoneDisplay: phone ? formatPhone(phone) : null,
       },
