@@ -319,6 +319,25 @@ async function verify(engine: BenchEngine, tenantId: string, runId: string) {
     )
 }
 
+/** The data rows of the first worksheet (exceljs streaming reader), as `row.values` (1-based). */
+async function* dataRows(bytes: Buffer): AsyncGenerator<unknown[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
+  let header = true
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      if (header) header = false
+      else yield row.values as unknown[]
+    }
+    break
+  }
+}
+
 /** The baseline: stream the rows out of the .xlsx and COPY them in, as CSV, in one go. */
 async function parseAndCopy(database: Database, tenantId: string, bytes: Buffer): Promise<number> {
   let n = 0
@@ -327,32 +346,16 @@ async function parseAndCopy(database: Database, tenantId: string, bytes: Buffer)
     return `"${s.replaceAll('"', '""')}"`
   }
   async function* csv(): AsyncGenerator<Buffer> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    })
-    let header = true
     let lines: string[] = []
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (header) {
-          header = false
-          continue
-        }
-        const v = row.values as unknown[]
-        lines.push(
-          `${tenantId},${esc(v[1])},${esc(v[2])},${esc(String(v[3]).padStart(11, '0'))},${esc(v[4])}\n`,
-        )
-        n++
-        if (lines.length >= 1000) {
-          yield Buffer.from(lines.join(''))
-          lines = []
-        }
+    for await (const v of dataRows(bytes)) {
+      lines.push(
+        `${tenantId},${esc(v[1])},${esc(v[2])},${esc(String(v[3]).padStart(11, '0'))},${esc(v[4])}\n`,
+      )
+      n++
+      if (lines.length >= 1000) {
+        yield Buffer.from(lines.join(''))
+        lines = []
       }
-      break
     }
     if (lines.length) yield Buffer.from(lines.join(''))
   }
@@ -394,34 +397,18 @@ async function parseAndCopyAll(
   const links: CopyValue[][] = []
   const invitations: CopyValue[][] = []
   const audit: CopyValue[][] = []
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  })
-  let header = true
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      if (header) {
-        header = false
-        continue
-      }
-      const v = row.values as unknown[]
-      const id = randomUUID()
-      const invitation = randomUUID()
-      const email = String(v[2])
-      const cpf = String(v[3]).padStart(11, '0')
-      users.push([id, tenantId, String(v[1]), email, cpf, String(v[4])])
-      links.push([tenantId, id, departments[0], 'revisor'], [tenantId, id, departments[1], 'contribuinte'])
-      invitations.push([invitation, tenantId, id, email, 'scheduled'])
-      audit.push(
-        [tenantId, 'Benchmark', 'client_user', id, 'create', { name: v[1], email, cpf }],
-        [tenantId, 'Benchmark', 'invitation', invitation, 'scheduled', { email }],
-      )
-    }
-    break
+  for await (const v of dataRows(bytes)) {
+    const id = randomUUID()
+    const invitation = randomUUID()
+    const email = String(v[2])
+    const cpf = String(v[3]).padStart(11, '0')
+    users.push([id, tenantId, String(v[1]), email, cpf, String(v[4])])
+    links.push([tenantId, id, departments[0], 'revisor'], [tenantId, id, departments[1], 'contribuinte'])
+    invitations.push([invitation, tenantId, id, email, 'scheduled'])
+    audit.push(
+      [tenantId, 'Benchmark', 'client_user', id, 'create', { name: v[1], email, cpf }],
+      [tenantId, 'Benchmark', 'invitation', invitation, 'scheduled', { email }],
+    )
   }
   await copyRows(database.db, 'client_users', ['id', 'tenant_id', 'name', 'email', 'cpf', 'phone'], users)
   await copyRows(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
-import { defineJob, enqueue, enqueueMany } from '../jobs/queue.ts'
+import { defineJob, enqueueMany } from '../jobs/queue.ts'
 import type { RenderedMail } from './layout.ts'
 import { type MailAttachmentRef, mailMessages } from './mail.tables.ts'
 import type { MailTransport } from './transport.ts'
@@ -23,20 +23,8 @@ const SendMailPayload = z.object({ messageId: z.uuid() })
  */
 export async function queueMail(tx: Db, input: QueueMailInput): Promise<string> {
   // Returns the message id: owners that care about delivery (invitations) keep it.
-  const [row] = await tx
-    .insert(mailMessages)
-    .values({
-      tenantId: input.tenantId,
-      toAddress: input.to,
-      subject: input.subject,
-      textBody: input.text,
-      htmlBody: input.html,
-      template: input.template,
-      attachments: input.attachments ?? null,
-    })
-    .returning({ id: mailMessages.id })
-  await enqueue(tx, sendMailJobShape, { messageId: row.id }, { tenantId: input.tenantId })
-  return row.id
+  const [id] = await queueMails(tx, input.tenantId, [input])
+  return id
 }
 
 /**
