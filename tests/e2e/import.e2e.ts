@@ -77,7 +77,21 @@ async function spreadsheet(): Promise<{ file: string; madeBy: string }> {
       csv,
       ROWS.map((r) => r.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(',')).join('\n'),
     )
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', dir, csv], { stdio: 'ignore' })
+    // CSV filter options: ',' separated, '"' quoted, UTF-8 (76), from line 1.
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        dir,
+        csv,
+      ],
+      { stdio: 'ignore' },
+    )
     return { file: path.join(dir, 'usuarios.xlsx'), madeBy: 'LibreOffice' }
   }
   const wb = new ExcelJS.Workbook()

@@ -855,9 +855,22 @@ describe('importação em lote de planilhas e exportação das listas', () => {
       csvPath,
       `Nome,E-mail,CPF\nLívia Libre,livia@libre.com.br,${Number(cpf(1234567))}\nOtávio Office,otavio@libre.com.br,${cpf(7654321)}\n`,
     )
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', dir, csvPath], {
-      stdio: 'ignore',
-    })
+    // CSV filter options: ',' separated, '"' quoted, UTF-8 (76), from line 1.
+    execFileSync(
+      'soffice',
+      [
+        // A profile of its own: two soffice runs at once (PGlite and PostgreSQL suites) never share one.
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        dir,
+        csvPath,
+      ],
+      { stdio: 'ignore' },
+    )
     const run = await dryRun(
       t.admin,
       'client_users',
@@ -865,6 +878,15 @@ describe('importação em lote de planilhas e exportação das listas', () => {
       readFileSync(path.join(dir, 'libre.xlsx')),
     )
     assert.equal(run.totals.ok, 2, JSON.stringify(run))
+    const rows = await rowsOf(t.admin, run.id, 'ok')
+    assert.deepEqual(
+      rows.map((r) => r.cells[0]),
+      ['Lívia Libre', 'Otávio Office'],
+      'accents survive LibreOffice',
+    )
+    assert.equal(rows[0].cells[2], cpf(1234567).replace(/^0+/, ''), 'the CPF is a number cell')
+    await confirm(t.admin, run.id, { invitations: 'later' })
+    assert.equal(await usersOf(t.tenantId, '%@libre.com.br'), 2)
   })
 
   test("another tenant's import is 404 everywhere, like a missing one", async () => {
