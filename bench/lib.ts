@@ -424,14 +424,17 @@ export function formatMiB(bytes: number): string {
  * peak seen (including a last sample). RSS covers everything in the process: Node's heap, native
  * buffers and, on PGlite, the embedded database.
  */
-export function trackPeakRss(intervalMs = 25): { stop: () => number } {
-  let peak = process.memoryUsage.rss()
+export function trackPeakRss(intervalMs = 25): { stop: () => number; start: number } {
+  const start = process.memoryUsage.rss()
+  let peak = start
   const sample = () => {
     peak = Math.max(peak, process.memoryUsage.rss())
   }
   const timer = setInterval(sample, intervalMs)
   timer.unref()
   return {
+    /** RSS when tracking began: peak − start is what the measured work added. */
+    start,
     stop: () => {
       clearInterval(timer)
       sample()
