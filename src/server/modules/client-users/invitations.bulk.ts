@@ -59,7 +59,7 @@ async function trainingHolds(tx: Db, tenantId: string, ids: string[]): Promise<M
     select l.client_user_id, min(l.client_org_id::text) as first_org, bool_or(o.trained_at is not null) as trained
     from client_user_orgs l join client_orgs o on o.tenant_id = l.tenant_id and o.id = l.client_org_id
     where l.tenant_id = ${tenantId}
-      and l.client_user_id in (select jsonb_array_elements_text(${jsonList(ids)}::jsonb)::uuid)
+      and l.client_user_id = any(${pgUuidArray(ids)}::uuid[])
     group by l.client_user_id`)
   for (const r of rowsOf<{ client_user_id: string; first_org: string; trained: boolean }>(res))
     if (!r.trained) out.set(r.client_user_id, r.first_org)
