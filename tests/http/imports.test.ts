@@ -540,8 +540,8 @@ describe('importação em lote de planilhas e exportação das listas', () => {
       assert.equal(
         await count(sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
                         where cu.email like '%@crash.com.br'`),
-        0,
-        'the invitations come after the last row',
+        1000,
+        '"Enviar mais tarde": scheduled with their batch, in the same transaction',
       )
     } finally {
       await ctx.app.database.db.execute(sql`drop trigger if exists crash_import on client_users`)

@@ -69,7 +69,7 @@ async function countedStep(
       }
       const result = run.kind === 'client_users' ? await writeUsersBatch(ctx) : await writeOrgsBatch(ctx)
       if (result.rows === 0) {
-        if (run.kind === 'client_users' && run.createdCount > 0) {
+        if (run.kind === 'client_users' && run.createdCount > 0 && options.invitations === 'end') {
           await repo.updateRun(tenantId, runId, { phase: 'invitations' })
           return { step: 'more', written: 0 }
         }
@@ -77,17 +77,24 @@ async function countedStep(
         return { step: 'finished', written: 0 }
       }
       await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
+      // "Agendar" and "Enviar mais tarde": the users' invitations are scheduled with them, in the
+      // same transaction; "Enviar ao final" sends in its own phase once every row is in.
+      const scheduled =
+        run.kind === 'client_users' && options.invitations !== 'end'
+          ? await scheduleInvitationsInTx(tx, actor, result.ids)
+          : 0
       await repo.updateRun(tenantId, runId, {
         cursor: result.lastRow ?? run.cursor,
         doneRows: run.doneRows + result.rows,
         createdCount: run.createdCount + result.created,
         skippedRows: run.skippedRows + result.skipped.length,
+        invitedCount: run.invitedCount + scheduled,
       })
       return { step: 'more', written: result.created }
     }
-    // The invitations, once every row is in: through the invitations service, user by user —
-    // "Enviar ao final" sends (or holds for the training gate), "Agendar"/"Enviar mais tarde"
-    // schedule them like the single-user screen's "Enviar mais tarde".
+    // "Enviar ao final": the invitations, once every row is in, through the invitations service (a
+    // link by e-mail, or held for the training gate). A run of the other modes in this phase was
+    // started before they scheduled with each batch: it schedules here.
     const created = await repo.createdAfter(tenantId, runId, run.inviteCursor, INVITE_BATCH)
     if (created.length === 0) {
       await finish(tx, run, actor)

@@ -214,6 +214,8 @@ export type BatchResult = {
   lastRow: number | null
   rows: number
   created: number
+  /** The records created, in row order. */
+  ids: string[]
   /** Rows whose key (e-mail or document) was taken after the dry run. */
   missed: { rowNumber: number; key: string }[]
 }
@@ -233,17 +235,26 @@ function batchResult(key: 'email' | 'document') {
   return sql`
     select (select max(row_number) from src)::int as last_row, (select count(*) from src)::int as rows,
       (select count(*) from m)::int as created,
+      coalesce((select jsonb_agg(m.id order by m.row_number) from m), '[]'::jsonb) as ids,
       coalesce((select jsonb_agg(jsonb_build_object('rowNumber', s.row_number, 'key', s.d->>${key}) order by s.row_number)
         from src s where not exists (select 1 from m where m.row_number = s.row_number)), '[]'::jsonb) as missed`
 }
 
 function toBatchResult(res: unknown): BatchResult {
-  const [r] = rowsOf<{ last_row: number | null; rows: number; created: number; missed: unknown }>(res)
-  const missed = typeof r.missed === 'string' ? JSON.parse(r.missed) : r.missed
+  const [r] = rowsOf<{
+    last_row: number | null
+    rows: number
+    created: number
+    ids: unknown
+    missed: unknown
+  }>(res)
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
+  const missed = json(r.missed)
   return {
     lastRow: r.last_row === null ? null : Number(r.last_row),
     rows: Number(r.rows),
     created: Number(r.created),
+    ids: json(r.ids) as string[],
     missed: missed as BatchResult['missed'],
   }
 }
