@@ -1,28 +1,18 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Grid,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Divider, Grid, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { IconCalendarTime, IconX } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { formatPhone } from '../../../shared/documents.ts'
 import { formatTime } from '../../../shared/format.ts'
-import { ApiError, api } from '../../shared/api.ts'
+import { api } from '../../shared/api.ts'
 import type { ItemList } from '../../shared/paged.ts'
-import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
+import { notifySuccess } from '../../shared/ui/errors.ts'
+import { FormActions, ModalForm, useFormSubmit } from '../../shared/ui/modal-form.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { parseBrazilianDate } from '../events/event-form.ts'
-import { dayOf, formatLongDay, maskHm, parseHm, toIso } from './agenda-time.ts'
+import { dayOf, formatLongDay, toIso } from './agenda-time.ts'
 import type { Booking, Technician } from './agenda.types.ts'
+import { bookingToast, checkTimes, TimeInput } from './booking-fields.tsx'
 
 interface BookingDetailsModalProps {
   booking: Booking | null
@@ -39,6 +29,10 @@ export function BookingDetailsModal({ booking, onClose, onChanged }: BookingDeta
   useEffect(() => {
     if (booking) setMode('view')
   }, [booking])
+  const done = () => {
+    onChanged()
+    onClose()
+  }
 
   return (
     <Modal opened={booking !== null} onClose={onClose} title="Agendamento" size="lg" centered>
@@ -62,24 +56,10 @@ export function BookingDetailsModal({ booking, onClose, onChanged }: BookingDeta
             </Group>
           ) : null}
           {mode === 'reschedule' ? (
-            <RescheduleForm
-              booking={booking}
-              onBack={() => setMode('view')}
-              onDone={() => {
-                onChanged()
-                onClose()
-              }}
-            />
+            <RescheduleForm booking={booking} onBack={() => setMode('view')} onDone={done} />
           ) : null}
           {mode === 'cancel' ? (
-            <CancelForm
-              booking={booking}
-              onBack={() => setMode('view')}
-              onDone={() => {
-                onChanged()
-                onClose()
-              }}
-            />
+            <CancelForm booking={booking} onBack={() => setMode('view')} onDone={done} />
           ) : null}
         </Stack>
       ) : null}
@@ -133,105 +113,78 @@ function RescheduleForm({
   const [endTime, setEndTime] = useState(formatTime(booking.endsAt))
   const [technicianId, setTechnicianId] = useState<string | null>(booking.technicianId)
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useFormSubmit()
 
   async function submit() {
-    const found: Record<string, string> = {}
+    const found: Record<string, string | undefined> = checkTimes(startTime, endTime)
     if (!date) found.date = 'Escolha o dia.'
-    const start = parseHm(startTime)
-    const end = parseHm(endTime)
-    if (start === null) found.startTime = 'Informe a hora inicial (HH:MM).'
-    if (end === null) found.endTime = 'Informe a hora final (HH:MM).'
-    if (start !== null && end !== null && end <= start)
-      found.endTime = 'A hora final precisa ser depois da inicial.'
     setErrors(found)
     if (Object.keys(found).length > 0 || !date) return
-    setBusy(true)
-    try {
-      const result = await api.post<{ booking: Booking }>(`/agenda/bookings/${booking.id}/reschedule`, {
-        startsAt: toIso(date, startTime),
-        endsAt: toIso(date, endTime),
-        ...(technicianId && technicianId !== booking.technicianId ? { technicianId } : {}),
-      })
-      notifySuccess(
-        `${result.booking.technicianName}, ${formatLongDay(date)} das ${formatTime(result.booking.startsAt)} às ${formatTime(result.booking.endsAt)}.`,
-        'Agendamento reagendado',
-      )
-      onDone()
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors({ startTime: error.fields.startsAt, endTime: error.fields.endsAt })
-      }
-      notifyError(error, 'Não foi possível reagendar')
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const result = await api.post<{ booking: Booking }>(`/agenda/bookings/${booking.id}/reschedule`, {
+          startsAt: toIso(date, startTime),
+          endsAt: toIso(date, endTime),
+          ...(technicianId && technicianId !== booking.technicianId ? { technicianId } : {}),
+        })
+        notifySuccess(bookingToast(result.booking, date), 'Agendamento reagendado')
+        onDone()
+      },
+      {
+        errorTitle: 'Não foi possível reagendar',
+        onApiError: (error) => setErrors({ startTime: error.fields.startsAt, endTime: error.fields.endsAt }),
+      },
+    )
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault()
-        void submit()
-      }}
-    >
-      <Stack gap="sm">
-        <Text fw={600} size="sm">
-          Reagendar
-        </Text>
-        <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <DateInput
-              label="Dia"
-              valueFormat="DD/MM/YYYY"
-              dateParser={parseBrazilianDate}
-              value={date}
-              onChange={setDate}
-              error={errors.date}
-              popoverProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput
-              label="Hr. Ini"
-              inputMode="numeric"
-              value={startTime}
-              error={errors.startTime}
-              onChange={(e) => setStartTime(maskHm(e.currentTarget.value))}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput
-              label="Hr. Fin"
-              inputMode="numeric"
-              value={endTime}
-              error={errors.endTime}
-              onChange={(e) => setEndTime(maskHm(e.currentTarget.value))}
-            />
-          </Grid.Col>
-        </Grid>
-        <Select
-          label="Técnico"
-          data={(technicians.data?.items ?? []).map((t) => ({
-            value: t.id,
-            label: `${t.name} — ${t.roleName}`,
-          }))}
-          value={technicianId}
-          onChange={setTechnicianId}
-          allowDeselect={false}
-          searchable
-          comboboxProps={{ withinPortal: true }}
+    <ModalForm
+      onSubmit={submit}
+      gap="sm"
+      actions={
+        <FormActions
+          busy={busy}
+          onCancel={onBack}
+          cancelLabel="Voltar"
+          submitLabel="Confirmar novo horário"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onBack} disabled={busy}>
-            Voltar
-          </Button>
-          <Button type="submit" loading={busy}>
-            Confirmar novo horário
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+    >
+      <Text fw={600} size="sm">
+        Reagendar
+      </Text>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <DateInput
+            label="Dia"
+            valueFormat="DD/MM/YYYY"
+            dateParser={parseBrazilianDate}
+            value={date}
+            onChange={setDate}
+            error={errors.date}
+            popoverProps={{ withinPortal: true }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 3 }}>
+          <TimeInput label="Hr. Ini" value={startTime} error={errors.startTime} onChange={setStartTime} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 3 }}>
+          <TimeInput label="Hr. Fin" value={endTime} error={errors.endTime} onChange={setEndTime} />
+        </Grid.Col>
+      </Grid>
+      <Select
+        label="Técnico"
+        data={(technicians.data?.items ?? []).map((t) => ({
+          value: t.id,
+          label: `${t.name} — ${t.roleName}`,
+        }))}
+        value={technicianId}
+        onChange={setTechnicianId}
+        allowDeselect={false}
+        searchable
+        comboboxProps={{ withinPortal: true }}
+      />
+    </ModalForm>
   )
 }
 
@@ -246,59 +199,53 @@ function CancelForm({
 }) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useFormSubmit()
 
   async function submit() {
     if (reason.trim().length < 3) {
       setError('Informe o motivo do cancelamento.')
       return
     }
-    setBusy(true)
-    try {
-      await api.post(`/agenda/bookings/${booking.id}/cancel`, { reason })
-      notifySuccess('O horário ficou livre de novo.', 'Agendamento cancelado')
-      onDone()
-    } catch (err) {
-      if (err instanceof ApiError) setError(err.fields.reason)
-      notifyError(err, 'Não foi possível cancelar')
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        await api.post(`/agenda/bookings/${booking.id}/cancel`, { reason })
+        notifySuccess('O horário ficou livre de novo.', 'Agendamento cancelado')
+        onDone()
+      },
+      { errorTitle: 'Não foi possível cancelar', onApiError: (err) => setError(err.fields.reason) },
+    )
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault()
-        void submit()
-      }}
-    >
-      <Stack gap="sm">
-        <Alert color="red" variant="light" title="Cancelar agendamento">
-          O horário fica livre para outro agendamento. O histórico guarda o motivo.
-        </Alert>
-        <Textarea
-          label="Motivo do cancelamento"
-          autosize
-          minRows={2}
-          maxLength={500}
-          value={reason}
-          error={error}
-          onChange={(e) => {
-            setReason(e.currentTarget.value)
-            setError(undefined)
-          }}
-          data-autofocus
+    <ModalForm
+      onSubmit={submit}
+      gap="sm"
+      actions={
+        <FormActions
+          busy={busy}
+          onCancel={onBack}
+          cancelLabel="Voltar"
+          submitLabel="Confirmar cancelamento"
+          submitColor="red"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onBack} disabled={busy}>
-            Voltar
-          </Button>
-          <Button type="submit" color="red" loading={busy}>
-            Confirmar cancelamento
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+    >
+      <Alert color="red" variant="light" title="Cancelar agendamento">
+        O horário fica livre para outro agendamento. O histórico guarda o motivo.
+      </Alert>
+      <Textarea
+        label="Motivo do cancelamento"
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={reason}
+        error={error}
+        onChange={(e) => {
+          setReason(e.currentTarget.value)
+          setError(undefined)
+        }}
+        data-autofocus
+      />
+    </ModalForm>
   )
 }

@@ -1,12 +1,9 @@
 import {
   Badge,
-  Box,
   Button,
   Checkbox,
   Grid,
   Group,
-  LoadingOverlay,
-  Modal,
   Select,
   Stack,
   Switch,
@@ -17,11 +14,11 @@ import {
 import { IconPlus, IconTool } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatPhone, maskPhone } from '../../../shared/documents.ts'
-import { ApiError, api } from '../../shared/api.ts'
+import { api } from '../../shared/api.ts'
 import type { ItemList } from '../../shared/paged.ts'
-import { EmptyState } from '../../shared/ui/empty-state.tsx'
-import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
-import { LoadError } from '../../shared/ui/load-error.tsx'
+import { notifySuccess } from '../../shared/ui/errors.ts'
+import { EditModal, FormActions, ModalForm, useFormSubmit } from '../../shared/ui/modal-form.tsx'
+import { QueryTable } from '../../shared/ui/query-table.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { summarizeHours } from './agenda-time.ts'
 import type { AgendaRole, Technician } from './agenda.types.ts'
@@ -39,7 +36,6 @@ export function TechniciansPanel({ onChanged }: { onChanged: () => void }) {
   const technicians = useApiQuery<ItemList<Technician>>('/agenda/technicians')
   const roles = useApiQuery<ItemList<AgendaRole>>('/agenda/roles')
   const [editing, setEditing] = useState<Technician | 'new' | null>(null)
-  const items = technicians.data?.items ?? []
   const noRoles = roles.data && roles.data.items.length === 0
 
   return (
@@ -61,71 +57,58 @@ export function TechniciansPanel({ onChanged }: { onChanged: () => void }) {
           Crie um cargo primeiro (aba Cargos).
         </Text>
       ) : null}
-      {technicians.error ? (
-        <LoadError error={technicians.error} onRetry={() => void technicians.reload()} />
-      ) : null}
-      <Box pos="relative" mih={100}>
-        <LoadingOverlay visible={technicians.loading && !technicians.data} zIndex={1} />
-        {technicians.data && items.length === 0 ? (
-          <EmptyState
-            icon={<IconTool size={28} stroke={1.5} />}
-            title="Nenhum técnico ainda"
-            description="Cadastre os técnicos para montar a agenda de instalações."
-          />
-        ) : null}
-        {items.length > 0 ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table highlightOnHover verticalSpacing="sm" aria-label="Técnicos">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Técnico</Table.Th>
-                  <Table.Th w={150}>Telefone</Table.Th>
-                  <Table.Th w={160}>Cargo</Table.Th>
-                  <Table.Th>Horário de trabalho</Table.Th>
-                  <Table.Th w={90}>Situação</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td fw={500}>{t.name}</Table.Td>
-                    <Table.Td>{t.phone ? formatPhone(t.phone) : '—'}</Table.Td>
-                    <Table.Td>{t.roleName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{summarizeHours(t.effectiveWorkingHours)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {t.workingHours ? 'Horário próprio' : 'Horário do cargo'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={t.isActive ? 'teal' : 'gray'}>
-                        {t.isActive ? 'Ativo' : 'Inativo'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(t)}>
-                        Alterar
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Box>
-      <Modal
-        opened={editing !== null}
+      <QueryTable
+        query={technicians}
+        empty={{
+          icon: <IconTool size={28} stroke={1.5} />,
+          title: 'Nenhum técnico ainda',
+          description: 'Cadastre os técnicos para montar a agenda de instalações.',
+        }}
+        label="Técnicos"
+        minWidth={760}
+        head={
+          <>
+            <Table.Th>Técnico</Table.Th>
+            <Table.Th w={150}>Telefone</Table.Th>
+            <Table.Th w={160}>Cargo</Table.Th>
+            <Table.Th>Horário de trabalho</Table.Th>
+            <Table.Th w={90}>Situação</Table.Th>
+            <Table.Th w={90} />
+          </>
+        }
+        row={(t) => (
+          <Table.Tr key={t.id}>
+            <Table.Td fw={500}>{t.name}</Table.Td>
+            <Table.Td>{t.phone ? formatPhone(t.phone) : '—'}</Table.Td>
+            <Table.Td>{t.roleName}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{summarizeHours(t.effectiveWorkingHours)}</Text>
+              <Text size="xs" c="dimmed">
+                {t.workingHours ? 'Horário próprio' : 'Horário do cargo'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={t.isActive ? 'teal' : 'gray'}>
+                {t.isActive ? 'Ativo' : 'Inativo'}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(t)}>
+                Alterar
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing && editing !== 'new' ? `Alterar técnico — ${editing.name}` : 'Novo técnico'}
-        size="lg"
-        centered
+        newTitle="Novo técnico"
+        editTitle={(t) => `Alterar técnico — ${t.name}`}
       >
-        {editing !== null ? (
+        {(technician) => (
           <TechnicianForm
-            key={editing === 'new' ? 'new' : editing.id}
-            technician={editing === 'new' ? null : editing}
+            technician={technician}
             roles={roles.data?.items ?? []}
             onClose={() => setEditing(null)}
             onSaved={() => {
@@ -134,8 +117,8 @@ export function TechniciansPanel({ onChanged }: { onChanged: () => void }) {
               onChanged()
             }}
           />
-        ) : null}
-      </Modal>
+        )}
+      </EditModal>
     </Stack>
   )
 }
@@ -165,7 +148,7 @@ function TechnicianForm({
   const [isActive, setIsActive] = useState(technician?.isActive ?? true)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [hoursErrors, setHoursErrors] = useState<HoursErrors>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useFormSubmit()
   const role = roles.find((r) => r.id === roleId)
 
   async function submit() {
@@ -176,104 +159,90 @@ function TechnicianForm({
     setHoursErrors(parsed && 'errors' in parsed ? parsed.errors : {})
     setErrors(found)
     if (Object.keys(found).length > 0 || (parsed && 'errors' in parsed)) return
-    setBusy(true)
-    try {
-      const body = {
-        name,
-        phone,
-        roleId,
-        workingHours: parsed && 'hours' in parsed ? parsed.hours : null,
-        isActive,
-      }
-      if (technician) await api.patch(`/agenda/technicians/${technician.id}`, body)
-      else await api.post('/agenda/technicians', body)
-      notifySuccess(technician ? 'Técnico alterado.' : 'Técnico cadastrado.')
-      onSaved()
-      onClose()
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors({
-          name: error.fields.name,
-          phone: error.fields.phone,
-          roleId: error.fields.roleId ?? (error.code === 'AGENDA_ROLE_NOT_FOUND' ? error.message : undefined),
-        })
-        setHoursErrors(hoursErrorsFromApi(error.fields))
-      }
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const body = {
+          name,
+          phone,
+          roleId,
+          workingHours: parsed && 'hours' in parsed ? parsed.hours : null,
+          isActive,
+        }
+        if (technician) await api.patch(`/agenda/technicians/${technician.id}`, body)
+        else await api.post('/agenda/technicians', body)
+        notifySuccess(technician ? 'Técnico alterado.' : 'Técnico cadastrado.')
+        onSaved()
+        onClose()
+      },
+      {
+        onApiError: (error) => {
+          setErrors({
+            name: error.fields.name,
+            phone: error.fields.phone,
+            roleId:
+              error.fields.roleId ?? (error.code === 'AGENDA_ROLE_NOT_FOUND' ? error.message : undefined),
+          })
+          setHoursErrors(hoursErrorsFromApi(error.fields))
+        },
+      },
+    )
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault()
-        void submit()
-      }}
+    <ModalForm
+      onSubmit={submit}
+      actions={<FormActions busy={busy} onCancel={onClose} submitLabel="Gravar" />}
     >
-      <Stack gap="md">
-        <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 7 }}>
-            <TextInput
-              label="Nome"
-              maxLength={200}
-              value={name}
-              error={errors.name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-autofocus
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput
-              label="Telefone"
-              inputMode="tel"
-              placeholder="(27) 99999-9999"
-              value={phone}
-              error={errors.phone}
-              onChange={(e) => setPhone(maskPhone(e.currentTarget.value))}
-            />
-          </Grid.Col>
-        </Grid>
-        <Select
-          label="Cargo"
-          placeholder="Escolha o cargo"
-          data={roles.map((r) => ({ value: r.id, label: r.name }))}
-          value={roleId}
-          onChange={setRoleId}
-          error={errors.roleId}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Checkbox
-          label="Horário próprio (diferente do horário do cargo)"
-          description={
-            !ownHours && role ? `Horário do cargo: ${summarizeHours(role.workingHours)}` : undefined
-          }
-          checked={ownHours}
-          onChange={(e) => {
-            const checked = e.currentTarget.checked
-            setOwnHours(checked)
-            if (checked && !technician?.workingHours && role) setHours(hoursToTexts(role.workingHours))
-          }}
-        />
-        {ownHours ? <WorkingHoursInput value={hours} onChange={setHours} errors={hoursErrors} /> : null}
-        {technician ? (
-          <Switch
-            label="Ativo (recebe agendamentos)"
-            checked={isActive}
-            onChange={(e) => setIsActive(e.currentTarget.checked)}
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 7 }}>
+          <TextInput
+            label="Nome"
+            maxLength={200}
+            value={name}
+            error={errors.name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
           />
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            Cancelar
-          </Button>
-          <Button type="submit" loading={busy}>
-            Gravar
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <TextInput
+            label="Telefone"
+            inputMode="tel"
+            placeholder="(27) 99999-9999"
+            value={phone}
+            error={errors.phone}
+            onChange={(e) => setPhone(maskPhone(e.currentTarget.value))}
+          />
+        </Grid.Col>
+      </Grid>
+      <Select
+        label="Cargo"
+        placeholder="Escolha o cargo"
+        data={roles.map((r) => ({ value: r.id, label: r.name }))}
+        value={roleId}
+        onChange={setRoleId}
+        error={errors.roleId}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Checkbox
+        label="Horário próprio (diferente do horário do cargo)"
+        description={!ownHours && role ? `Horário do cargo: ${summarizeHours(role.workingHours)}` : undefined}
+        checked={ownHours}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked
+          setOwnHours(checked)
+          if (checked && !technician?.workingHours && role) setHours(hoursToTexts(role.workingHours))
+        }}
+      />
+      {ownHours ? <WorkingHoursInput value={hours} onChange={setHours} errors={hoursErrors} /> : null}
+      {technician ? (
+        <Switch
+          label="Ativo (recebe agendamentos)"
+          checked={isActive}
+          onChange={(e) => setIsActive(e.currentTarget.checked)}
+        />
+      ) : null}
+    </ModalForm>
   )
 }

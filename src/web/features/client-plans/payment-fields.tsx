@@ -1,5 +1,6 @@
 import { Autocomplete, Grid, Select, Text, TextInput } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
+import type { ChangeEvent } from 'react'
 import {
   BANKS_WITH_CHECK_DIGIT,
   BRAZILIAN_BANKS,
@@ -14,12 +15,23 @@ const CAIXA = '104'
 const ACCOUNT_FIELDS = ['bankCode', 'agency', 'agencyDigit', 'account', 'accountDigit', 'operation'] as const
 const CARRIERS = ['Vivo', 'Claro', 'TIM', 'Oi', 'Algar Telecom', 'Sercomtel']
 
-interface BankFieldsProps {
-  value: BankValues
-  onChange: (next: BankValues) => void
+/** A group of fields of one value, with the messages of those fields. */
+interface FieldsProps<V> {
+  value: V
+  onChange: (next: V) => void
   errors: Errors
   onErrors: (errors: Errors) => void
 }
+
+/** `set(field, next)`: changes one field and drops its message. */
+function fieldSetter<V>({ value, onChange, errors, onErrors }: FieldsProps<V>) {
+  return <K extends keyof V & string>(field: K, next: V[K]) => {
+    onChange({ ...value, [field]: next })
+    if (errors[field]) onErrors(clear(errors, field))
+  }
+}
+
+type AccountField = Exclude<(typeof ACCOUNT_FIELDS)[number], 'bankCode'>
 
 /** The account fields are complete enough to check the bank's digits. */
 function readyToCheck(v: BankValues): boolean {
@@ -45,11 +57,9 @@ function accountCheck(v: BankValues): Errors {
  * holder and the holder's CPF/CNPJ. The check digits are verified as soon as the account is typed
  * (on leaving a field), so a wrong digit shows before "Avançar".
  */
-export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProps) {
-  const set = <K extends keyof BankValues>(field: K, next: BankValues[K]) => {
-    onChange({ ...value, [field]: next })
-    if (errors[field as string]) onErrors(clear(errors, field as string))
-  }
+export function BankFields(props: FieldsProps<BankValues>) {
+  const { value, onChange, errors, onErrors } = props
+  const set = fieldSetter(props)
   const verified =
     readyToCheck(value) &&
     value.bankCode !== null &&
@@ -71,6 +81,14 @@ export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProp
       .replace(/[^\dxXpP]/g, '')
       .toUpperCase()
       .slice(0, 2)
+  /** An account field: typed through `format`, its digits checked on leaving it. */
+  const accountField = (field: AccountField, format: (typed: string) => string) => ({
+    autoComplete: 'off',
+    value: value[field],
+    error: errors[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(field, format(e.currentTarget.value)),
+    onBlur: () => checkNow(),
+  })
 
   return (
     <Grid gap="sm">
@@ -97,23 +115,12 @@ export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProp
           label="Agência"
           required
           inputMode="numeric"
-          autoComplete="off"
           placeholder="0000"
-          value={value.agency}
-          error={errors.agency}
-          onChange={(e) => set('agency', digits(e.currentTarget.value, 4))}
-          onBlur={() => checkNow()}
+          {...accountField('agency', (s) => digits(s, 4))}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 4, sm: 2 }}>
-        <TextInput
-          label="Dígito da agência"
-          autoComplete="off"
-          value={value.agencyDigit}
-          error={errors.agencyDigit}
-          onChange={(e) => set('agencyDigit', checkDigit(e.currentTarget.value))}
-          onBlur={() => checkNow()}
-        />
+        <TextInput label="Dígito da agência" {...accountField('agencyDigit', checkDigit)} />
       </Grid.Col>
       {value.bankCode === CAIXA ? (
         <Grid.Col span={{ base: 12, sm: 3 }}>
@@ -121,13 +128,9 @@ export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProp
             label="Operação"
             required
             inputMode="numeric"
-            autoComplete="off"
             placeholder="001"
             description="001 conta corrente, 013 poupança…"
-            value={value.operation}
-            error={errors.operation}
-            onChange={(e) => set('operation', digits(e.currentTarget.value, 4))}
-            onBlur={() => checkNow()}
+            {...accountField('operation', (s) => digits(s, 4))}
           />
         </Grid.Col>
       ) : null}
@@ -136,23 +139,11 @@ export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProp
           label="Conta"
           required
           inputMode="numeric"
-          autoComplete="off"
-          value={value.account}
-          error={errors.account}
-          onChange={(e) => set('account', digits(e.currentTarget.value, 13))}
-          onBlur={() => checkNow()}
+          {...accountField('account', (s) => digits(s, 13))}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 4, sm: value.bankCode === CAIXA ? 3 : 4 }}>
-        <TextInput
-          label="Dígito da conta"
-          required
-          autoComplete="off"
-          value={value.accountDigit}
-          error={errors.accountDigit}
-          onChange={(e) => set('accountDigit', checkDigit(e.currentTarget.value))}
-          onBlur={() => checkNow()}
-        />
+        <TextInput label="Dígito da conta" required {...accountField('accountDigit', checkDigit)} />
       </Grid.Col>
       {verified ? (
         <Grid.Col span={12}>
@@ -162,44 +153,15 @@ export function BankFields({ value, onChange, errors, onErrors }: BankFieldsProp
           </Text>
         </Grid.Col>
       ) : null}
-      <Grid.Col span={{ base: 12, sm: 7 }}>
-        <TextInput
-          label="Titular da conta"
-          required
-          autoComplete="off"
-          value={value.holderName}
-          error={errors.holderName}
-          onChange={(e) => set('holderName', e.currentTarget.value)}
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: 5 }}>
-        <TextInput
-          label="CPF/CNPJ do titular"
-          required
-          inputMode="numeric"
-          autoComplete="off"
-          value={value.holderDocument}
-          error={errors.holderDocument}
-          onChange={(e) => set('holderDocument', maskDocument(e.currentTarget.value))}
-        />
-      </Grid.Col>
+      <HolderFields label="Titular da conta" autoComplete="off" value={value} errors={errors} set={set} />
     </Grid>
   )
 }
 
-interface PhoneAccountFieldsProps {
-  value: PhoneAccountValues
-  onChange: (next: PhoneAccountValues) => void
-  errors: Errors
-  onErrors: (errors: Errors) => void
-}
-
 /** "Detalhes da Cobrança" of a phone-bill debit: carrier, phone, holder and CPF/CNPJ. */
-export function PhoneAccountFields({ value, onChange, errors, onErrors }: PhoneAccountFieldsProps) {
-  const set = <K extends keyof PhoneAccountValues>(field: K, next: PhoneAccountValues[K]) => {
-    onChange({ ...value, [field]: next })
-    if (errors[field as string]) onErrors(clear(errors, field as string))
-  }
+export function PhoneAccountFields(props: FieldsProps<PhoneAccountValues>) {
+  const { value, errors } = props
+  const set = fieldSetter(props)
   return (
     <Grid gap="sm">
       <Grid.Col span={{ base: 12, sm: 5 }}>
@@ -225,10 +187,34 @@ export function PhoneAccountFields({ value, onChange, errors, onErrors }: PhoneA
           onChange={(e) => set('phone', maskPhone(e.currentTarget.value))}
         />
       </Grid.Col>
+      <HolderFields label="Titular da linha" value={value} errors={errors} set={set} />
+    </Grid>
+  )
+}
+
+type Holder = Pick<BankValues, 'holderName' | 'holderDocument'>
+
+/** The last row of both: the holder (of the account or of the line) and the holder's CPF/CNPJ. */
+function HolderFields({
+  label,
+  autoComplete,
+  value,
+  errors,
+  set,
+}: {
+  label: string
+  autoComplete?: string
+  value: Holder
+  errors: Errors
+  set: (field: keyof Holder, next: string) => void
+}) {
+  return (
+    <>
       <Grid.Col span={{ base: 12, sm: 7 }}>
         <TextInput
-          label="Titular da linha"
+          label={label}
           required
+          autoComplete={autoComplete}
           value={value.holderName}
           error={errors.holderName}
           onChange={(e) => set('holderName', e.currentTarget.value)}
@@ -239,11 +225,12 @@ export function PhoneAccountFields({ value, onChange, errors, onErrors }: PhoneA
           label="CPF/CNPJ do titular"
           required
           inputMode="numeric"
+          autoComplete={autoComplete}
           value={value.holderDocument}
           error={errors.holderDocument}
           onChange={(e) => set('holderDocument', maskDocument(e.currentTarget.value))}
         />
       </Grid.Col>
-    </Grid>
+    </>
   )
 }

@@ -1,10 +1,23 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea, Tooltip } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  type MantineSpacing,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core'
 import { IconAlertCircle, IconPrinter } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
 import { formatMoneyCents } from '../../../shared/format.ts'
 import { ApiError, api, errorMessage } from '../../shared/api.ts'
 import type { ItemList } from '../../shared/paged.ts'
 import { notifySuccess } from '../../shared/ui/errors.ts'
+import { FormActions, ModalForm } from '../../shared/ui/modal-form.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { SERVICE_LABELS, STATUS_LABELS } from './client-plans.labels.ts'
 import type {
@@ -117,29 +130,82 @@ export function useAction() {
   return { busy, refusal, setRefusal, run }
 }
 
-function Buttons({
-  onClose,
-  busy,
-  label,
-  extra,
-  disabled,
-}: {
-  onClose: () => void
-  busy: boolean
-  label: string
+/** The API's field messages under the names the form gives those fields. */
+function renameFields(fields: Errors, rename: (path: string) => string): Errors {
+  return Object.fromEntries(Object.entries(fields).map(([path, message]) => [rename(path), message]))
+}
+
+/** useAction for a change of the plan: when `save` worked, `success` shows and `onDone` gets the plan. */
+export function usePlanChange(onDone: ActionProps['onDone']) {
+  const action = useAction()
+  async function save(
+    request: () => Promise<ClientPlanDetail>,
+    success: string,
+    onFields?: (fields: Errors) => void,
+  ): Promise<boolean> {
+    let detail: ClientPlanDetail | null = null
+    const ok = await action.run(async () => {
+      detail = await request()
+    }, onFields)
+    if (ok) {
+      notifySuccess(success)
+      onDone(detail)
+    }
+    return ok
+  }
+  return { ...action, save }
+}
+
+interface ActionFormModalProps extends Omit<ActionProps, 'onDone'> {
+  title: string
+  size?: string
+  /** From usePlanChange: the buttons wait while busy, the server's refusal shows above them. */
+  action: { busy: boolean; refusal: string | null }
+  onSubmit: () => void | Promise<void>
+  submitLabel: string
+  /** More buttons, between "Fechar" and the submit one. */
   extra?: ReactNode
-  disabled?: boolean
-}) {
+  /** Space above the buttons. */
+  actionsMt?: MantineSpacing
+  children: ReactNode
+}
+
+/** An action on the plan as a form: its fields, the server's refusal, then "Fechar" and submit. */
+export function ActionFormModal({
+  title,
+  plan,
+  opened,
+  onClose,
+  size,
+  action: { busy, refusal },
+  onSubmit,
+  submitLabel,
+  extra,
+  actionsMt = 'xs',
+  children,
+}: ActionFormModalProps) {
   return (
-    <Group justify="flex-end" gap="sm" mt="xs">
-      <Button variant="default" onClick={onClose} disabled={busy}>
-        Fechar
-      </Button>
-      {extra}
-      <Button type="submit" loading={busy} disabled={disabled}>
-        {label}
-      </Button>
-    </Group>
+    <ActionModal title={title} plan={plan} opened={opened} onClose={onClose} busy={busy} size={size}>
+      <ModalForm
+        noValidate
+        onSubmit={onSubmit}
+        actions={
+          <FormActions
+            busy={busy}
+            onCancel={onClose}
+            cancelLabel="Fechar"
+            submitLabel={submitLabel}
+            gap="sm"
+            mt={actionsMt}
+          >
+            {extra}
+          </FormActions>
+        }
+      >
+        {children}
+        <Refusal message={refusal} />
+      </ModalForm>
+    </ActionModal>
   )
 }
 
@@ -149,150 +215,112 @@ function Buttons({
  * "Mudar Status" (and "Cancelar", which opens it on Cancelado): Ativo, Inativo or Cancelado with the
  * reason. A cancelled plan never returns: the server's refusal shows here.
  */
-export function StatusModal({
-  plan,
-  opened,
-  onClose,
-  onDone,
-  preset,
-}: ActionProps & { preset?: PlanStatus }) {
+export function StatusModal(props: ActionProps & { preset?: PlanStatus }) {
+  const { plan, onDone, preset } = props
   const initial = preset ?? (plan.status === 'ativo' ? 'inativo' : 'ativo')
   const [status, setStatus] = useState<PlanStatus>(initial)
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Errors>({})
-  const { busy, refusal, setRefusal, run } = useAction()
+  const action = usePlanChange(onDone)
   const cancelling = preset === 'cancelado'
 
-  async function save() {
+  async function submit() {
     if (reason.trim().length < 3) {
       setErrors({ reason: 'Informe o motivo.' })
       return
     }
-    let saved: ClientPlanDetail | null = null
-    const ok = await run(async () => {
-      saved = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/status`, {
-        status,
-        reason: reason.trim(),
-      })
-    }, setErrors)
-    if (ok) {
-      notifySuccess(`Plano nº ${plan.number}: situação alterada para ${STATUS_LABELS[status]}.`)
-      onDone(saved)
-    }
+    await action.save(
+      () => api.post<ClientPlanDetail>(`/client-plans/${plan.id}/status`, { status, reason: reason.trim() }),
+      `Plano nº ${plan.number}: situação alterada para ${STATUS_LABELS[status]}.`,
+      setErrors,
+    )
   }
 
   return (
-    <ActionModal
+    <ActionFormModal
+      {...props}
+      action={action}
       title={cancelling ? 'Cancelar Plano' : 'Mudar Status'}
-      plan={plan}
-      opened={opened}
-      onClose={onClose}
-      busy={busy}
+      onSubmit={submit}
+      submitLabel={cancelling ? 'Cancelar plano' : 'Salvar'}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
+      <Text size="sm">
+        Situação atual: <strong>{STATUS_LABELS[plan.status]}</strong>. Um plano inativo pode voltar a ficar
+        ativo; um plano cancelado não volta.
+      </Text>
+      {cancelling ? null : (
+        <Radio.Group
+          withAsterisk={false}
+          label="Nova situação"
+          value={status}
+          error={errors.status}
+          onChange={(v) => {
+            setStatus(v as PlanStatus)
+            action.setRefusal(null)
+          }}
+        >
+          <Group gap="lg" mt={6}>
+            {(Object.keys(STATUS_LABELS) as PlanStatus[]).map((s) => (
+              <Radio key={s} value={s} label={STATUS_LABELS[s]} />
+            ))}
+          </Group>
+        </Radio.Group>
+      )}
+      <Textarea
+        label="Motivo"
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        data-autofocus
+        value={reason}
+        error={errors.reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value)
+          setErrors({})
         }}
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            Situação atual: <strong>{STATUS_LABELS[plan.status]}</strong>. Um plano inativo pode voltar a
-            ficar ativo; um plano cancelado não volta.
-          </Text>
-          {cancelling ? null : (
-            <Radio.Group
-              withAsterisk={false}
-              label="Nova situação"
-              value={status}
-              error={errors.status}
-              onChange={(v) => {
-                setStatus(v as PlanStatus)
-                setRefusal(null)
-              }}
-            >
-              <Group gap="lg" mt={6}>
-                {(Object.keys(STATUS_LABELS) as PlanStatus[]).map((s) => (
-                  <Radio key={s} value={s} label={STATUS_LABELS[s]} />
-                ))}
-              </Group>
-            </Radio.Group>
-          )}
-          <Textarea
-            label="Motivo"
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            data-autofocus
-            value={reason}
-            error={errors.reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value)
-              setErrors({})
-            }}
-          />
-          <Refusal message={refusal} />
-          <Buttons onClose={onClose} busy={busy} label={cancelling ? 'Cancelar plano' : 'Salvar'} />
-        </Stack>
-      </form>
-    </ActionModal>
+      />
+    </ActionFormModal>
   )
 }
 
 // ── Agendamento ─────────────────────────────────────────────────────────────────────────────
 
 /** "Agendamento": a slot on a technician's or a role's agenda, with the person who will be there. */
-export function ScheduleModal({ plan, opened, onClose, onDone }: ActionProps) {
+export function ScheduleModal(props: ActionProps) {
+  const { plan, onDone } = props
   const [value, setValue] = useState<ScheduleValues>(emptySchedule)
   const [errors, setErrors] = useState<Errors>({})
-  const { busy, refusal, run } = useAction()
+  const action = usePlanChange(onDone)
 
-  async function save() {
+  async function submit() {
     const found = checkSchedule(value)
     setErrors(found)
     if (Object.keys(found).length > 0) return
-    let saved: ClientPlanDetail | null = null
-    const ok = await run(
-      async () => {
-        saved = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/schedule`, scheduleBody(value))
-      },
-      (fields) =>
-        setErrors(
-          Object.fromEntries(
-            Object.entries(fields).map(([k, v]) => [schedulePath(`schedule.${k}`, value.mode).slice(9), v]),
-          ),
-        ),
+    await action.save(
+      () => api.post<ClientPlanDetail>(`/client-plans/${plan.id}/schedule`, scheduleBody(value)),
+      `Instalação do plano nº ${plan.number} agendada.`,
+      (fields) => setErrors(renameFields(fields, (k) => schedulePath(`schedule.${k}`, value.mode).slice(9))),
     )
-    if (ok) {
-      notifySuccess(`Instalação do plano nº ${plan.number} agendada.`)
-      onDone(saved)
-    }
   }
 
   return (
-    <ActionModal title="Agendamento" plan={plan} opened={opened} onClose={onClose} busy={busy} size="xl">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          <ScheduleFields
-            clientOrgId={plan.clientOrgId}
-            value={value}
-            onChange={setValue}
-            errors={errors}
-            onErrors={setErrors}
-          />
-          <Refusal message={refusal} />
-          <Buttons onClose={onClose} busy={busy} label="Agendar" />
-        </Stack>
-      </form>
-    </ActionModal>
+    <ActionFormModal
+      {...props}
+      action={action}
+      title="Agendamento"
+      size="xl"
+      onSubmit={submit}
+      submitLabel="Agendar"
+    >
+      <ScheduleFields
+        clientOrgId={plan.clientOrgId}
+        value={value}
+        onChange={setValue}
+        errors={errors}
+        onErrors={setErrors}
+      />
+    </ActionFormModal>
   )
 }
 
@@ -318,95 +346,69 @@ function contractValues(plan: ClientPlan): ContractValues {
 }
 
 /** Seed 5.4.1.1.1 "Contrato do Serviço": the contract's fields, "Salvar" and "Imprimir" (the PDF). */
-export function ContractModal({ plan, opened, onClose, onDone }: ActionProps) {
+export function ContractModal(props: ActionProps) {
+  const { plan, opened, onClose, onDone } = props
   const templates = useApiQuery<ContractTemplateList>(opened ? '/contract-templates' : null)
   const [value, setValue] = useState<ContractValues>(() => contractValues(plan))
   const [errors, setErrors] = useState<Errors>({})
   const [saved, setSaved] = useState(Boolean(plan.contract))
-  const { busy, refusal, run } = useAction()
+  const action = usePlanChange(onDone)
 
-  async function save() {
+  async function submit() {
     const found = checkContract(value)
     setErrors(found)
     if (Object.keys(found).length > 0) return
-    let detail: ClientPlanDetail | null = null
-    const ok = await run(
-      async () => {
-        detail = await api.put<ClientPlanDetail>(`/client-plans/${plan.id}/contract`, contractBody(value))
-      },
+    const ok = await action.save(
+      () => api.put<ClientPlanDetail>(`/client-plans/${plan.id}/contract`, contractBody(value)),
+      `Contrato ${value.contractNumber.trim()} salvo.`,
       (fields) =>
-        setErrors(
-          Object.fromEntries(
-            Object.entries(fields).map(([k, v]) => [k === 'installationFeeCents' ? 'installationFee' : k, v]),
-          ),
-        ),
+        setErrors(renameFields(fields, (k) => (k === 'installationFeeCents' ? 'installationFee' : k))),
     )
-    if (ok) {
-      setSaved(true)
-      notifySuccess(`Contrato ${value.contractNumber.trim()} salvo.`)
-      onDone(detail)
-    }
+    if (ok) setSaved(true)
   }
 
   return (
-    <ActionModal
+    <ActionFormModal
+      {...props}
+      action={action}
       title="Contrato do Serviço"
-      plan={plan}
-      opened={opened}
-      onClose={onClose}
-      busy={busy}
       size="xl"
+      onSubmit={submit}
+      submitLabel="Salvar"
+      extra={
+        <Tooltip label="Salve o contrato antes de imprimir" disabled={saved}>
+          <Button
+            component="a"
+            variant="light"
+            href={saved ? contractPdfUrl(plan.id) : undefined}
+            target="_blank"
+            rel="noopener"
+            leftSection={<IconPrinter size={16} />}
+            disabled={!saved}
+            data-disabled={!saved || undefined}
+            onClick={saved ? onClose : undefined}
+          >
+            Imprimir
+          </Button>
+        </Tooltip>
+      }
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          <ContractFields
-            value={value}
-            onChange={(next) => {
-              setValue(next)
-            }}
-            errors={errors}
-            onErrors={setErrors}
-            templates={templates.data?.items}
-          />
-          <Refusal message={refusal} />
-          <Buttons
-            onClose={onClose}
-            busy={busy}
-            label="Salvar"
-            extra={
-              <Tooltip label="Salve o contrato antes de imprimir" disabled={saved}>
-                <Button
-                  component="a"
-                  variant="light"
-                  href={saved ? contractPdfUrl(plan.id) : undefined}
-                  target="_blank"
-                  rel="noopener"
-                  leftSection={<IconPrinter size={16} />}
-                  disabled={!saved}
-                  data-disabled={!saved || undefined}
-                  onClick={saved ? onClose : undefined}
-                >
-                  Imprimir
-                </Button>
-              </Tooltip>
-            }
-          />
-        </Stack>
-      </form>
-    </ActionModal>
+      <ContractFields
+        value={value}
+        onChange={setValue}
+        errors={errors}
+        onErrors={setErrors}
+        templates={templates.data?.items}
+      />
+    </ActionFormModal>
   )
 }
 
 // ── Ad. Serviço ─────────────────────────────────────────────────────────────────────────────
 
 /** Seed 5.4.1.2 "Adicionar Serviço": one more service the plan enables (RADIUS, e-mail, IP, domínio…). */
-export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) {
+export function AddServiceModal(props: ActionProps) {
+  const { plan, opened, onDone } = props
   const plans = useApiQuery<ItemList<Plan>>(opened ? '/plans' : null)
   const offered = plans.data?.items.find((p) => p.id === plan.planId)?.services
   const kinds: ServiceKind[] = offered
@@ -414,11 +416,11 @@ export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) 
     : (Object.keys(SERVICE_LABELS) as ServiceKind[])
   const [value, setValue] = useState<ServiceValues | null>(null)
   const [errors, setErrors] = useState<Errors>({})
-  const { busy, refusal, setRefusal, run } = useAction()
+  const action = usePlanChange(onDone)
 
   function choose(kind: ServiceKind | null) {
     setErrors({})
-    setRefusal(null)
+    action.setRefusal(null)
     if (!kind) return setValue(null)
     const config = offered?.find((s) => s.kind === kind)
     const next = emptyService(kind, false, config?.defaultDomain)
@@ -426,7 +428,7 @@ export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) 
     setValue(next)
   }
 
-  async function save() {
+  async function submit() {
     if (!value) {
       setErrors({ kind: 'Escolha o serviço.' })
       return
@@ -434,57 +436,36 @@ export function AddServiceModal({ plan, opened, onClose, onDone }: ActionProps) 
     const found = checkService(value)
     setErrors(found)
     if (Object.keys(found).length > 0) return
-    let detail: ClientPlanDetail | null = null
-    const ok = await run(
-      async () => {
-        detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/services`, serviceBody(value))
-      },
-      (fields) =>
-        // The body is one service; the API may still name its fields as in a list (`services.0.login`).
-        setErrors(
-          Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^services\.\d+\./, ''), v])),
-        ),
+    await action.save(
+      () => api.post<ClientPlanDetail>(`/client-plans/${plan.id}/services`, serviceBody(value)),
+      `Serviço adicionado ao plano nº ${plan.number}: ${SERVICE_LABELS[value.kind]}.`,
+      // The body is one service; the API may still name its fields as in a list (`services.0.login`).
+      (fields) => setErrors(renameFields(fields, (k) => k.replace(/^services\.\d+\./, ''))),
     )
-    if (ok) {
-      notifySuccess(`Serviço adicionado ao plano nº ${plan.number}: ${SERVICE_LABELS[value.kind]}.`)
-      onDone(detail)
-    }
   }
 
   return (
-    <ActionModal
+    <ActionFormModal
+      {...props}
+      action={action}
       title="Adicionar Serviço"
-      plan={plan}
-      opened={opened}
-      onClose={onClose}
-      busy={busy}
       size="xl"
+      onSubmit={submit}
+      submitLabel="Adicionar"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          <Select
-            label="Serviço"
-            required
-            placeholder="Escolha o serviço"
-            data={kinds.map((k) => ({ value: k, label: SERVICE_LABELS[k] }))}
-            value={value?.kind ?? null}
-            error={errors.kind}
-            onChange={(k) => choose(k as ServiceKind | null)}
-            comboboxProps={{ withinPortal: true }}
-          />
-          {value ? (
-            <ServiceFields value={value} onChange={setValue} errors={errors} onErrors={setErrors} alwaysOn />
-          ) : null}
-          <Refusal message={refusal} />
-          <Buttons onClose={onClose} busy={busy} label="Adicionar" />
-        </Stack>
-      </form>
-    </ActionModal>
+      <Select
+        label="Serviço"
+        required
+        placeholder="Escolha o serviço"
+        data={kinds.map((k) => ({ value: k, label: SERVICE_LABELS[k] }))}
+        value={value?.kind ?? null}
+        error={errors.kind}
+        onChange={(k) => choose(k as ServiceKind | null)}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {value ? (
+        <ServiceFields value={value} onChange={setValue} errors={errors} onErrors={setErrors} alwaysOn />
+      ) : null}
+    </ActionFormModal>
   )
 }

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconArrowRight, IconCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatCep, isValidCep } from '../../../shared/documents.ts'
 import { api } from '../../shared/api.ts'
-import { notifySuccess } from '../../shared/ui/errors.ts'
+import { ModalForm } from '../../shared/ui/modal-form.tsx'
 import { AddressInputs, CepRow, LookupResult, useCepSearch } from './address-form.tsx'
 import {
   type AddressErrors,
@@ -15,7 +15,13 @@ import {
 import { DUE_DAY_OPTIONS } from './client-plans.labels.ts'
 import type { ClientPlanDetail } from './client-plans.types.ts'
 import { BankFields } from './payment-fields.tsx'
-import { type ActionProps, ActionModal, Refusal, useAction } from './plan-action-modals.tsx'
+import {
+  type ActionProps,
+  ActionFormModal,
+  ActionModal,
+  Refusal,
+  usePlanChange,
+} from './plan-action-modals.tsx'
 import { type BankValues, bankBody, checkBank, EMPTY_BANK, type Errors, sub } from './plan-form.ts'
 
 // ── Alterar Endereço ────────────────────────────────────────────────────────────────────────
@@ -30,7 +36,7 @@ export function AddressTransferModal({ plan, opened, onClose, onDone }: ActionPr
   const [errors, setErrors] = useState<AddressErrors>({})
   const [reason, setReason] = useState('')
   const lookup = useCepSearch()
-  const { busy, refusal, run } = useAction()
+  const { busy, refusal, save } = usePlanChange(onDone)
 
   async function next() {
     if (!isValidCep(value.cep)) {
@@ -51,75 +57,23 @@ export function AddressTransferModal({ plan, opened, onClose, onDone }: ActionPr
       if (found.cep) setStep(0)
       return
     }
-    let detail: ClientPlanDetail | null = null
-    const ok = await run(
-      async () => {
-        detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/address-transfer`, {
+    await save(
+      () =>
+        api.post<ClientPlanDetail>(`/client-plans/${plan.id}/address-transfer`, {
           address: addressBody(value),
           reason: reason.trim() || null,
-        })
-      },
+        }),
+      `Endereço de instalação do plano nº ${plan.number} transferido.`,
       (fields) => setErrors(sub(fields, 'address') as AddressErrors),
     )
-    if (ok) {
-      notifySuccess(`Endereço de instalação do plano nº ${plan.number} transferido.`)
-      onDone(detail)
-    }
   }
 
   return (
     <ActionModal title="Transferência de Endereço" plan={plan} opened={opened} onClose={onClose} busy={busy}>
-      <form
+      <ModalForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (step === 0) void next()
-          else void finish()
-        }}
-      >
-        <Stack gap="md">
-          {plan.installationAddress ? (
-            <Text size="sm">
-              Endereço atual: <strong>{plan.installationAddress.line}</strong>
-            </Text>
-          ) : null}
-          <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="xs">
-            <Stepper.Step label="Novo Cep">
-              <Box pt="sm">
-                <CepRow
-                  value={value}
-                  onChange={setValue}
-                  errors={errors}
-                  setErrors={setErrors}
-                  lookup={lookup}
-                  autoFocus
-                />
-              </Box>
-            </Stepper.Step>
-            <Stepper.Step label="Novo Endereço">
-              <Stack gap="sm" pt="sm">
-                <Group gap="xs">
-                  <Text size="sm">
-                    CEP <strong>{formatCep(value.cep)}</strong>
-                  </Text>
-                  <Button variant="subtle" size="compact-xs" onClick={() => setStep(0)}>
-                    Alterar CEP
-                  </Button>
-                </Group>
-                {lookup.state.kind === 'missing' ? <LookupResult lookup={lookup} /> : null}
-                <AddressInputs value={value} onChange={setValue} errors={errors} />
-                <Textarea
-                  label="Motivo"
-                  autosize
-                  minRows={2}
-                  maxLength={500}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                />
-              </Stack>
-            </Stepper.Step>
-          </Stepper>
-          <Refusal message={refusal} />
+        onSubmit={() => (step === 0 ? next() : finish())}
+        actions={
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={busy}>
               Fechar
@@ -143,8 +97,51 @@ export function AddressTransferModal({ plan, opened, onClose, onDone }: ActionPr
               </Button>
             )}
           </Group>
-        </Stack>
-      </form>
+        }
+      >
+        {plan.installationAddress ? (
+          <Text size="sm">
+            Endereço atual: <strong>{plan.installationAddress.line}</strong>
+          </Text>
+        ) : null}
+        <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="xs">
+          <Stepper.Step label="Novo Cep">
+            <Box pt="sm">
+              <CepRow
+                value={value}
+                onChange={setValue}
+                errors={errors}
+                setErrors={setErrors}
+                lookup={lookup}
+                autoFocus
+              />
+            </Box>
+          </Stepper.Step>
+          <Stepper.Step label="Novo Endereço">
+            <Stack gap="sm" pt="sm">
+              <Group gap="xs">
+                <Text size="sm">
+                  CEP <strong>{formatCep(value.cep)}</strong>
+                </Text>
+                <Button variant="subtle" size="compact-xs" onClick={() => setStep(0)}>
+                  Alterar CEP
+                </Button>
+              </Group>
+              {lookup.state.kind === 'missing' ? <LookupResult lookup={lookup} /> : null}
+              <AddressInputs value={value} onChange={setValue} errors={errors} />
+              <Textarea
+                label="Motivo"
+                autosize
+                minRows={2}
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+            </Stack>
+          </Stepper.Step>
+        </Stepper>
+        <Refusal message={refusal} />
+      </ModalForm>
     </ActionModal>
   )
 }
@@ -152,137 +149,91 @@ export function AddressTransferModal({ plan, opened, onClose, onDone }: ActionPr
 // ── Alterar Vencimento ──────────────────────────────────────────────────────────────────────
 
 /** Seed 5.4.1.1.3 "Alterar Data de Vencimento": "Nova data de Vencimento", then "Alterar". */
-export function DueDayModal({ plan, opened, onClose, onDone }: ActionProps) {
+export function DueDayModal(props: ActionProps) {
+  const { plan, onDone } = props
   const [dueDay, setDueDay] = useState<string | null>(String(plan.dueDay))
   const [errors, setErrors] = useState<Errors>({})
-  const { busy, refusal, run } = useAction()
+  const action = usePlanChange(onDone)
 
-  async function save() {
+  async function submit() {
     if (!dueDay) {
       setErrors({ dueDay: 'Escolha o dia.' })
       return
     }
-    let detail: ClientPlanDetail | null = null
-    const ok = await run(async () => {
-      detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/due-day`, {
-        dueDay: Number(dueDay),
-      })
-    }, setErrors)
-    if (ok) {
-      notifySuccess(`Vencimento do plano nº ${plan.number} alterado para o dia ${dueDay}.`)
-      onDone(detail)
-    }
+    await action.save(
+      () => api.post<ClientPlanDetail>(`/client-plans/${plan.id}/due-day`, { dueDay: Number(dueDay) }),
+      `Vencimento do plano nº ${plan.number} alterado para o dia ${dueDay}.`,
+      setErrors,
+    )
   }
 
   return (
-    <ActionModal
+    <ActionFormModal
+      {...props}
+      action={action}
       title="Alterar Data de Vencimento"
-      plan={plan}
-      opened={opened}
-      onClose={onClose}
-      busy={busy}
       size="md"
+      onSubmit={submit}
+      submitLabel="Alterar"
+      actionsMt={0}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            Vencimento atual: <strong>todo dia {plan.dueDay}</strong>
-          </Text>
-          <Select
-            label="Nova data de Vencimento"
-            required
-            data={DUE_DAY_OPTIONS}
-            value={dueDay}
-            error={errors.dueDay}
-            onChange={setDueDay}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Refusal message={refusal} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              Fechar
-            </Button>
-            <Button type="submit" loading={busy}>
-              Alterar
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionModal>
+      <Text size="sm">
+        Vencimento atual: <strong>todo dia {plan.dueDay}</strong>
+      </Text>
+      <Select
+        label="Nova data de Vencimento"
+        required
+        data={DUE_DAY_OPTIONS}
+        value={dueDay}
+        error={errors.dueDay}
+        onChange={setDueDay}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </ActionFormModal>
   )
 }
 
 // ── Autorização de Débito Bancário ─────────────────────────────────────────────────────────
 
 /** Seed 5.4.1.1.4 "Autorização de Débito Bancário": the bank account to debit, then "Alterar". */
-export function DebitAuthorizationModal({ plan, opened, onClose, onDone }: ActionProps) {
+export function DebitAuthorizationModal(props: ActionProps) {
+  const { plan, onDone } = props
   const [value, setValue] = useState<BankValues>(EMPTY_BANK)
   const [errors, setErrors] = useState<Errors>({})
-  const { busy, refusal, run } = useAction()
+  const action = usePlanChange(onDone)
 
-  async function save() {
+  async function submit() {
     const found = checkBank(value)
     setErrors(found)
     if (Object.keys(found).length > 0) return
-    let detail: ClientPlanDetail | null = null
-    const ok = await run(
-      async () => {
-        detail = await api.post<ClientPlanDetail>(`/client-plans/${plan.id}/debit-authorization`, {
-          bank: bankBody(value),
-        })
-      },
+    await action.save(
+      () =>
+        api.post<ClientPlanDetail>(`/client-plans/${plan.id}/debit-authorization`, { bank: bankBody(value) }),
+      `Débito em conta autorizado no plano nº ${plan.number}.`,
       (fields) => setErrors(sub(fields, 'bank')),
     )
-    if (ok) {
-      notifySuccess(`Débito em conta autorizado no plano nº ${plan.number}.`)
-      onDone(detail)
-    }
   }
 
   return (
-    <ActionModal
+    <ActionFormModal
+      {...props}
+      action={action}
       title="Autorização de Débito Bancário"
-      plan={plan}
-      opened={opened}
-      onClose={onClose}
-      busy={busy}
       size="xl"
+      onSubmit={submit}
+      submitLabel="Alterar"
+      actionsMt={0}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          {plan.paymentSummary ? (
-            <Text size="sm">
-              Cobrança atual: <strong>{plan.paymentLabel}</strong> · {plan.paymentSummary}
-            </Text>
-          ) : (
-            <Text size="sm">
-              Cobrança atual: <strong>{plan.paymentLabel}</strong>
-            </Text>
-          )}
-          <BankFields value={value} onChange={setValue} errors={errors} onErrors={setErrors} />
-          <Refusal message={refusal} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              Fechar
-            </Button>
-            <Button type="submit" loading={busy}>
-              Alterar
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionModal>
+      {plan.paymentSummary ? (
+        <Text size="sm">
+          Cobrança atual: <strong>{plan.paymentLabel}</strong> · {plan.paymentSummary}
+        </Text>
+      ) : (
+        <Text size="sm">
+          Cobrança atual: <strong>{plan.paymentLabel}</strong>
+        </Text>
+      )}
+      <BankFields value={value} onChange={setValue} errors={errors} onErrors={setErrors} />
+    </ActionFormModal>
   )
 }
