@@ -32,20 +32,23 @@ export function invitationLink(config: Config, token: string): string {
 /** Users of this list who can be invited: not yet with access, portal active, not demo. */
 async function invitable(tx: Db, tenantId: string, ids: string[]): Promise<ClientUserRow[]> {
   if (ids.length === 0) return []
-  return tx
-    .select()
-    .from(clientUsers)
-    .where(
-      and(
-        eq(clientUsers.tenantId, tenantId),
-        sql`${clientUsers.id} = any(${pgUuidArray(ids)}::uuid[])`,
-        isNull(clientUsers.userId),
-        eq(clientUsers.isDemo, false),
-        eq(clientUsers.portalActive, true),
-      ),
-    )
-    .orderBy(clientUsers.id)
+  return tx.select().from(clientUsers).where(invitableIn(tenantId, ids)).orderBy(clientUsers.id)
 }
+
+async function invitableIds(tx: Db, tenantId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await tx.select({ id: clientUsers.id }).from(clientUsers).where(invitableIn(tenantId, ids))
+  return rows.map((r) => r.id)
+}
+
+const invitableIn = (tenantId: string, ids: string[]) =>
+  and(
+    eq(clientUsers.tenantId, tenantId),
+    sql`${clientUsers.id} = any(${pgUuidArray(ids)}::uuid[])`,
+    isNull(clientUsers.userId),
+    eq(clientUsers.isDemo, false),
+    eq(clientUsers.portalActive, true),
+  )
 
 /**
  * The training gate for many users (trainingHold, in one query): user → the client organisation
@@ -92,16 +95,13 @@ export async function inviteUsersInTx(tx: Db, config: Config, actor: Actor, ids:
   return list.length
 }
 
-/**
- * "Enviar mais tarde" for many users: the invitation exists, without a link, until it is sent.
- * Users who cannot be invited (with access, inactive, demo) are left out by the statement itself.
- */
+/** "Enviar mais tarde" for many users: the invitation exists, without a link, until it is sent. */
 export async function scheduleInvitationsInTx(tx: Db, actor: Actor, ids: string[]): Promise<number> {
+  const list = await invitableIds(tx, actor.tenantId, ids)
   return scheduleLinksInTx(
     tx,
     actor,
-    ids.map((id) => ({ id, heldForOrgId: null })),
-    { onlyInvitable: true },
+    list.map((id) => ({ id, heldForOrgId: null })),
   )
 }
 
@@ -110,7 +110,6 @@ export async function scheduleLinksInTx(
   tx: Db,
   actor: Actor,
   items: { id: string; heldForOrgId: string | null }[],
-  opts: { onlyInvitable?: boolean } = {},
 ) {
   if (items.length === 0) return 0
   const t = actor.tenantId
@@ -120,12 +119,12 @@ export async function scheduleLinksInTx(
         as x(id uuid, held uuid)
     ), cu as (
       select cu.id, cu.email, x.held from client_users cu join x on cu.tenant_id = ${t} and cu.id = x.id
-      ${opts.onlyInvitable ? sql`where cu.user_id is null and not cu.is_demo and cu.portal_active` : sql``}
     ), revoked as (
-      -- The list drives the scan (not a join alone): the plan stays linear whatever the statistics say.
-      update invitations i set status = 'revoked', revoked_at = now()
-      from cu where i.tenant_id = ${t} and i.status in ('scheduled', 'sent', 'opened') and i.client_user_id = cu.id
-        and i.client_user_id = any(${pgUuidArray(items.map((i) => i.id))}::uuid[])
+      -- A constant list, not a join: the scan stays linear whatever the statistics say (a join
+      -- planned from stale statistics rescanned the table once per user).
+      update invitations set status = 'revoked', revoked_at = now()
+      where tenant_id = ${t} and status in ('scheduled', 'sent', 'opened')
+        and client_user_id = any(${pgUuidArray(items.map((i) => i.id))}::uuid[])
     ), ins as (
       insert into invitations (tenant_id, client_user_id, email, status, held_for_org_id, created_by)
       select ${t}::uuid, cu.id, cu.email, 'scheduled', cu.held, ${actor.userId}::uuid from cu
