@@ -195,7 +195,7 @@ export function importTargets(db: Db) {
     /**
      * Refreshes the planner's statistics of the tables an import reads and fills: the targets of the
      * foreign-key checks (client users, client organisations) and the invitations the service looks
-     * up per user; with `all`, also the dry run's rows the batches read. PGlite has no autovacuum and
+     * up by user; with `all`, also the dry run's rows the batches read. PGlite has no autovacuum and
      * PostgreSQL's comes too late for a running import. A table the database user does not own is
      * skipped with a warning, not an error.
      */

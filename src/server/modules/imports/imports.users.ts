@@ -263,8 +263,9 @@ export type BatchContext = { tx: Db; actor: Actor; runId: string; cursor: number
 
 /**
  * Writes the next batch of valid rows (one statement, see importUsersBatch): the users, their
- * departments and companies, what the run created and one audit entry per user; the invitations
- * follow in their own phase. Rows whose e-mail was taken since the dry run come back as skipped.
+ * departments and companies, what the run created and one audit entry per user (the caller then
+ * schedules or, at the end, sends their invitations). Rows whose e-mail was taken since the dry run
+ * come back as skipped; `ids` are the users created, in row order.
  */
 export async function writeUsersBatch(ctx: BatchContext) {
   const targets = importTargets(ctx.tx)
