@@ -9,14 +9,14 @@
  * download .xlsx/.csv.
  */
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { importStep } from '#server/modules/imports/imports.run.ts'
+import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 import {
   DEMO_ADMIN,
   DEMO_TENANT,
@@ -71,28 +71,8 @@ const ROWS: (string | number)[][] = [
 /** The test file: LibreOffice converts a CSV when installed (acceptance 1), else exceljs writes it. */
 async function spreadsheet(): Promise<{ file: string; madeBy: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cadastra-import-e2e-'))
-  if (spawnSync('which', ['soffice']).status === 0) {
-    const csv = path.join(dir, 'usuarios.csv')
-    writeFileSync(
-      csv,
-      ROWS.map((r) => r.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(',')).join('\n'),
-    )
-    // CSV filter options: ',' separated, '"' quoted, UTF-8 (76), from line 1.
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--infilter=CSV:44,34,76,1',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        dir,
-        csv,
-      ],
-      { stdio: 'ignore' },
-    )
-    return { file: path.join(dir, 'usuarios.xlsx'), madeBy: 'LibreOffice' }
+  if (hasLibreOffice()) {
+    return { file: libreOfficeXlsx(dir, 'usuarios', ROWS), madeBy: 'LibreOffice' }
   }
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Usuários')

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -11,6 +10,7 @@ import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
+import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -844,39 +844,17 @@ describe('importação em lote de planilhas e exportação das listas', () => {
   })
 
   test('a LibreOffice-made .xlsx (when soffice is installed) imports like an Excel one', async (tt) => {
-    const soffice = spawnSync('which', ['soffice']).status === 0
-    if (!soffice) {
+    if (!hasLibreOffice()) {
       tt.skip('soffice não instalado: a planilha do teste é escrita com exceljs')
       return
     }
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cadastra-soffice-'))
-    const csvPath = path.join(dir, 'libre.csv')
-    writeFileSync(
-      csvPath,
-      `Nome,E-mail,CPF\nLívia Libre,livia@libre.com.br,${Number(cpf(1234567))}\nOtávio Office,otavio@libre.com.br,${cpf(7654321)}\n`,
-    )
-    // CSV filter options: ',' separated, '"' quoted, UTF-8 (76), from line 1.
-    execFileSync(
-      'soffice',
-      [
-        // A profile of its own: two soffice runs at once (PGlite and PostgreSQL suites) never share one.
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--infilter=CSV:44,34,76,1',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        dir,
-        csvPath,
-      ],
-      { stdio: 'ignore' },
-    )
-    const run = await dryRun(
-      t.admin,
-      'client_users',
-      'libre.xlsx',
-      readFileSync(path.join(dir, 'libre.xlsx')),
-    )
+    const file = libreOfficeXlsx(dir, 'libre', [
+      ['Nome', 'E-mail', 'CPF'],
+      ['Lívia Libre', 'livia@libre.com.br', Number(cpf(1234567))],
+      ['Otávio Office', 'otavio@libre.com.br', cpf(7654321)],
+    ])
+    const run = await dryRun(t.admin, 'client_users', 'libre.xlsx', readFileSync(file))
     assert.equal(run.totals.ok, 2, JSON.stringify(run))
     const rows = await rowsOf(t.admin, run.id, 'ok')
     assert.deepEqual(
