@@ -79,6 +79,7 @@ type Run = {
   status: string
   statusLabel: string
   headers: string[]
+  headerRow: number
   mapping: { column: number; header: string; field: string | null }[]
   totals: { rows: number; ok: number; errors: number; skipped: number }
   progress: { done: number; total: number; created: number; invited: number; percent: number }
@@ -353,6 +354,31 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(await usersOf(t.tenantId, '%@lote.com.br'), 1, 'only the one that existed before')
     const twice = await t.admin.post(`/api/v1/imports/${run.id}/undo`)
     assert.equal(twice.status, 409)
+  })
+
+  test('a title and a note above the header are not data: the header is found and the rows below it are read', async () => {
+    const file = await xlsx([
+      ['Usuários da Padaria São João — março de 2026'],
+      ['Gerado pelo sistema antigo em 02/03/2026'],
+      [],
+      ['Nome', 'E-mail', 'CPF'],
+      ['Tito Título', 'tito@titulo.com.br', ''],
+      ['Nina Nota', 'nina@titulo.com.br', ''],
+    ])
+    const run = await dryRun(t.admin, 'client_users', 'com-titulo.xlsx', file)
+    assert.deepEqual(run.headers, ['Nome', 'E-mail', 'CPF'])
+    assert.equal(run.headerRow, 4)
+    assert.deepEqual(
+      run.mapping.map((m) => m.field),
+      ['name', 'email', 'cpf'],
+    )
+    assert.deepEqual(run.totals, { rows: 2, ok: 2, errors: 0, skipped: 0 })
+    const rows = await rowsOf(t.admin, run.id)
+    assert.deepEqual(
+      rows.map((r) => r.rowNumber),
+      [5, 6],
+      'row numbers as the spreadsheet shows them',
+    )
   })
 
   test('the Permissões column gives imported users their portal permissions; an unknown one is an error on that column', async () => {

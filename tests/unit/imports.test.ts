@@ -6,6 +6,7 @@ import {
   CLIENT_USER_FIELDS,
   guessMapping,
   headerKey,
+  pickHeader,
 } from '#server/modules/imports/imports.fields.ts'
 import { decodeCsv, detectDelimiter, parseCsv } from '#server/platform/spreadsheet/csv.ts'
 import { cellDate, cellText, numberText } from '#server/platform/spreadsheet/read.ts'
@@ -149,6 +150,27 @@ describe('importação: mapeamento das colunas', () => {
       m.map((x) => x.field),
       ['name', null, 'email'],
     )
+  })
+
+  test('the header is the first row naming the most columns: a title or a note above it is skipped', () => {
+    const rows = (...lines: (string | number | null)[][]) => lines.map((cells) => ({ cells }))
+    assert.equal(
+      pickHeader(
+        'client_users',
+        rows(
+          ['Usuários da Padaria — março de 2026'],
+          ['Gerado em 02/03/2026'],
+          ['Nome', 'E-mail', 'CPF'],
+          ['Ana', 'ana@x.com.br', 1],
+        ),
+      ),
+      2,
+    )
+    // A data row that happens to hold a column's name does not beat the real header.
+    assert.equal(pickHeader('client_users', rows(['Nome', 'E-mail'], ['Nome', 'nome@x.com.br'])), 0)
+    // No row names a known column: the first one is the header (the mapping step lets the user choose).
+    assert.equal(pickHeader('client_users', rows(['Coluna A', 'Coluna B'], ['x', 'y'])), 0)
+    assert.equal(pickHeader('client_orgs', rows([null, 'Clientes'], ['CNPJ', 'Razão social', 'Cidade'])), 1)
   })
 })
 

@@ -74,9 +74,10 @@ export async function runDryRun(
     writing.catch(() => {}) // awaited by the next flush or at the end
   }
   try {
-    let header = true
+    // Data starts below the header row found at upload (older runs: the first non-empty row).
+    let header = run.options.headerRow === undefined
     for await (const row of readRows(run.format, file)) {
-      if (header) {
+      if (run.options.headerRow !== undefined ? row.rowNumber <= run.options.headerRow : header) {
         header = false
         continue
       }

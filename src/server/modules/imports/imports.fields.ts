@@ -1,3 +1,4 @@
+import { type Cell, cellText } from '../../platform/spreadsheet/read.ts'
 import type { ImportKind, ImportMappingEntry } from './imports.tables.ts'
 
 /**
@@ -264,4 +265,28 @@ export function guessMapping(
   pass((key, s) => key === s)
   pass((key, s) => s.length >= 3 && (key.startsWith(`${s} `) || key.endsWith(` ${s}`)))
   return headers.map((header, column) => ({ column, header, field: field[column] }))
+}
+
+/** Rows looked at, from the top, for the header (a title or a note may come before it). */
+export const HEADER_LOOKAHEAD = 10
+
+/**
+ * The header row among the first rows of a sheet: the one whose cells name the most known columns
+ * (a title line like "Usuários da Padaria — março" names none). The first row when none names any.
+ */
+export function pickHeader(
+  kind: ImportKind,
+  rows: { cells: Cell[] }[],
+  extras: ExtraFieldDefinition[] = [],
+): number {
+  let best = 0
+  let bestScore = 0
+  rows.slice(0, HEADER_LOOKAHEAD).forEach((row, i) => {
+    const score = guessMapping(kind, row.cells.map(cellText), extras).filter((m) => m.field).length
+    if (score > bestScore) {
+      best = i
+      bestScore = score
+    }
+  })
+  return best
 }

@@ -22,6 +22,8 @@ export const ImportRun = z.object({
   format: z.enum(['xlsx', 'csv']),
   fileSize: z.number().int(),
   headers: z.array(z.string()),
+  /** The sheet's row number of the header (1 unless a title or a note sits above it). */
+  headerRow: z.number().int(),
   sample: z.array(z.array(z.string())),
   mapping: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable() })),
   fields: z.array(ImportField),

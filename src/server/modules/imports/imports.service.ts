@@ -10,7 +10,7 @@ import {
   type SpreadsheetLimits,
 } from '../../platform/spreadsheet/read.ts'
 import { ImportErrors } from './imports.errors.ts'
-import { fieldsOf, guessMapping } from './imports.fields.ts'
+import { fieldsOf, guessMapping, HEADER_LOOKAHEAD, pickHeader } from './imports.fields.ts'
 import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
 import type { ImportsDeps, RunOptions } from './imports.run.ts'
@@ -68,6 +68,7 @@ export function toDto(run: ImportRunRow, now = new Date()): ImportRun {
     format: run.format,
     fileSize: run.fileSize,
     headers: run.headers,
+    headerRow: o.headerRow ?? 1,
     sample: run.sample,
     mapping: run.mapping,
     fields: fieldsOf(run.kind, o.extraFields ?? []).map((f) => ({
@@ -129,9 +130,12 @@ export async function uploadImport(
   assertKindAllowed(actor, kind)
   const format = detectFormat(file.filename, file.bytes)
   await checkSpreadsheet(format, file.bytes, limitsOf(deps))
-  const { header, sample } = await readHead(format, file.bytes, SAMPLE_ROWS)
   const extras =
     kind === 'client_orgs' ? (await getTenantSettings(deps.db, actor.tenantId)).extraFields.clients : []
+  const head = await readHead(format, file.bytes, HEADER_LOOKAHEAD + SAMPLE_ROWS)
+  const at = pickHeader(kind, head, extras)
+  const header = head[at]
+  const sample = head.slice(at + 1, at + 1 + SAMPLE_ROWS)
   let width = header.cells.length
   while (width > 0 && cellText(header.cells[width - 1] ?? null) === '') width--
   const headers = Array.from({ length: width }, (_, i) => cellText(header.cells[i] ?? null) || columnName(i))
@@ -146,7 +150,7 @@ export async function uploadImport(
       headers,
       sample: sample.map((r) => headers.map((_, i) => cellText(r.cells[i] ?? null))),
       mapping: guessMapping(kind, headers, extras),
-      options: { invitations: 'end', extraFields: extras },
+      options: { invitations: 'end', extraFields: extras, headerRow: header.rowNumber },
       createdBy: actor.userId,
       createdByName: actor.name,
     })

@@ -42,6 +42,8 @@ export type ImportOptions = {
   invitations: 'end' | 'schedule' | 'later'
   scheduleAt?: string | null
   extraFields?: { key: string; label: string; required: boolean }[]
+  /** The sheet's row number of the header (rows above it — a title, a note — are not data). */
+  headerRow?: number
 }
 
 /**

@@ -106,21 +106,15 @@ export async function* readRows(format: SpreadsheetFormat, bytes: Buffer): Async
   }
 }
 
-/** The header row (first non-empty row) and the next `sampleSize` rows, read without going further. */
-export async function readHead(
-  format: SpreadsheetFormat,
-  bytes: Buffer,
-  sampleSize: number,
-): Promise<{ header: SheetRow; sample: SheetRow[] }> {
-  let header: SheetRow | null = null
-  const sample: SheetRow[] = []
+/** The first `count` non-empty rows, read without going further; refuses a sheet with none. */
+export async function readHead(format: SpreadsheetFormat, bytes: Buffer, count: number): Promise<SheetRow[]> {
+  const rows: SheetRow[] = []
   for await (const row of readRows(format, bytes)) {
-    if (!header) header = row
-    else sample.push(row)
-    if (sample.length >= sampleSize) break
+    rows.push(row)
+    if (rows.length >= count) break
   }
-  if (!header) throw SpreadsheetErrors.SPREADSHEET_EMPTY()
-  return { header, sample }
+  if (rows.length === 0) throw SpreadsheetErrors.SPREADSHEET_EMPTY()
+  return rows
 }
 
 /** exceljs cell values to plain ones: formulas give their cached result, rich text its text. */

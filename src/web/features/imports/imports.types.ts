@@ -49,6 +49,7 @@ export interface ImportRunSummary {
 
 export interface ImportRun extends ImportRunSummary {
   headers: string[]
+  headerRow: number
   sample: string[][]
   mapping: MappingEntry[]
   fields: ImportField[]

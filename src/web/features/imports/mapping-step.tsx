@@ -59,6 +59,9 @@ export function MappingStep({ run, onValidated, onCancel }: MappingStepProps) {
           <Text size="sm" c="dimmed">
             Confira o campo do Cadastra que cada coluna preenche. Os campos com * são obrigatórios; colunas
             marcadas “Não importar” ficam de fora.
+            {run.headerRow > 1
+              ? ` Os títulos das colunas estão na linha ${run.headerRow}: as linhas acima dela não são importadas.`
+              : ''}
           </Text>
         </div>
         <Table.ScrollContainer minWidth={640}>
