@@ -190,6 +190,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(clientPlansRoutes({ db, config, clock, lookups }))
       const documentsDeps: DocumentsDeps = {
         db,
+        appUrl: config.appUrl,
         storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
         scanner: deps.documents?.scanner ?? noopScanner,
         maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,

@@ -865,6 +865,76 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     )
   })
 
+  test('"Novos documentos publicados": staff publishing in a folder clients see e-mails those who chose e-mail', async () => {
+    const mailsTo = async (email: string) => {
+      const res = await ctx.app.inject({ url: `/api/dev/mail?to=${encodeURIComponent(email)}` })
+      return (JSON.parse(res.body) as { subject: string; text: string; links: string[] }[]).filter((m) =>
+        /documento/i.test(m.subject),
+      )
+    }
+    const prefer = async (id: string, channel: string) => {
+      const res = await t.admin.patch(`/api/v1/client-users/${id}`, { notifications: { documents: channel } })
+      assert.equal(res.status, 200, JSON.stringify(res.body))
+    }
+    await prefer(revisor.id, 'email') // Fiscal, both companies
+    await prefer(contribuinte.id, 'system') // Fiscal: no e-mail
+    await prefer(proprietario.id, 'both') // Fiscal and Pessoal
+    const before = {
+      rita: (await mailsTo('rita@exemplo.com.br')).length,
+      caio: (await mailsTo('caio@exemplo.com.br')).length,
+      paulo: (await mailsTo('paulo@exemplo.com.br')).length,
+    }
+
+    const published = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${fiscalA}/documents`,
+      'Aviso ICMS dezembro.pdf',
+      pdf('icms'),
+    )
+    assert.equal(published.status, 201, JSON.stringify(published.body))
+    await ctx.app.jobs.drain()
+    const rita = await mailsTo('rita@exemplo.com.br')
+    assert.equal(rita.length, before.rita + 1)
+    assert.equal(rita[0].subject, 'Novo documento: Aviso ICMS dezembro.pdf')
+    assert.match(rita[0].text, /publicou "Aviso ICMS dezembro\.pdf" na pasta Fiscal de Padaria Aurora Ltda/)
+    assert.ok(rita[0].links.some((l) => l.endsWith('/portal/documentos')))
+    assert.equal((await mailsTo('paulo@exemplo.com.br')).length, before.paulo + 1, '"E-mail e sistema"')
+    assert.equal((await mailsTo('caio@exemplo.com.br')).length, before.caio, '"Sistema" only: no e-mail')
+
+    // A new version from the office is news too.
+    const v2 = await t.admin.upload(
+      'POST',
+      `/api/v1/documents/files/${published.body.id}/versions`,
+      'Aviso ICMS dezembro v2.pdf',
+      pdf('icms 2'),
+      'application/pdf',
+    )
+    assert.equal(v2.status, 201, JSON.stringify(v2.body))
+    await ctx.app.jobs.drain()
+    assert.match((await mailsTo('rita@exemplo.com.br'))[0].subject, /^Nova versão de documento: Aviso ICMS dezembro/)
+
+    // Nobody hears of: a folder clients do not see, a department they are not in, nor what a client sends.
+    const hidden = await t.admin.post(`/api/v1/client-orgs/${orgA.id}/documents/folders`, {
+      departmentId: dep('Fiscal'),
+      name: 'Rascunhos do escritório',
+    })
+    assert.equal(hidden.status, 201, JSON.stringify(hidden.body))
+    await upload(t.admin, `/api/v1/documents/folders/${hidden.body.id}/documents`, 'Rascunho aviso.pdf', pdf('r'))
+    await upload(t.admin, `/api/v1/documents/folders/${pessoalA}/documents`, 'Folha aviso dezembro.pdf', pdf('f'))
+    const fromClient = await upload(
+      contribuinte.client,
+      `/api/v1/portal/documents/folders/${fiscalA}/documents`,
+      'Nota aviso do cliente.pdf',
+      pdf('n'),
+    )
+    assert.equal(fromClient.status, 201, JSON.stringify(fromClient.body))
+    await ctx.app.jobs.drain()
+    assert.equal((await mailsTo('rita@exemplo.com.br')).length, before.rita + 2)
+    const paulo = await mailsTo('paulo@exemplo.com.br')
+    assert.equal(paulo.length, before.paulo + 3, 'Paulo is in Pessoal too: the Folha is his news')
+    assert.equal(paulo[0].subject, 'Novo documento: Folha aviso dezembro.pdf')
+  })
+
   test('"Por que vê?": the chain user → department → level → company, or the reason why not', async () => {
     const yes = await t.admin.get(`/api/v1/documents/folders/${fiscalA}/why?clientUserId=${contribuinte.id}`)
     assert.equal(yes.status, 200, JSON.stringify(yes.body))

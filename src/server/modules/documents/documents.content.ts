@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../platform/errors.ts'
 import { StorageNotFoundError } from '../../platform/storage/index.ts'
 import { documentCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
+import { notifyPublished } from './documents.notify.ts'
 import {
   detectFileType,
   type FileType,
@@ -14,7 +15,7 @@ import {
   sanitiseFilename,
   withExtension,
 } from './documents.files.ts'
-import { type DocumentRow, documentsRepository } from './documents.repository.ts'
+import { type DocumentRow, documentsRepository, type FolderRow } from './documents.repository.ts'
 import type { DocumentDetail, DocumentSummary } from './documents.schemas.ts'
 import {
   type DocumentsDeps,
@@ -109,7 +110,7 @@ export async function uploadDocument(
   folderId: string,
   read: ReadUpload,
 ): Promise<DocumentSummary> {
-  const { folder, access } = await loadFolder(deps.db, actor, folderId)
+  const { folder, access, tree, visible } = await loadFolder(deps.db, actor, folderId)
   if (!folderCapabilities(access, folder).upload) refuse(access, 'upload')
   const file = await checkFile(deps, actor, await read(), { folderId })
   const repo = documentsRepository(deps.db)
@@ -163,6 +164,13 @@ export async function uploadDocument(
           sha256: version.sha256,
         },
       })
+      await notifyPublished(tx, deps.appUrl, actor, {
+        folder,
+        path: folderPath(folder, tree),
+        visibleToClients: visible.get(folder.id) ?? false,
+        name: file.name,
+        version: 1,
+      })
       return toSummary(access, doc, version)
     }),
   )
@@ -175,7 +183,7 @@ export async function addVersion(
   documentId: string,
   read: ReadUpload,
 ): Promise<DocumentSummary> {
-  const { doc, access, folder } = await loadDocument(deps.db, actor, documentId)
+  const { doc, access, folder, tree, visible } = await loadDocument(deps.db, actor, documentId)
   if (!documentCapabilities(access, doc).newVersion) refuse(access, 'upload_version')
   const file = await checkFile(deps, actor, await read(), { folderId: folder.id })
   const versionId = randomUUID()
@@ -212,6 +220,13 @@ export async function addVersion(
           mime: version.mime,
           sha256: version.sha256,
         },
+      })
+      await notifyPublished(tx, deps.appUrl, actor, {
+        folder,
+        path: folderPath(folder, tree),
+        visibleToClients: visible.get(folder.id) ?? false,
+        name,
+        version: next,
       })
       return toSummary(access, updated, version)
     }),
@@ -351,4 +366,11 @@ export async function downloadDocument(
 function withVersionSuffix(name: string, version: number): string {
   const dot = name.lastIndexOf('.')
   return dot > 0 ? `${name.slice(0, dot)} (v${version})${name.slice(dot)}` : `${name} (v${version})`
+}
+
+/** "Fiscal / 2026 / Março": the folder's path as the portal shows it. */
+function folderPath(folder: FolderRow, tree: FolderRow[]): string {
+  return pathOf(folder, tree)
+    .map((p) => p.name)
+    .join(' / ')
 }

@@ -20,6 +20,8 @@ import type { DocumentSummary, DocumentTree, FolderView, TreeFolder } from './do
 
 export type DocumentsDeps = {
   db: Db
+  /** For the links in the e-mails ("Novos documentos publicados"). */
+  appUrl: string
   storage: FileStorage
   scanner: VirusScanner
   /** Largest accepted upload, in bytes (DOCUMENT_MAX_BYTES unless a test lowers it). */
