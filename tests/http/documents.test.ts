@@ -911,7 +911,10 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     )
     assert.equal(v2.status, 201, JSON.stringify(v2.body))
     await ctx.app.jobs.drain()
-    assert.match((await mailsTo('rita@exemplo.com.br'))[0].subject, /^Nova versão de documento: Aviso ICMS dezembro/)
+    assert.match(
+      (await mailsTo('rita@exemplo.com.br'))[0].subject,
+      /^Nova versão de documento: Aviso ICMS dezembro/,
+    )
 
     // Nobody hears of: a folder clients do not see, a department they are not in, nor what a client sends.
     const hidden = await t.admin.post(`/api/v1/client-orgs/${orgA.id}/documents/folders`, {
@@ -919,8 +922,18 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       name: 'Rascunhos do escritório',
     })
     assert.equal(hidden.status, 201, JSON.stringify(hidden.body))
-    await upload(t.admin, `/api/v1/documents/folders/${hidden.body.id}/documents`, 'Rascunho aviso.pdf', pdf('r'))
-    await upload(t.admin, `/api/v1/documents/folders/${pessoalA}/documents`, 'Folha aviso dezembro.pdf', pdf('f'))
+    await upload(
+      t.admin,
+      `/api/v1/documents/folders/${hidden.body.id}/documents`,
+      'Rascunho aviso.pdf',
+      pdf('r'),
+    )
+    await upload(
+      t.admin,
+      `/api/v1/documents/folders/${pessoalA}/documents`,
+      'Folha aviso dezembro.pdf',
+      pdf('f'),
+    )
     const fromClient = await upload(
       contribuinte.client,
       `/api/v1/portal/documents/folders/${fiscalA}/documents`,
