@@ -9,7 +9,7 @@
  * download .xlsx/.csv.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -116,6 +116,7 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
   })
   after(async () => {
     await h?.close()
+    if (file) rmSync(path.dirname(file), { recursive: true, force: true })
   })
 
   test(

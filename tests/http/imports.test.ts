@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -875,12 +875,19 @@ describe('importação em lote de planilhas e exportação das listas', () => {
       return
     }
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cadastra-soffice-'))
-    const file = libreOfficeXlsx(dir, 'libre', [
-      ['Nome', 'E-mail', 'CPF'],
-      ['Lívia Libre', 'livia@libre.com.br', Number(cpf(1234567))],
-      ['Otávio Office', 'otavio@libre.com.br', cpf(7654321)],
-    ])
-    const run = await dryRun(t.admin, 'client_users', 'libre.xlsx', readFileSync(file))
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(
+        libreOfficeXlsx(dir, 'libre', [
+          ['Nome', 'E-mail', 'CPF'],
+          ['Lívia Libre', 'livia@libre.com.br', Number(cpf(1234567))],
+          ['Otávio Office', 'otavio@libre.com.br', cpf(7654321)],
+        ]),
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    const run = await dryRun(t.admin, 'client_users', 'libre.xlsx', bytes)
     assert.equal(run.totals.ok, 2, JSON.stringify(run))
     const rows = await rowsOf(t.admin, run.id, 'ok')
     assert.deepEqual(

@@ -84,6 +84,11 @@ export async function* readRows(format: SpreadsheetFormat, bytes: Buffer): Async
     hyperlinks: 'ignore',
     entries: 'ignore',
   })
+  // True once what was asked for is out: the first worksheet read whole, or the caller stopped
+  // early (while a row was handed out). Closing the rest of the zip stream can then fail — for
+  // instance on a worksheet still being copied to exceljs' temporary file — and that is not a
+  // broken spreadsheet.
+  let settled = false
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
@@ -95,12 +100,18 @@ export async function* readRows(format: SpreadsheetFormat, bytes: Buffer): Async
           if (cell !== null && cell !== '') any = true
           cells.push(cell)
         }
-        if (any) yield { rowNumber: row.number, cells }
+        if (any) {
+          settled = true
+          yield { rowNumber: row.number, cells }
+          settled = false
+        }
       }
       // The first worksheet only.
+      settled = true
       break
     }
   } catch (err) {
+    if (settled) return
     if (err instanceof AppError) throw err
     throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
   }
