@@ -34,7 +34,7 @@ import { verificationUrl } from '../src/server/modules/events/events.links.ts'
 import { createEvent, listEventTypes } from '../src/server/modules/events/events.service.ts'
 import { certificates, eventMails, eventRegistrations } from '../src/server/modules/events/events.tables.ts'
 import { tenants } from '../src/server/modules/tenants/tenants.tables.ts'
-import { isValidCpf } from '../src/shared/documents.ts'
+import { isValidCpf, withCpfCheckDigits } from '../src/shared/documents.ts'
 import { systemActor } from '../src/server/platform/actor.ts'
 import { type Clock, createClock } from '../src/server/platform/clock.ts'
 import type { Db } from '../src/server/platform/db/database.ts'
@@ -170,21 +170,12 @@ function slug(text: string): string {
     .toLowerCase()
 }
 
-/** CPF check digit: weights count down from (length + 1) to 2. */
-function cpfCheckDigit(digits: string): number {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (digits.length + 1 - i)
-  const rest = (sum * 10) % 11
-  return rest === 10 ? 0 : rest
-}
-
 /** A valid CPF (digits only) from nine random digits. */
 function validCpf(random: () => number): string {
   for (;;) {
     let base = ''
     for (let i = 0; i < 9; i++) base += Math.floor(random() * 10)
-    const d1 = cpfCheckDigit(base)
-    const cpf = `${base}${d1}${cpfCheckDigit(`${base}${d1}`)}`
+    const cpf = withCpfCheckDigits(base)
     if (isValidCpf(cpf)) return cpf
   }
 }

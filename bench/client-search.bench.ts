@@ -30,7 +30,7 @@ import { pipeline } from 'node:stream/promises'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { isValidCnpj, isValidCpf } from '../src/shared/documents.ts'
+import { isValidCnpj, isValidCpf, withCpfCheckDigits } from '../src/shared/documents.ts'
 import { clientsRepository } from '../src/server/modules/clients/clients.repository.ts'
 import { type Database, type Db, openPostgres } from '../src/server/platform/db/database.ts'
 import { runMigrations } from '../src/server/platform/db/migrate.ts'
@@ -480,17 +480,8 @@ function makeCnpj(random: () => number, alphanumeric: boolean): string {
   return `${base}${dv1}${dv2}`
 }
 
-function cpfCheckDigit(digits: string): number {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (digits.length + 1 - i)
-  const rest = (sum * 10) % 11
-  return rest === 10 ? 0 : rest
-}
-
 function makeCpf(random: () => number): string {
-  const base = randomChars(random, DIGITS, 9)
-  const dv1 = cpfCheckDigit(base)
-  return `${base}${dv1}${cpfCheckDigit(base + dv1)}`
+  return withCpfCheckDigits(randomChars(random, DIGITS, 9))
 }
 
 /** What the query mix draws on: documents of the large tenant (every 50th row). */

@@ -42,6 +42,7 @@ import { tenants } from '../src/server/modules/tenants/tenants.tables.ts'
 import { type Actor, systemActor } from '../src/server/platform/actor.ts'
 import { type CopyValue, copyRows } from '../src/server/platform/db/copy.ts'
 import type { Database } from '../src/server/platform/db/database.ts'
+import { withCpfCheckDigits } from '../src/shared/documents.ts'
 import { JobRunner } from '../src/server/platform/jobs/queue.ts'
 import {
   type BenchEngine,
@@ -79,15 +80,7 @@ const LAST = ['da Silva', 'Araújo', 'Gonçalves', 'Peçanha', 'Müller', 'Brand
 
 /** A valid CPF from a 9-digit base. */
 function cpf(base: number): string {
-  const d = String(base).padStart(9, '0')
-  const dv = (s: string) => {
-    let sum = 0
-    for (let i = 0; i < s.length; i++) sum += Number(s[i]) * (s.length + 1 - i)
-    const r = (sum * 10) % 11
-    return r === 10 ? 0 : r
-  }
-  const d1 = dv(d)
-  return `${d}${d1}${dv(`${d}${d1}`)}`
+  return withCpfCheckDigits(String(base).padStart(9, '0'))
 }
 
 type Person = { name: string; email: string; cpf: string; phone: string }

@@ -11,6 +11,7 @@ import {
   isValidCep,
   isValidCnpj,
   isValidCpf,
+  withCpfCheckDigits,
   isValidDocument,
   isValidPhone,
   maskCep,
@@ -53,6 +54,22 @@ test('isValidCpf accepts valid CPFs, formatted or not', () => {
   for (const cpf of ['529.982.247-25', '52998224725', '111.444.777-35', '123.456.789-09', '000.000.001-91']) {
     assert.equal(isValidCpf(cpf), true, cpf)
   }
+})
+
+test('withCpfCheckDigits completes a 9-digit base with both check digits', () => {
+  assert.equal(withCpfCheckDigits('529982247'), '52998224725')
+  assert.equal(withCpfCheckDigits('000000019'), '00000001910')
+  for (let n = 1; n < 500; n += 7)
+    assert.equal(
+      isValidCpf(
+        withCpfCheckDigits(
+          String(n * 104729)
+            .padStart(9, '0')
+            .slice(-9),
+        ),
+      ),
+      true,
+    )
 })
 
 test('isValidCpf rejects wrong check digits, lengths and repeated digits', () => {

@@ -47,6 +47,12 @@ function cpfCheckDigit(digits: string): number {
   return rest === 10 ? 0 : rest
 }
 
+/** The 11-digit CPF of a 9-digit base: the base followed by its two check digits. */
+export function withCpfCheckDigits(base: string): string {
+  const d1 = cpfCheckDigit(base)
+  return `${base}${d1}${cpfCheckDigit(`${base}${d1}`)}`
+}
+
 /** True for a CPF with 11 digits and correct check digits; rejects repeated digits (111.111.111-11). */
 export function isValidCpf(s: Input): boolean {
   if (!/^[\d.\-\s]*$/.test(trimmed(s))) return false

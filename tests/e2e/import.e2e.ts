@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { importStep } from '#server/modules/imports/imports.run.ts'
+import { withCpfCheckDigits } from '#shared/documents.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 import {
   DEMO_ADMIN,
@@ -39,15 +40,7 @@ const GOOD = [
 
 /** A valid CPF from a 9-digit base. */
 function cpf(base: number): string {
-  const d = String(base).padStart(9, '0')
-  const dv = (s: string) => {
-    let sum = 0
-    for (let i = 0; i < s.length; i++) sum += Number(s[i]) * (s.length + 1 - i)
-    const r = (sum * 10) % 11
-    return r === 10 ? 0 : r
-  }
-  const d1 = dv(d)
-  return `${d}${d1}${dv(`${d}${d1}`)}`
+  return withCpfCheckDigits(String(base).padStart(9, '0'))
 }
 
 const ROWS: (string | number)[][] = [

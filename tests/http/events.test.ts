@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { withCpfCheckDigits } from '#shared/documents.ts'
 import { eq, sql } from 'drizzle-orm'
 import type { ParsedMail } from 'mailparser'
 import { users } from '#server/modules/auth/auth.tables.ts'
@@ -45,14 +46,7 @@ function makeCpf(): string {
   const base = String(cpfSeq * 7919)
     .padStart(9, '1')
     .slice(-9)
-  const dv = (digits: string) => {
-    let sum = 0
-    for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (digits.length + 1 - i)
-    const r = (sum * 10) % 11
-    return r === 10 ? 0 : r
-  }
-  const d1 = dv(base)
-  return `${base}${d1}${dv(`${base}${d1}`)}`
+  return withCpfCheckDigits(base)
 }
 
 describe('eventos e treinamentos', () => {

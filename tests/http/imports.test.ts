@@ -5,6 +5,7 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { deflateRawSync } from 'node:zlib'
 import { sql } from 'drizzle-orm'
+import { withCpfCheckDigits } from '#shared/documents.ts'
 import ExcelJS from 'exceljs'
 import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
@@ -16,15 +17,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** A valid CPF from a 9-digit base (check digits computed). */
 function cpf(base: number): string {
-  const d = String(base).padStart(9, '0')
-  const dv = (s: string) => {
-    let sum = 0
-    for (let i = 0; i < s.length; i++) sum += Number(s[i]) * (s.length + 1 - i)
-    const r = (sum * 10) % 11
-    return r === 10 ? 0 : r
-  }
-  const d1 = dv(d)
-  return `${d}${d1}${dv(`${d}${d1}`)}`
+  return withCpfCheckDigits(String(base).padStart(9, '0'))
 }
 
 async function xlsx(rows: unknown[][], sheet = 'Planilha1'): Promise<Buffer> {
