@@ -472,8 +472,8 @@ describe('agenda de instalações', () => {
     assert.equal(cancelled.body.cancelReason, 'Cliente viajou')
     view = await t.admin.get(`/api/v1/agenda/day?date=${day}&technicianId=${techId}`)
     starts = view.body.technicians[0].slots.map((s: { startsAt: string }) => s.startsAt)
-    assert.ok(starts.includes(at(day, '17:00')), 'cancelado: livre de novo')
-    const again = await book({ technicianId: techId, startsAt: at(day, '17:00'), endsAt: at(day, '18:00') })
+    assert.ok(starts.includes(at(day, '15:00')), 'cancelado: livre de novo')
+    const again = await book({ technicianId: techId, startsAt: at(day, '15:00'), endsAt: at(day, '16:00') })
     assert.equal(again.status, 201)
 
     const listed = await t.admin.get(
