@@ -44,6 +44,7 @@ import { type CopyValue, copyRows } from '../src/server/platform/db/copy.ts'
 import type { Database } from '../src/server/platform/db/database.ts'
 import { withCpfCheckDigits } from '../src/shared/documents.ts'
 import { JobRunner } from '../src/server/platform/jobs/queue.ts'
+import { createLocalStorage } from '../src/server/platform/storage/index.ts'
 import {
   type BenchEngine,
   defineBenchmark,
@@ -156,7 +157,7 @@ export default defineBenchmark({
         userId: '11111111-1111-4111-8111-111111111111',
         permissions: new Set(['imports:run', 'users:manage', 'portal:use', 'invitations:send']),
       }
-      const deps = { db: engine.database.db, config }
+      const deps = { db: engine.database.db, config, storage: createLocalStorage(path.join(dir, 'imports')) }
       const runner = new JobRunner(engine.database.db, createImportJobs(deps), {
         pollMs: 1000,
         concurrency: 1,

@@ -43,7 +43,7 @@ import {
   documentsRoutes,
   portalDocumentsRoutes,
 } from './modules/documents/index.ts'
-import { createLocalStorage, noopScanner } from './platform/storage/index.ts'
+import { createLocalStorage, type FileStorage, noopScanner } from './platform/storage/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
@@ -65,6 +65,8 @@ export type AppDeps = {
   webDir?: string | null
   /** Documents: storage (default <dataDir>/documents), virus scanner (default none), size limit. */
   documents?: Partial<Omit<DocumentsDeps, 'db'>>
+  /** Where uploaded import spreadsheets are kept (default <dataDir>/imports). */
+  importStorage?: FileStorage
 }
 
 export type App = FastifyInstance & { jobs: JobRunner; database: Database; clock: Clock }
@@ -104,6 +106,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     })
   const clock = deps.clock ?? createClock()
   const eventsDeps = { db, config, clock }
+  const deps2 = { db, config }
+  const importsDeps = {
+    ...deps2,
+    storage: deps.importStorage ?? createLocalStorage(path.join(config.dataDir, 'imports')),
+  }
   const jobs = new JobRunner(
     db,
     [
@@ -122,7 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       createNotifyJob(eventsDeps),
       createReminderJob(eventsDeps),
       createCertificatesJob(eventsDeps),
-      ...createImportJobs({ db, config }),
+      ...createImportJobs(importsDeps),
     ],
     {
       pollMs: config.jobsPollMs,
@@ -162,7 +169,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } })
 
-  const deps2 = { db, config }
   installAuthHooks(app, deps2)
   await app.register(healthRoutes(database), { prefix: '/api' })
   await app.register(
@@ -181,7 +187,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(tenantSettingsRoutes(db))
       await v1.register(tenantLogoRoutes(db))
       await v1.register(intakeRoutes(deps2))
-      await v1.register(importsRoutes(deps2))
+      await v1.register(importsRoutes(importsDeps))
       await v1.register(exportsRoutes(deps2))
       await v1.register(lookupsRoutes(lookups))
       await v1.register(eventsRoutes(eventsDeps))

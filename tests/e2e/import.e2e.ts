@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { importStep } from '#server/modules/imports/imports.run.ts'
+import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { withCpfCheckDigits } from '#shared/documents.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 import {
@@ -261,6 +262,7 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
       const deps = {
         db: hh.database.db,
         config: { ...hh.config, imports: { ...hh.config.imports, batchRows: 500 } },
+        storage: createLocalStorage(path.join(hh.config.dataDir, 'imports')),
       }
       const tenantId = (
         await hh.sql<{ tenant_id: string }>('select tenant_id from import_runs where id = $1', [runId])

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { type App, type AppDeps, buildApp } from '#server/app.ts'
 import { type Config, loadConfig } from '#server/config.ts'
 import type { Database } from '#server/platform/db/database.ts'
@@ -23,7 +26,9 @@ export async function startTestApp(
   opts: { config?: Partial<Config>; deps?: Partial<AppDeps>; database?: TestDatabase } = {},
 ): Promise<TestContext> {
   const db = opts.database ?? (await createTestDatabase())
-  const config = testConfig(opts.config)
+  // Files the app keeps (import spreadsheets, documents) go to a folder of this app's own.
+  const scratch = opts.config?.dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'cadastra-test-data-'))
+  const config = testConfig({ ...(scratch ? { dataDir: scratch } : {}), ...opts.config })
   const app = await buildApp(config, {
     database: db.database,
     jobs: { autoStart: false, retryBaseMs: 10 },
@@ -38,6 +43,7 @@ export async function startTestApp(
     close: async () => {
       await app.close()
       if (!opts.database) await db.drop()
+      if (scratch) rmSync(scratch, { recursive: true, force: true })
     },
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { totpCode } from '#server/platform/security/totp.ts'
+import { withCpfCheckDigits } from '#shared/documents.ts'
 import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
@@ -25,13 +26,14 @@ describe('usuários de clientes: assistente, convite, primeiro acesso e KEYPASS'
   })
   after(() => ctx.close())
 
+  let people = 0
   function wizard(email: string, extra: Record<string, unknown> = {}) {
     const pessoal = deps.find((d) => d.name === 'Pessoal')!
     const fiscal = deps.find((d) => d.name === 'Fiscal')!
     return {
       name: 'Helena Prado',
       email,
-      cpf: '529.982.247-25',
+      cpf: withCpfCheckDigits(String(310_000_000 + ++people)),
       phone: '(27) 99876-5432',
       portalActive: true,
       isDemo: false,
@@ -52,7 +54,10 @@ describe('usuários de clientes: assistente, convite, primeiro acesso e KEYPASS'
   })
 
   test('the whole first access: invitation → password → KEYPASS → portal → login with code → switch company', async () => {
-    const created = await t.admin.post('/api/v1/client-users', wizard('helena@exemplo.com.br'))
+    const created = await t.admin.post(
+      '/api/v1/client-users',
+      wizard('helena@exemplo.com.br', { cpf: '529.982.247-25' }),
+    )
     assert.equal(created.status, 201, JSON.stringify(created.body))
     assert.equal(created.body.cpf, '529.982.247-25')
     assert.equal(created.body.phone, '(27) 99876-5432')
@@ -278,6 +283,28 @@ describe('usuários de clientes: assistente, convite, primeiro acesso e KEYPASS'
     )
     assert.equal(dup.status, 409)
     assert.equal(dup.body.code, 'EMAIL_TAKEN')
+    // A CPF is one person: a second user with it is refused, saying who has it (on creation and on
+    // an edit); the same person keeps theirs when edited.
+    const sameCpf = await t.admin.post(
+      '/api/v1/client-users',
+      wizard('gemea@exemplo.com.br', { name: 'Gêmea Helena', cpf: '52998224725' }),
+    )
+    assert.equal(sameCpf.status, 409)
+    assert.equal(sameCpf.body.code, 'CPF_TAKEN')
+    assert.equal(
+      sameCpf.body.message,
+      'Este CPF já está cadastrado para Helena Prado (helena@exemplo.com.br).',
+    )
+    assert.match(sameCpf.body.fields.cpf, /CPF já usado por Helena Prado/)
+    const other = await t.admin.post('/api/v1/client-users', wizard('outra.cpf@exemplo.com.br'))
+    assert.equal(other.status, 201, JSON.stringify(other.body))
+    const edit = await t.admin.patch(`/api/v1/client-users/${other.body.id}`, { cpf: '529.982.247-25' })
+    assert.equal(edit.body.code, 'CPF_TAKEN')
+    const keep = await t.admin.patch(`/api/v1/client-users/${other.body.id}`, {
+      cpf: other.body.cpf,
+      name: 'Outra Pessoa',
+    })
+    assert.equal(keep.status, 200, JSON.stringify(keep.body))
     const bad = await t.admin.post(
       '/api/v1/client-users',
       wizard('x@exemplo.com.br', { cpf: '111.111.111-11', phone: '123' }),

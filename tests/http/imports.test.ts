@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { buffer } from 'node:stream/consumers'
 import { deflateRawSync } from 'node:zlib'
 import { sql } from 'drizzle-orm'
 import { withCpfCheckDigits } from '#shared/documents.ts'
@@ -11,6 +12,7 @@ import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
+import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -374,6 +376,46 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     )
   })
 
+  test('the spreadsheet is kept in the file storage, not in the database; a run whose file is gone fails with a pt-BR reason; older runs read theirs from the row', async () => {
+    const file = await xlsx([
+      ['Nome', 'E-mail'],
+      ['Sara Storage', 'sara@arquivo.com.br'],
+    ])
+    const up = await upload(t.admin, 'client_users', 'guardada.xlsx', file)
+    assert.equal(up.status, 201, JSON.stringify(up.body))
+    const id = up.body.id as string
+    const [stored] = (
+      (await ctx.app.database.db.execute(
+        sql`select file_key, file is null as no_bytes from import_runs where id = ${id}`,
+      )) as unknown as { rows: { file_key: string; no_bytes: boolean }[] }
+    ).rows
+    assert.equal(stored.file_key, `${t.tenantId}/${id}`)
+    assert.equal(stored.no_bytes, true, 'the database keeps no copy')
+    const storage = createLocalStorage(path.join(ctx.config.dataDir, 'imports'))
+    assert.deepEqual(Buffer.from(await buffer(await storage.get(stored.file_key))), file)
+
+    // The file disappears before the dry run: the run fails and says what to do.
+    await storage.delete(stored.file_key)
+    const mapping = (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field }))
+    assert.equal((await t.admin.post(`/api/v1/imports/${id}/dry-run`, { mapping })).status, 202)
+    await ctx.app.jobs.drain()
+    const gone: Run = (await t.admin.get(`/api/v1/imports/${id}`)).body
+    assert.equal(gone.status, 'failed')
+    assert.match(gone.failureMessage ?? '', /não está mais disponível.*Envie o arquivo de novo/)
+
+    // A run recorded before the storage (its bytes in the row, no key) still reads them.
+    const legacy = await upload(t.admin, 'client_users', 'antiga.xlsx', file)
+    await storage.delete(`${t.tenantId}/${legacy.body.id}`)
+    await ctx.app.database.db.execute(
+      sql`update import_runs set file = ${file}, file_key = null where id = ${legacy.body.id}`,
+    )
+    assert.equal((await t.admin.post(`/api/v1/imports/${legacy.body.id}/dry-run`, { mapping })).status, 202)
+    await ctx.app.jobs.drain()
+    const read: Run = (await t.admin.get(`/api/v1/imports/${legacy.body.id}`)).body
+    assert.equal(read.status, 'validated', JSON.stringify(read))
+    assert.deepEqual(read.totals, { rows: 1, ok: 1, errors: 0, skipped: 0 })
+  })
+
   test('the Permissões column gives imported users their portal permissions; an unknown one is an error on that column', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail', 'Permissões'],
@@ -607,7 +649,11 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     ).rows
     assert.equal(
       await importStep(
-        { db: ctx.app.database.db, config: ctx.config },
+        {
+          db: ctx.app.database.db,
+          config: ctx.config,
+          storage: createLocalStorage(path.join(ctx.config.dataDir, 'imports')),
+        },
         t.tenantId,
         run.id,
         job.payload.token,

@@ -3,6 +3,7 @@ import { defineErrors } from '../../platform/errors.ts'
 export const ClientUserErrors = defineErrors({
   CLIENT_USER_NOT_FOUND: [404, 'Usuário de cliente não encontrado.'],
   EMAIL_TAKEN: [409, 'Já existe um usuário de cliente com este e-mail neste inquilino.'],
+  CPF_TAKEN: [409, 'Já existe um usuário de cliente com este CPF.'],
   DEPARTMENT_NOT_FOUND: [400, 'Departamento não encontrado.'],
   DEPARTMENT_NAME_TAKEN: [409, 'Já existe um departamento com esse nome.'],
   COMPANY_NOT_FOUND: [400, 'Cliente não encontrado.'],

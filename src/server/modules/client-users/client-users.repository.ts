@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern } from '../../platform/db/like.ts'
 import { users } from '../auth/auth.tables.ts'
@@ -115,6 +115,22 @@ export function clientUsersRepository(db: Db) {
         .select()
         .from(clientUsers)
         .where(and(eq(clientUsers.tenantId, tenantId), sql`lower(${clientUsers.email}) = lower(${email})`))
+      return row ?? null
+    },
+
+    /** Another client user of the tenant with this CPF (digits only), if any. */
+    async findByCpf(tenantId: string, cpf: string, exceptId?: string): Promise<ClientUserRow | null> {
+      const [row] = await db
+        .select()
+        .from(clientUsers)
+        .where(
+          and(
+            eq(clientUsers.tenantId, tenantId),
+            eq(clientUsers.cpf, cpf),
+            exceptId ? ne(clientUsers.id, exceptId) : undefined,
+          ),
+        )
+        .limit(1)
       return row ?? null
     },
 

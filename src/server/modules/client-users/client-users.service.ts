@@ -191,6 +191,7 @@ export async function createClientUserInTx(
   {
     const repo = clientUsersRepository(tx)
     if (await repo.findByEmail(actor.tenantId, body.email)) throw emailTaken()
+    if (body.cpf) await assertCpfFree(tx, actor.tenantId, normalizeCpf(body.cpf))
     await assertLinks(tx, actor.tenantId, body)
     const cu = await repo
       .insert({
@@ -246,6 +247,8 @@ export async function updateClientUser(
       const other = await repo.findByEmail(actor.tenantId, body.email!)
       if (other && other.id !== id) throw emailTaken()
     }
+    if (body.cpf && normalizeCpf(body.cpf) !== before.cpf)
+      await assertCpfFree(tx, actor.tenantId, normalizeCpf(body.cpf), id)
     const values = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.email !== undefined ? { email: body.email } : {}),
@@ -317,6 +320,16 @@ export async function resetClientKeypass(
     })
   })
   return getClientUser(deps, actor, id)
+}
+
+/** A CPF identifies one person: a second client user with it is refused, naming who has it. */
+async function assertCpfFree(tx: Db, tenantId: string, cpf: string, exceptId?: string) {
+  const owner = await clientUsersRepository(tx).findByCpf(tenantId, cpf, exceptId)
+  if (owner)
+    throw ClientUserErrors.CPF_TAKEN({
+      message: `Este CPF já está cadastrado para ${owner.name} (${owner.email}).`,
+      fields: { cpf: `CPF já usado por ${owner.name}.` },
+    })
 }
 
 function emailTaken() {

@@ -68,6 +68,8 @@ export const clientUsers = pgTable(
     uniqueIndex('client_users_tenant_user_key').on(t.tenantId, t.userId),
     unique('client_users_tenant_id_key').on(t.tenantId, t.id),
     index('client_users_user_idx').on(t.userId),
+    // Duplicate-CPF checks (the user screen, the import's dry run) without scanning the tenant.
+    index('client_users_cpf_idx').on(t.tenantId, t.cpf).where(sql`${t.cpf} is not null`),
   ],
 )
 

@@ -1,12 +1,16 @@
-import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
 import { readRows, tooManyRows } from '../../platform/spreadsheet/read.ts'
 import { type Columns, type InputRow, toInputRow } from './imports.cells.ts'
 import { fieldsOf } from './imports.fields.ts'
+import { loadImportFile } from './imports.files.ts'
 import { type ImportRowInsert, type ImportRunRow, importsRepository } from './imports.repository.ts'
 import { prepareOrgs, validateOrgs } from './imports.orgs.ts'
+import type { ImportsDeps } from './imports.run.ts'
 import { prepareUsers, validateUsers } from './imports.users.ts'
+
+const FILE_GONE =
+  'A planilha enviada não está mais disponível no servidor. Envie o arquivo de novo para importar.'
 
 /** Rows validated and stored per step of the dry run (one look-up query per kind of check). */
 export const DRY_RUN_CHUNK = 1000
@@ -40,7 +44,7 @@ async function validatorFor(db: Db, run: ImportRunRow): Promise<Validator> {
  * pt-BR reason; a newer dry run of the same run (another token) makes this one stop.
  */
 export async function runDryRun(
-  deps: { db: Db; config: Config },
+  deps: ImportsDeps,
   tenantId: string,
   runId: string,
   token: string,
@@ -48,8 +52,16 @@ export async function runDryRun(
   const repo = importsRepository(deps.db)
   const run = await repo.findRun(tenantId, runId)
   if (run?.status !== 'validating' || run.jobToken !== token) return
-  const file = await repo.file(tenantId, runId)
-  if (!file) return
+  const file = await loadImportFile(deps, run)
+  if (!file) {
+    await repo.updateRun(
+      tenantId,
+      runId,
+      { status: 'failed', failureMessage: FILE_GONE, jobToken: null },
+      token,
+    )
+    return
+  }
   await repo.deleteRows(tenantId, runId)
   const validate = await validatorFor(deps.db, run)
   const width = run.headers.length

@@ -36,7 +36,8 @@ export function importsRepository(db: Db) {
       return row ?? null
     },
 
-    async file(tenantId: string, id: string): Promise<Buffer | null> {
+    /** A run uploaded before the file storage: its file, kept in the row (null for the others). */
+    async legacyFile(tenantId: string, id: string): Promise<Buffer | null> {
       const [row] = await db
         .select({ file: importRuns.file })
         .from(importRuns)

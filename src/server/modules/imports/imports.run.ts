@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { systemActor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
+import type { FileStorage } from '../../platform/storage/index.ts'
 import { inviteUsersInTx, scheduleInvitationsInTx } from '../client-users/index.ts'
 import { writeOrgsBatch } from './imports.orgs.ts'
 import { enqueueScheduledInvitations } from './imports.queue.ts'
@@ -11,7 +12,8 @@ import type { ImportOptions } from './imports.tables.ts'
 import { importTargets } from './imports.targets.ts'
 import { type BatchContext, writeUsersBatch } from './imports.users.ts'
 
-export type ImportsDeps = { db: Db; config: Config }
+/** `storage` keeps the uploaded spreadsheets (`<tenant>/<run>`) until the run is no longer needed. */
+export type ImportsDeps = { db: Db; config: Config; storage: FileStorage }
 
 /** Users invited per transaction, through the invitations service's bulk functions (links, e-mails, audit). */
 export const INVITE_BATCH = 2000

@@ -11,6 +11,7 @@ import {
 } from '../../platform/spreadsheet/read.ts'
 import { ImportErrors } from './imports.errors.ts'
 import { fieldsOf, guessMapping, HEADER_LOOKAHEAD, pickHeader } from './imports.fields.ts'
+import { importFileKey } from './imports.files.ts'
 import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
 import type { ImportsDeps, RunOptions } from './imports.run.ts'
@@ -139,29 +140,40 @@ export async function uploadImport(
   let width = header.cells.length
   while (width > 0 && cellText(header.cells[width - 1] ?? null) === '') width--
   const headers = Array.from({ length: width }, (_, i) => cellText(header.cells[i] ?? null) || columnName(i))
-  const run = await deps.db.transaction(async (tx) => {
-    const row = await importsRepository(tx).insertRun({
-      tenantId: actor.tenantId,
-      kind,
-      filename: file.filename.slice(0, 200) || (format === 'csv' ? 'planilha.csv' : 'planilha.xlsx'),
-      format,
-      fileSize: file.bytes.length,
-      file: file.bytes,
-      headers,
-      sample: sample.map((r) => headers.map((_, i) => cellText(r.cells[i] ?? null))),
-      mapping: guessMapping(kind, headers, extras),
-      options: { invitations: 'end', extraFields: extras, headerRow: header.rowNumber },
-      createdBy: actor.userId,
-      createdByName: actor.name,
+  // The file goes to the storage first (written whole or not at all), then the run that names it;
+  // when the run cannot be recorded, the file is removed again.
+  const id = randomUUID()
+  const fileKey = importFileKey(actor.tenantId, id)
+  await deps.storage.put(fileKey, file.bytes)
+  const run = await deps.db
+    .transaction(async (tx) => {
+      const row = await importsRepository(tx).insertRun({
+        id,
+        tenantId: actor.tenantId,
+        kind,
+        filename: file.filename.slice(0, 200) || (format === 'csv' ? 'planilha.csv' : 'planilha.xlsx'),
+        format,
+        fileSize: file.bytes.length,
+        fileKey,
+        headers,
+        sample: sample.map((r) => headers.map((_, i) => cellText(r.cells[i] ?? null))),
+        mapping: guessMapping(kind, headers, extras),
+        options: { invitations: 'end', extraFields: extras, headerRow: header.rowNumber },
+        createdBy: actor.userId,
+        createdByName: actor.name,
+      })
+      await recordAudit(tx, actor, {
+        entity: 'import_run',
+        entityId: row.id,
+        action: 'uploaded',
+        after: { kind, filename: row.filename, size: row.fileSize, format },
+      })
+      return row
     })
-    await recordAudit(tx, actor, {
-      entity: 'import_run',
-      entityId: row.id,
-      action: 'uploaded',
-      after: { kind, filename: row.filename, size: row.fileSize, format },
+    .catch(async (err) => {
+      await deps.storage.delete(fileKey).catch(() => {})
+      throw err
     })
-    return row
-  })
   return toDto(run)
 }
 

@@ -62,8 +62,12 @@ export const importRuns = pgTable(
     filename: text('filename').notNull(),
     format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
     fileSize: integer('file_size').notNull(),
-    /** The file as uploaded: the dry run streams it; the error report repeats its rows. */
-    file: bytea('file').notNull(),
+    /**
+     * Where the file as uploaded is kept (the imports' file storage, `imports/<tenant>/<run>`): the
+     * dry run reads it again. Runs uploaded before the storage kept their file in `file`.
+     */
+    fileKey: text('file_key'),
+    file: bytea('file'),
     headers: jsonb('headers').$type<string[]>().notNull(),
     /** The first rows, as text, for the mapping screen. */
     sample: jsonb('sample').$type<string[][]>().notNull(),
