@@ -45,6 +45,7 @@ import {
 } from './modules/documents/index.ts'
 import { createLocalStorage, type FileStorage, noopScanner } from './platform/storage/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
+import { portalNotificationsRoutes } from './modules/notifications/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
@@ -203,6 +204,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       }
       await v1.register(documentsRoutes(documentsDeps))
       await v1.register(portalDocumentsRoutes(documentsDeps))
+      await v1.register(portalNotificationsRoutes(db))
     },
     { prefix: '/api/v1' },
   )

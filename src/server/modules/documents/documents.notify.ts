@@ -1,53 +1,84 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { renderMail } from '../../platform/mail/layout.ts'
 import { queueMails } from '../../platform/mail/mailer.ts'
+import type { NotificationChannel } from '../client-users/client-users.tables.ts'
+import { portalNotifications } from '../notifications/index.ts'
 import { getTenantName } from '../tenants/tenant-settings.ts'
 import type { FolderRow } from './documents.repository.ts'
 
+/** Where the notice takes the client user: the portal's documents of the company in use. */
+const DOCUMENTS_PATH = '/portal/documentos'
+
+/**
+ * The client users who hear of a publication in this folder by one of these channels: portal access
+ * active and accepted, the company's portal enabled and the company active, linked to the company
+ * and in the folder's department. One FROM … WHERE for the e-mails and the inbox, so both follow
+ * the same rules.
+ */
+function recipients(tenantId: string, folder: FolderRow, channels: NotificationChannel[]): SQL {
+  return sql`
+    from client_users cu
+    join client_user_orgs l on l.tenant_id = cu.tenant_id and l.client_user_id = cu.id
+    join client_orgs o on o.tenant_id = l.tenant_id and o.id = l.client_org_id
+    join client_user_departments d on d.tenant_id = cu.tenant_id and d.client_user_id = cu.id
+    where cu.tenant_id = ${tenantId} and l.client_org_id = ${folder.clientOrgId}
+      and d.department_id = ${folder.departmentId}
+      and cu.portal_active and cu.user_id is not null and o.portal_enabled and o.is_active
+      and cu.notifications->>'documents' in (${sql.join(
+        channels.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+}
+
 /**
  * "Novos documentos publicados" (seed 004, Notificações): when the office publishes a document or
- * a new version in a folder client users see, those who chose e-mail for this notification ("E-mail"
- * or "E-mail e sistema") and have access to the portal get one, in the publishing transaction (no
- * e-mail for a publication that rolled back). Documents sent by client users notify nobody.
- * Returns how many e-mails were queued.
+ * a new version in a folder client users see, those with access to the portal hear of it by the
+ * channel they chose — "E-mail" an e-mail, "Sistema" a notification in the portal's inbox, "Ambos"
+ * both — in the publishing transaction (nothing for a publication that rolled back). Documents sent
+ * by client users notify nobody. Returns how many e-mails were queued and notifications written.
  */
 export async function notifyPublished(
   tx: Db,
   appUrl: string,
   actor: Actor,
   input: { folder: FolderRow; path: string; visibleToClients: boolean; name: string; version: number },
-): Promise<number> {
-  if (actor.kind !== 'staff' || !input.visibleToClients) return 0
-  const res = await tx.execute(sql`
-    select cu.name, cu.email, o.name as company from client_users cu
-    join client_user_orgs l on l.tenant_id = cu.tenant_id and l.client_user_id = cu.id
-    join client_orgs o on o.tenant_id = l.tenant_id and o.id = l.client_org_id
-    join client_user_departments d on d.tenant_id = cu.tenant_id and d.client_user_id = cu.id
-    where cu.tenant_id = ${actor.tenantId} and l.client_org_id = ${input.folder.clientOrgId}
-      and d.department_id = ${input.folder.departmentId}
-      and cu.portal_active and cu.user_id is not null and o.portal_enabled and o.is_active
-      and cu.notifications->>'documents' in ('email', 'both')
-    order by cu.email`)
-  const recipients = (res as unknown as { rows: { name: string; email: string; company: string }[] }).rows
-  if (recipients.length === 0) return 0
+): Promise<{ mailed: number; notified: number }> {
+  if (actor.kind !== 'staff' || !input.visibleToClients) return { mailed: 0, notified: 0 }
   const tenantName = await getTenantName(tx, actor.tenantId)
+  const title =
+    input.version > 1 ? `Nova versão de documento: ${input.name}` : `Novo documento: ${input.name}`
   const what = input.version > 1 ? `uma nova versão (${input.version}) de "${input.name}"` : `"${input.name}"`
+  // The e-mail's first paragraph, and the notification's body: "<office> publicou … de <company>."
+  const lead = `${tenantName} publicou ${what} na pasta ${input.path} de `
+
+  // The inbox: one row per recipient, written by one INSERT … SELECT.
+  const inserted = await tx.execute(sql`
+    insert into ${portalNotifications} (tenant_id, client_user_id, kind, title, body, link, client_org_id)
+    select cu.tenant_id, cu.id, 'documents.published', ${title}::text,
+      ${lead}::text || o.name || '.',
+      ${DOCUMENTS_PATH}::text, o.id
+    ${recipients(actor.tenantId, input.folder, ['system', 'both'])}
+    returning client_user_id`)
+  const notified = (inserted as unknown as { rows: unknown[] }).rows.length
+
+  const res = await tx.execute(sql`
+    select cu.name, cu.email, o.name as company
+    ${recipients(actor.tenantId, input.folder, ['email', 'both'])}
+    order by cu.email`)
+  const mailTo = (res as unknown as { rows: { name: string; email: string; company: string }[] }).rows
+  if (mailTo.length === 0) return { mailed: 0, notified }
   await queueMails(
     tx,
     actor.tenantId,
-    recipients.map((r) => ({
+    mailTo.map((r) => ({
       ...renderMail({
-        subject:
-          input.version > 1 ? `Nova versão de documento: ${input.name}` : `Novo documento: ${input.name}`,
+        subject: title,
         tenantName,
         greeting: `Olá, ${r.name.split(' ')[0]}!`,
-        paragraphs: [
-          `${tenantName} publicou ${what} na pasta ${input.path} de ${r.company}.`,
-          'Abra o Portal do Cliente para ver e baixar o documento.',
-        ],
-        action: { label: 'Abrir os documentos', url: `${appUrl}/portal/documentos` },
+        paragraphs: [`${lead}${r.company}.`, 'Abra o Portal do Cliente para ver e baixar o documento.'],
+        action: { label: 'Abrir os documentos', url: `${appUrl}${DOCUMENTS_PATH}` },
         footnote:
           'Você recebe este aviso porque escolheu "Novos documentos publicados" por e-mail. O administrador do seu acesso pode mudar essa preferência.',
       }),
@@ -55,5 +86,5 @@ export async function notifyPublished(
       template: 'documents.published',
     })),
   )
-  return recipients.length
+  return { mailed: mailTo.length, notified }
 }
