@@ -376,7 +376,7 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     )
   })
 
-  test('the spreadsheet is kept in the file storage, not in the database; a run whose file is gone fails with a pt-BR reason; older runs read theirs from the row', async () => {
+  test('the spreadsheet is kept in the file storage (not in the database) until the import is done; a run whose file is gone fails with a pt-BR reason; older runs read theirs from the row', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail'],
       ['Sara Storage', 'sara@arquivo.com.br'],
@@ -393,13 +393,21 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(stored.no_bytes, true, 'the database keeps no copy')
     const storage = createLocalStorage(path.join(ctx.config.dataDir, 'imports'))
     assert.deepEqual(Buffer.from(await buffer(await storage.get(stored.file_key))), file)
-
-    // The file disappears before the dry run: the run fails and says what to do.
-    await storage.delete(stored.file_key)
+    // Once the import is done, the file is removed (the rows' cells stay for the report).
     const mapping = (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field }))
     assert.equal((await t.admin.post(`/api/v1/imports/${id}/dry-run`, { mapping })).status, 202)
     await ctx.app.jobs.drain()
-    const gone: Run = (await t.admin.get(`/api/v1/imports/${id}`)).body
+    const done = await confirm(t.admin, id, { invitations: 'later' })
+    assert.equal(done.status, 'done')
+    assert.equal(await storage.exists(stored.file_key), false)
+    assert.equal((await rowsOf(t.admin, id))[0].cells[0], 'Sara Storage')
+
+    // The file disappears before the dry run: the run fails and says what to do.
+    const lost = await upload(t.admin, 'client_users', 'perdida.xlsx', file)
+    await storage.delete(`${t.tenantId}/${lost.body.id}`)
+    assert.equal((await t.admin.post(`/api/v1/imports/${lost.body.id}/dry-run`, { mapping })).status, 202)
+    await ctx.app.jobs.drain()
+    const gone: Run = (await t.admin.get(`/api/v1/imports/${lost.body.id}`)).body
     assert.equal(gone.status, 'failed')
     assert.match(gone.failureMessage ?? '', /não está mais disponível.*Envie o arquivo de novo/)
 
@@ -413,7 +421,8 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     await ctx.app.jobs.drain()
     const read: Run = (await t.admin.get(`/api/v1/imports/${legacy.body.id}`)).body
     assert.equal(read.status, 'validated', JSON.stringify(read))
-    assert.deepEqual(read.totals, { rows: 1, ok: 1, errors: 0, skipped: 0 })
+    // Read from the row: Sara, imported above, is recognised and skipped.
+    assert.deepEqual(read.totals, { rows: 1, ok: 0, errors: 0, skipped: 1 })
   })
 
   test('the Permissões column gives imported users their portal permissions; an unknown one is an error on that column', async () => {

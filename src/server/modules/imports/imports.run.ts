@@ -168,10 +168,21 @@ export async function processImport(
     statistics.set(runId, stats)
     if (step !== 'more') {
       statistics.delete(runId)
+      if (step === 'finished') await dropFile(deps, tenantId, runId)
       return false
     }
     if (Date.now() - started >= budgetMs) return true
   }
+}
+
+/**
+ * A finished run no longer needs its spreadsheet: the rows' cells are kept for the error report and
+ * the history, and importing the file again means uploading it again. Removed after the commit (the
+ * storage is not transactional); a removal that fails leaves a file behind, nothing worse.
+ */
+async function dropFile(deps: ImportsDeps, tenantId: string, runId: string) {
+  const run = await importsRepository(deps.db).findRun(tenantId, runId)
+  if (run?.status === 'done' && run.fileKey) await deps.storage.delete(run.fileKey).catch(() => {})
 }
 
 /**
