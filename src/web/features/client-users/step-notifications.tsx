@@ -14,8 +14,8 @@ export function NotificationsStep({ form, notificationTypes }: NotificationsStep
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Defina como o usuário será avisado de cada tipo de novidade: por e-mail, no próprio sistema, pelos
-        dois ou por nenhum.
+        Defina como o usuário será avisado de cada tipo de novidade: por e-mail, no sistema (as notificações
+        do sino, no topo do Portal do Cliente), pelos dois (Ambos) ou por nenhum.
       </Text>
       {form.values.isDemo ? (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>

@@ -27,6 +27,7 @@ import { type ReactNode, useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { homePathFor, type Membership, membershipLabel, useSession, useUser } from '../../shared/session.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
+import { NotificationsBell } from '../notifications/notifications-bell.tsx'
 
 /** The client portal's shell: brand and company switcher on the left, the user's menu on the right. */
 export function PortalLayout({ children }: { children?: ReactNode }) {
@@ -65,7 +66,10 @@ export function PortalLayout({ children }: { children?: ReactNode }) {
               </Box>
               {isDesktop ? <CompanySwitcher /> : null}
             </Group>
-            <UserMenu />
+            <Group gap="xs" wrap="nowrap">
+              <NotificationsBell />
+              <UserMenu />
+            </Group>
           </Group>
           {isDesktop ? null : <CompanySwitcher />}
         </Stack>
