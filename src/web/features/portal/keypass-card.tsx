@@ -64,6 +64,11 @@ export function KeypassCard() {
                     variant="default"
                     leftSection={<IconRefresh size={16} />}
                     onClick={() => setRegenerating(true)}
+                    // On a phone the label wraps instead of being cut off.
+                    h="auto"
+                    mih={36}
+                    py={6}
+                    styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
                   >
                     Gerar novos códigos de recuperação
                   </Button>

@@ -27,7 +27,7 @@ export function PortalProfilePage() {
                 {user.companies.map((company) => (
                   <Text key={company.id} size="sm">
                     {company.name}{' '}
-                    <Text span size="sm" c="dimmed" ff="monospace">
+                    <Text span size="sm" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {company.document}
                     </Text>
                   </Text>
@@ -58,8 +58,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      <div style={{ minWidth: 0 }}>
-        {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
+      <div style={{ minWidth: 0, flex: 1 }}>
+        {typeof children === 'string' ? (
+          // A long e-mail breaks inside instead of running off a phone's screen.
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {children}
+          </Text>
+        ) : (
+          children
+        )}
       </div>
     </Group>
   )
