@@ -272,7 +272,7 @@ const ACTION_COLORS: Record<string, string> = {
 
 function ActionBadge({ action }: { action: string }) {
   return (
-    <Badge variant="light" color={ACTION_COLORS[action] ?? 'brand'} tt="none">
+    <Badge variant="light" color={ACTION_COLORS[action] ?? 'brand'} tt="none" miw="max-content">
       {actionLabel(action)}
     </Badge>
   )
@@ -280,7 +280,8 @@ function ActionBadge({ action }: { action: string }) {
 
 function recordName(entry: AuditEntry): string | null {
   for (const data of [entry.after, entry.before]) {
-    const name = data?.name ?? data?.email ?? data?.subject
+    // Events are named by their description and fichas by their protocol.
+    const name = data?.name ?? data?.email ?? data?.subject ?? data?.description ?? data?.protocol
     if (typeof name === 'string' && name) return name
   }
   return null

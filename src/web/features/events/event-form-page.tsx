@@ -247,6 +247,7 @@ function EventFormContent({ existing, initial, training }: ContentProps) {
                         ? `Muda de ${eventStatusLabel(existing.status)} para ${eventStatusLabel(values.status)}.`
                         : undefined
                     }
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
                     data={EVENT_STATUS_OPTIONS}
                     {...form.getInputProps('status')}
                   />
@@ -394,6 +395,8 @@ function ResponsibleSelect({ form, fallbackLabel }: { form: EventForm; fallbackL
     <Select
       label="Responsável"
       description="Opcional: quando informado, só ele e os administradores podem alterar."
+      // The hint goes under the field, so it lines up with Tipo and Status beside it.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       placeholder={staff.loading ? 'Carregando…' : 'Ninguém em especial'}
       searchable
       clearable

@@ -11,7 +11,8 @@ const STATUS: Record<OutboxStatus, { label: string; color: string }> = {
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   const info = STATUS[status] ?? { label: status, color: 'gray' }
   return (
-    <Badge variant="light" color={info.color} tt="none">
+    // max-content: a narrow table column does not cut the label to "Envia…".
+    <Badge variant="light" color={info.color} tt="none" miw="max-content">
       {info.label}
     </Badge>
   )
