@@ -98,7 +98,16 @@ export function NotificationsBell() {
 
   const items = inbox.data?.items ?? []
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width={400}
+      shadow="md"
+      withinPortal
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
         <Indicator
           label={unread > 99 ? '99+' : unread}
@@ -122,7 +131,7 @@ export function NotificationsBell() {
           </ActionIcon>
         </Indicator>
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Notificações" role="dialog">
+      <Popover.Dropdown p={0} aria-label="Notificações" maw="calc(100vw - 16px)">
         <Group justify="space-between" px="md" py="sm" wrap="nowrap">
           <Text fw={600}>Notificações</Text>
           <Button
@@ -131,6 +140,7 @@ export function NotificationsBell() {
             leftSection={<IconChecks size={16} />}
             disabled={unread === 0}
             loading={busy}
+            style={{ flexShrink: 0 }}
             onClick={() => void markAll()}
           >
             Marcar todas como lidas
