@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
   /** Rows written per transaction while importing (each batch moves the run's cursor with it). */
   IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(20_000).default(5000),
+  /** Days an import's rows (personal data from the spreadsheet) and file are kept after the upload. */
+  IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SKIP_WEB_BUILD: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -89,6 +91,7 @@ export type Config = Readonly<{
     maxUncompressedBytes: number
     maxRatio: number
     batchRows: number
+    retentionDays: number
   }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxUncompressedBytes: e.IMPORT_MAX_BYTES * 20,
       maxRatio: 100,
       batchRows: e.IMPORT_BATCH_ROWS,
+      retentionDays: e.IMPORT_RETENTION_DAYS,
     },
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,

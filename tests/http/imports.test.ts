@@ -425,6 +425,98 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.deepEqual(read.totals, { rows: 1, ok: 0, errors: 0, skipped: 1 })
   })
 
+  test('retention: after IMPORT_RETENTION_DAYS the rows (personal data) and the file are deleted and audited; totals, history and undo stay; a run never imported expires; one in use waits', async () => {
+    const db = ctx.app.database.db
+    const storage = createLocalStorage(path.join(ctx.config.dataDir, 'imports'))
+    const sheet = (who: string) =>
+      xlsx([
+        ['Nome', 'E-mail', 'CPF'],
+        [`${who} Retida`, `${who.toLowerCase()}@retencao.com.br`, ''],
+        ['Sem Email', '', ''],
+      ])
+    const done = await dryRun(t.admin, 'client_users', 'retida.xlsx', await sheet('Rita'))
+    assert.equal((await confirm(t.admin, done.id, { invitations: 'later' })).status, 'done')
+    const validated = await dryRun(t.admin, 'client_users', 'esquecida.xlsx', await sheet('Vera'))
+    const uploaded = (await upload(t.admin, 'client_users', 'so-enviada.xlsx', await sheet('Ugo')))
+      .body as Run
+    const stopped = await dryRun(t.admin, 'client_users', 'parada.xlsx', await sheet('Pia'))
+    const recent = (await upload(t.admin, 'client_users', 'recente.xlsx', await sheet('Rui'))).body as Run
+    const purgeJob = async (runId: string) =>
+      (
+        (await db.execute(
+          sql`select run_at, status from jobs where name = 'imports.purge' and payload->>'runId' = ${runId}
+              order by run_at desc limit 1`,
+        )) as unknown as { rows: { run_at: string | Date; status: string }[] }
+      ).rows[0]
+    // Queued at upload, for 90 days later (the default).
+    const first = await purgeJob(done.id)
+    const days = (new Date(first.run_at).getTime() - Date.now()) / 86_400_000
+    assert.ok(days > 89.9 && days <= 90, `purge in ${days} days`)
+
+    // 91 days pass for all but "recente"; "parada" stopped in the middle (Retomar/Desfazer need its rows).
+    const old = [done.id, validated.id, uploaded.id, stopped.id]
+    await db.execute(sql`update import_runs set status = 'failed', started_at = now(), failure_message = 'Parou.'
+      where id = ${stopped.id}`)
+    for (const id of old)
+      await db.execute(
+        sql`update import_runs set created_at = created_at - interval '91 days' where id = ${id}`,
+      )
+    await db.execute(sql`update jobs set run_at = now() where name = 'imports.purge' and status = 'queued'`)
+    await ctx.app.jobs.drain()
+
+    const get = async (id: string) =>
+      (await t.admin.get(`/api/v1/imports/${id}`)).body as Run & { purgedAt: string | null }
+    const rowsLeft = (id: string) =>
+      count(sql`select count(*)::int as n from import_rows where run_id = ${id}`)
+    // Done: rows and report gone, totals and history kept, undo still removes the users.
+    const d = await get(done.id)
+    assert.equal(d.status, 'done')
+    assert.ok(d.purgedAt)
+    assert.deepEqual(d.totals, { rows: 2, ok: 1, errors: 1, skipped: 0 })
+    assert.equal(await rowsLeft(done.id), 0)
+    assert.deepEqual(await rowsOf(t.admin, done.id), [])
+    const report = await t.admin.get(`/api/v1/imports/${done.id}/error-report`)
+    assert.equal(report.status, 410)
+    assert.equal(report.body.code, 'IMPORT_PURGED')
+    assert.match(report.body.message, /apagados ao fim do prazo de retenção/)
+    assert.equal(await usersOf(t.tenantId, 'rita@retencao.com.br'), 1)
+    assert.equal((await t.admin.post(`/api/v1/imports/${done.id}/undo`)).status, 200)
+    assert.equal(await usersOf(t.tenantId, 'rita@retencao.com.br'), 0)
+    // Never imported: expired, its file deleted, nothing more can be done with it.
+    for (const id of [validated.id, uploaded.id]) {
+      const r = await get(id)
+      assert.equal(r.status, 'expired')
+      assert.equal(r.statusLabel, 'Expirada')
+      assert.equal(await rowsLeft(id), 0)
+      assert.equal(await storage.exists(`${t.tenantId}/${id}`), false)
+    }
+    const mapping = uploaded.mapping.map((m) => ({ column: m.column, field: m.field }))
+    assert.equal(
+      (await t.admin.post(`/api/v1/imports/${uploaded.id}/dry-run`, { mapping })).body.code,
+      'IMPORT_PURGED',
+    )
+    assert.equal(
+      (await t.admin.post(`/api/v1/imports/${validated.id}/confirm`, { invitations: 'later' })).body.code,
+      'IMPORT_PURGED',
+    )
+    // Stopped midway: kept, looked at again a day later.
+    assert.equal((await get(stopped.id)).status, 'failed')
+    assert.equal(await rowsLeft(stopped.id), 2)
+    const again = await purgeJob(stopped.id)
+    assert.equal(again.status, 'queued')
+    assert.ok(Math.abs(new Date(again.run_at).getTime() - Date.now() - 86_400_000) < 60_000)
+    // Not due yet (its job ran early): untouched, queued again for its date.
+    assert.equal((await get(recent.id)).purgedAt, null)
+    assert.equal(await storage.exists(`${t.tenantId}/${recent.id}`), true)
+    assert.equal((await purgeJob(recent.id)).status, 'queued')
+    // Each deletion is in the audit log, by "Retenção de dados".
+    const audit = await count(
+      sql`select count(*)::int as n from audit_log where entity = 'import_run' and action = 'purged'
+          and actor_name = 'Retenção de dados' and entity_id in (${done.id}, ${validated.id}, ${uploaded.id})`,
+    )
+    assert.equal(audit, 3)
+  })
+
   test('the Permissões column gives imported users their portal permissions; an unknown one is an error on that column', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail', 'Permissões'],
@@ -838,6 +930,7 @@ describe('importação em lote de planilhas e exportação das listas', () => {
           maxUncompressedBytes: 64 * 1024 * 20,
           maxRatio: 100,
           batchRows: 500,
+          retentionDays: 90,
         },
       },
     })

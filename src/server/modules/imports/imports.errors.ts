@@ -14,6 +14,10 @@ export const ImportErrors = defineErrors({
     409,
     'Não é possível desfazer: registros criados por esta importação já são usados em outras partes do sistema.',
   ],
+  IMPORT_PURGED: [
+    410,
+    'Os detalhes desta importação foram apagados ao fim do prazo de retenção. Envie a planilha de novo para importar.',
+  ],
   IMPORT_SCHEDULE_INVALID: [400, 'Informe a data e a hora do envio, no futuro.'],
   IMPORT_INVITE_FORBIDDEN: [
     403,

@@ -4,12 +4,14 @@ import {
   enqueueImport,
   enqueueMoreScheduledInvitations,
   INVITATIONS_JOB,
+  PURGE_JOB,
   RUN_JOB,
   RunPayload,
   ScheduledPayload,
   VALIDATE_JOB,
 } from './imports.queue.ts'
 import { importsRepository } from './imports.repository.ts'
+import { purgeImport } from './imports.retention.ts'
 import { type ImportsDeps, processImport, sendScheduledInvitations } from './imports.run.ts'
 
 const FAILED_DRY_RUN =
@@ -64,6 +66,14 @@ export function createImportJobs(deps: ImportsDeps) {
       handler: async (p) => {
         if (await sendScheduledInvitations(deps, p.tenantId, p.runId))
           await enqueueMoreScheduledInvitations(deps.db, p.tenantId, p.runId)
+      },
+    }),
+    defineJob({
+      name: PURGE_JOB,
+      payload: ScheduledPayload,
+      maxAttempts: 8,
+      handler: async (p) => {
+        await purgeImport(deps, p.tenantId, p.runId)
       },
     }),
   ]

@@ -9,12 +9,14 @@ export const ScheduledPayload = z.object({ tenantId: z.uuid(), runId: z.uuid() }
 export const VALIDATE_JOB = 'imports.validate'
 export const RUN_JOB = 'imports.run'
 export const INVITATIONS_JOB = 'imports.scheduled-invitations'
+export const PURGE_JOB = 'imports.purge'
 
 const shape = <P>(name: string, payload: z.ZodType<P>) =>
   defineJob({ name, payload, handler: async () => {} })
 const validateShape = shape(VALIDATE_JOB, RunPayload)
 const runShape = shape(RUN_JOB, RunPayload)
 const invitationsShape = shape(INVITATIONS_JOB, ScheduledPayload)
+const purgeShape = shape(PURGE_JOB, ScheduledPayload)
 
 export function enqueueDryRun(tx: Db, p: z.infer<typeof RunPayload>) {
   return enqueue(tx, validateShape, p, { tenantId: p.tenantId })
@@ -36,4 +38,10 @@ export function enqueueScheduledInvitations(tx: Db, tenantId: string, runId: str
 
 export function enqueueMoreScheduledInvitations(tx: Db, tenantId: string, runId: string) {
   return enqueue(tx, invitationsShape, { tenantId, runId }, { tenantId })
+}
+
+/** The end of a run's retention: its rows and file are deleted then (see imports.retention.ts). */
+export function enqueuePurge(tx: Db, tenantId: string, runId: string, at: Date) {
+  // No dedupe key: a purge looked at early queues itself again for the same date; running twice is harmless.
+  return enqueue(tx, purgeShape, { tenantId, runId }, { tenantId, runAt: at })
 }

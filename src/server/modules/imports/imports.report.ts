@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.ts'
 import { writeXlsx } from '../../platform/spreadsheet/write.ts'
+import { ImportErrors } from './imports.errors.ts'
 import { importsRepository } from './imports.repository.ts'
 import type { ImportsDeps } from './imports.run.ts'
 import { loadRun } from './imports.service.ts'
@@ -7,6 +8,7 @@ import { loadRun } from './imports.service.ts'
 /** "Baixar relatório de erros": the rows with a problem, as in the file, plus an "Erro" column. */
 export async function errorReport(deps: ImportsDeps, actor: Actor, id: string) {
   const run = await loadRun(deps, actor, id)
+  if (run.purgedAt) throw ImportErrors.IMPORT_PURGED()
   const columns = [
     { header: 'Linha', width: 8, value: (r: ReportRow) => r.rowNumber },
     ...run.headers.map((header, i) => ({ header, width: 20, value: (r: ReportRow) => r.cells[i] ?? '' })),

@@ -56,6 +56,8 @@ export const ImportRun = z.object({
   finishedAt: z.string().nullable(),
   undoneAt: z.string().nullable(),
   undoneByName: z.string().nullable(),
+  /** When the rows and the file were deleted (end of the retention); null while they are kept. */
+  purgedAt: z.string().nullable(),
 })
 export type ImportRun = z.infer<typeof ImportRun>
 export const ImportRunPage = Paged(

@@ -12,8 +12,9 @@ import {
 import { ImportErrors } from './imports.errors.ts'
 import { fieldsOf, guessMapping, HEADER_LOOKAHEAD, pickHeader } from './imports.fields.ts'
 import { importFileKey } from './imports.files.ts'
-import { enqueueDryRun, enqueueImport } from './imports.queue.ts'
+import { enqueueDryRun, enqueueImport, enqueuePurge } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
+import { purgeDate } from './imports.retention.ts'
 import type { ImportsDeps, RunOptions } from './imports.run.ts'
 import type { ConfirmBody, DryRunBody, FindRowsQuery, ImportRun } from './imports.schemas.ts'
 import { getTenantSettings } from '../tenants/index.ts'
@@ -27,6 +28,7 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
   done: 'Concluída',
   failed: 'Falhou',
   undone: 'Desfeita',
+  expired: 'Expirada',
 }
 
 /** Rows shown in the mapping step. */
@@ -98,6 +100,7 @@ export function toDto(run: ImportRunRow, now = new Date()): ImportRun {
     finishedAt: run.finishedAt?.toISOString() ?? null,
     undoneAt: run.undoneAt?.toISOString() ?? null,
     undoneByName: run.undoneByName,
+    purgedAt: run.purgedAt?.toISOString() ?? null,
   }
 }
 
@@ -162,6 +165,7 @@ export async function uploadImport(
         createdBy: actor.userId,
         createdByName: actor.name,
       })
+      await enqueuePurge(tx, actor.tenantId, row.id, purgeDate(deps, row))
       await recordAudit(tx, actor, {
         entity: 'import_run',
         entityId: row.id,
@@ -217,6 +221,7 @@ export async function startDryRun(
     const run = await repo.findRun(actor.tenantId, id, { lock: true })
     if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
     assertKindAllowed(actor, run.kind)
+    if (run.purgedAt) throw ImportErrors.IMPORT_PURGED()
     if (run.status === 'validating') throw ImportErrors.IMPORT_BUSY()
     if (run.startedAt || !['uploaded', 'validated', 'failed'].includes(run.status))
       throw ImportErrors.IMPORT_ALREADY_STARTED()
@@ -252,6 +257,7 @@ export async function confirmImport(
     const run = await repo.findRun(actor.tenantId, id, { lock: true })
     if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
     assertKindAllowed(actor, run.kind)
+    if (run.purgedAt) throw ImportErrors.IMPORT_PURGED()
     if (run.startedAt) throw ImportErrors.IMPORT_ALREADY_STARTED()
     if (run.status === 'validating') throw ImportErrors.IMPORT_BUSY()
     if (run.status !== 'validated') throw ImportErrors.IMPORT_NOT_VALIDATED()
@@ -308,6 +314,7 @@ export async function resumeImport(deps: ImportsDeps, actor: Actor, id: string):
     const run = await repo.findRun(actor.tenantId, id, { lock: true })
     if (!run) throw ImportErrors.IMPORT_NOT_FOUND()
     assertKindAllowed(actor, run.kind)
+    if (run.purgedAt) throw ImportErrors.IMPORT_PURGED()
     if (run.status !== 'failed' || !run.startedAt)
       throw ImportErrors.IMPORT_NOT_VALIDATED({
         message: 'Só é possível retomar uma importação que parou no meio.',

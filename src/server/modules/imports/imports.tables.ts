@@ -20,6 +20,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number]
 /**
  * uploaded → (validating) → validated → running → done | failed; done → undone.
  * `validating` is the dry run's job at work; a failed dry run or import keeps its pt-BR reason.
+ * A run never imported whose retention ended is `expired` (its rows and file are gone).
  */
 export const IMPORT_STATUSES = [
   'uploaded',
@@ -29,6 +30,7 @@ export const IMPORT_STATUSES = [
   'done',
   'failed',
   'undone',
+  'expired',
 ] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
@@ -98,6 +100,8 @@ export const importRuns = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
+    /** When the rows and the file were deleted at the end of the retention (IMPORT_RETENTION_DAYS). */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
     undoneByName: text('undone_by_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -57,6 +57,7 @@ const ACTION_LABELS: Record<string, string> = {
   done: 'Conclusão',
   undone: 'Desfeita',
   import_undone: 'Removido ao desfazer a importação',
+  purged: 'Dados da planilha apagados (retenção)',
   // fichas cadastrais
   received: 'Recebimento',
   status_change: 'Mudança de situação',

@@ -4,6 +4,7 @@ import {
   IconArrowLeft,
   IconCircleCheck,
   IconDownload,
+  IconLock,
   IconRotate,
 } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
@@ -125,6 +126,17 @@ export function ImportRunPage() {
         </Alert>
       ) : null}
 
+      {run.purgedAt ? (
+        <Alert color="gray" icon={<IconLock size={18} />} title="Dados da planilha apagados" mb="md">
+          <Text size="sm">
+            As linhas desta importação (nomes, e-mails, CPFs e telefones da planilha) e o arquivo foram
+            apagados em {formatDateTime(run.purgedAt)}, ao fim do prazo de guarda de dados pessoais. Os totais
+            e o histórico continuam aqui
+            {run.status === 'expired' ? '; para importar, envie a planilha de novo.' : '.'}
+          </Text>
+        </Alert>
+      ) : null}
+
       {showMapping ? (
         <MappingStep
           run={run}
@@ -168,7 +180,7 @@ export function ImportRunPage() {
           <RunTotals run={run} />
           <Paper withBorder p="md">
             <Group gap="sm">
-              {problems > 0 ? (
+              {problems > 0 && !run.purgedAt ? (
                 <Button
                   component="a"
                   href={reportUrl}

@@ -1,7 +1,15 @@
 /** Mirrors of the import API's answers (src/server/modules/imports/imports.schemas.ts). */
 
 export type ImportKind = 'client_users' | 'client_orgs'
-export type ImportStatus = 'uploaded' | 'validating' | 'validated' | 'running' | 'done' | 'failed' | 'undone'
+export type ImportStatus =
+  | 'uploaded'
+  | 'validating'
+  | 'validated'
+  | 'running'
+  | 'done'
+  | 'failed'
+  | 'undone'
+  | 'expired'
 export type InvitationMode = 'end' | 'schedule' | 'later'
 
 export interface ImportField {
@@ -45,6 +53,7 @@ export interface ImportRunSummary {
   finishedAt: string | null
   undoneAt: string | null
   undoneByName: string | null
+  purgedAt: string | null
 }
 
 export interface ImportRun extends ImportRunSummary {
@@ -77,4 +86,5 @@ export const STATUS_COLORS: Record<ImportStatus, string> = {
   done: 'teal',
   failed: 'red',
   undone: 'orange',
+  expired: 'gray',
 }
