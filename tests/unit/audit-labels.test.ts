@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, test } from 'node:test'
-import { actionLabel, entityLabel, fieldLabel } from '#web/features/audit/audit-labels.ts'
+import { actionLabel, entityLabel, fieldLabel, valueLabel } from '#web/features/audit/audit-labels.ts'
 
 const serverDir = path.resolve(import.meta.dirname, '../../src/server')
 const AUDIT_WRITER = /recordAudit(Many)?\(|auditInsertSql\(|openSession\(/
@@ -97,5 +97,12 @@ describe('auditoria: rótulos em português para todos os códigos gravados', ()
   test('imported rows name their import run and row', () => {
     assert.equal(fieldLabel('importRunId'), 'Importação (id)')
     assert.equal(fieldLabel('importRow'), 'Linha da importação')
+  })
+
+  test('the kind and stage of a session and the KEYPASS method read as words, not codes', () => {
+    assert.equal(valueLabel('kind', 'staff'), 'Equipe')
+    assert.equal(valueLabel('stage', 'full'), 'Acesso completo')
+    assert.equal(valueLabel('method', 'totp'), 'Aplicativo autenticador')
+    assert.equal(valueLabel('name', 'full'), 'full', 'other fields keep their value')
   })
 })

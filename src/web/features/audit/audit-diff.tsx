@@ -1,6 +1,6 @@
 import { Box, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { formatDateTime } from '../../../shared/format.ts'
-import { fieldLabel } from './audit-labels.ts'
+import { fieldLabel, valueLabel } from './audit-labels.ts'
 import type { AuditData } from './audit.types.ts'
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
@@ -19,7 +19,7 @@ export function changedKeys(before: AuditData | null, after: AuditData | null): 
   return changed
 }
 
-function Value({ value }: { value: unknown }) {
+function Value({ field, value }: { field: string; value: unknown }) {
   if (value === null || value === undefined) {
     return (
       <Text size="sm" c="dimmed" component="span">
@@ -29,7 +29,8 @@ function Value({ value }: { value: unknown }) {
   }
   if (typeof value === 'boolean') return <>{value ? 'Sim' : 'Não'}</>
   if (typeof value === 'string' && ISO_DATE_TIME.test(value)) return <>{formatDateTime(value) || value}</>
-  if (typeof value === 'string' || typeof value === 'number') return <>{String(value)}</>
+  if (typeof value === 'string') return <>{valueLabel(field, value)}</>
+  if (typeof value === 'number') return <>{String(value)}</>
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.length === 0 ? (
       <Text size="sm" c="dimmed" component="span">
@@ -84,7 +85,7 @@ function Side({
                   </Table.Td>
                   <Table.Td style={{ verticalAlign: 'top', wordBreak: 'break-word' }}>
                     {key in data ? (
-                      <Value value={data[key]} />
+                      <Value field={key} value={data[key]} />
                     ) : (
                       <Text size="sm" c="dimmed" component="span">
                         (ausente)

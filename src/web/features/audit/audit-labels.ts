@@ -276,3 +276,15 @@ export function entityLabel(code: string): string {
 export function fieldLabel(key: string): string {
   return FIELD_LABELS[key] ?? key
 }
+
+/** Readable words for the codes some fields keep (a session's kind and stage, the KEYPASS method…). */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  kind: { staff: 'Equipe', client: 'Portal do Cliente' },
+  stage: { full: 'Acesso completo', mfa: 'Aguardando o código KEYPASS', enrol: 'Configurando o KEYPASS' },
+  method: { totp: 'Aplicativo autenticador', email: 'Código por e-mail', sms: 'Código por SMS' },
+  environment: { homologacao: 'Homologação', producao: 'Produção' },
+}
+
+export function valueLabel(key: string, value: string): string {
+  return VALUE_LABELS[key]?.[value] ?? value
+}
