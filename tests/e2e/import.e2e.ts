@@ -15,6 +15,7 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
+import { purgeImport } from '#server/modules/imports/imports.retention.ts'
 import { importStep } from '#server/modules/imports/imports.run.ts'
 import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { withCpfCheckDigits } from '#shared/documents.ts'
@@ -129,6 +130,17 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
       ])
       assert.equal(download.suggestedFilename(), 'modelo-usuarios-de-clientes.xlsx')
       await shot(hh, '01-inicio')
+      // On a phone the page fits the screen (the choice of kind stacks instead of overflowing).
+      const desktop = page.viewportSize()!
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.getByText('Clientes (organizações)').waitFor()
+      await page.waitForTimeout(500) // the side menu slides away
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`)
+      await shot(hh, '01-inicio-celular')
+      await page.setViewportSize(desktop)
 
       await uploadFile(page, file)
       firstRunUrl = new URL(page.url()).pathname
@@ -317,6 +329,30 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
       await navigation(page).getByRole('link', { name: 'Fichas cadastrais', exact: true }).click()
       await page.getByRole('button', { name: 'Exportar' }).waitFor()
       await shot(hh, '13-fichas-exportar')
+      assert.deepEqual(hh.consoleErrors, [])
+    }),
+  )
+
+  test(
+    'ao fim do prazo de guarda, a importação mostra que os dados da planilha foram apagados',
+    step(async (hh) => {
+      const { page } = hh
+      const runId = new URL(firstRunUrl, 'http://x').pathname.split('/').pop()!
+      const [{ tenant_id: tenantId }] = await hh.sql<{ tenant_id: string }>(
+        "update import_runs set created_at = created_at - interval '91 days' where id = $1 returning tenant_id",
+        [runId],
+      )
+      const deps = {
+        db: hh.database.db,
+        config: hh.config,
+        storage: createLocalStorage(path.join(hh.config.dataDir, 'imports')),
+      }
+      assert.equal(await purgeImport(deps, tenantId, runId), true)
+      await page.goto(firstRunUrl)
+      await waitForText(page.locator('body'), 'Dados da planilha apagados')
+      await waitForText(page.locator('body'), 'ao fim do prazo de guarda de dados pessoais')
+      assert.equal(await page.getByRole('link', { name: 'Baixar relatório de erros' }).count(), 0)
+      await shot(hh, '14-dados-apagados')
       assert.deepEqual(hh.consoleErrors, [])
     }),
   )

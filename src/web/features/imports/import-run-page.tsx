@@ -65,6 +65,9 @@ export function ImportRunPage() {
     run.status === 'uploaded' || remapping || (run.status === 'failed' && !run.startedAt && !run.validatedAt)
   const reportUrl = `${API_BASE}/imports/${run.id}/error-report`
   const problems = run.totals.errors + run.totals.skipped
+  // The actions under the result (a box only when there is one to show).
+  const canReport = problems > 0 && !run.purgedAt
+  const canUndo = run.status === 'done' || (run.status === 'failed' && Boolean(run.startedAt))
   const listUrl = run.kind === 'client_users' ? '/usuarios' : '/clientes'
 
   async function resume() {
@@ -178,31 +181,33 @@ export function ImportRunPage() {
           ) : null}
           {run.status === 'failed' && run.startedAt ? <RunProgress run={run} /> : null}
           <RunTotals run={run} />
-          <Paper withBorder p="md">
-            <Group gap="sm">
-              {problems > 0 && !run.purgedAt ? (
-                <Button
-                  component="a"
-                  href={reportUrl}
-                  download
-                  variant="default"
-                  leftSection={<IconDownload size={18} />}
-                >
-                  Baixar relatório de erros
-                </Button>
-              ) : null}
-              {run.status === 'done' ? (
-                <Button component={Link} to={listUrl} variant="light">
-                  {run.kind === 'client_users' ? 'Ver usuários de clientes' : 'Ver clientes'}
-                </Button>
-              ) : null}
-              {run.status === 'done' || (run.status === 'failed' && run.startedAt) ? (
-                <Button color="red" variant="outline" onClick={() => setUndoing(true)}>
-                  Desfazer importação
-                </Button>
-              ) : null}
-            </Group>
-          </Paper>
+          {canReport || run.status === 'done' || canUndo ? (
+            <Paper withBorder p="md">
+              <Group gap="sm">
+                {canReport ? (
+                  <Button
+                    component="a"
+                    href={reportUrl}
+                    download
+                    variant="default"
+                    leftSection={<IconDownload size={18} />}
+                  >
+                    Baixar relatório de erros
+                  </Button>
+                ) : null}
+                {run.status === 'done' ? (
+                  <Button component={Link} to={listUrl} variant="light">
+                    {run.kind === 'client_users' ? 'Ver usuários de clientes' : 'Ver clientes'}
+                  </Button>
+                ) : null}
+                {canUndo ? (
+                  <Button color="red" variant="outline" onClick={() => setUndoing(true)}>
+                    Desfazer importação
+                  </Button>
+                ) : null}
+              </Group>
+            </Paper>
+          ) : null}
         </Stack>
       )}
 

@@ -12,7 +12,9 @@ import {
   Table,
   Text,
   Title,
+  useMantineTheme,
 } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { IconDownload, IconFileImport, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
@@ -47,6 +49,9 @@ export function ImportsPage() {
     can(k === 'client_users' ? PERMISSIONS.usersManage : PERMISSIONS.clientsManage),
   )
   const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'client_users')
+  // On a phone the two choices are stacked: side by side they are wider than the screen.
+  const theme = useMantineTheme()
+  const narrow = !useMediaQuery(`(min-width: ${theme.breakpoints.xs})`, true)
   const [busy, setBusy] = useState(false)
   const [page, setPage] = useState(1)
   const history = useApiQuery<Paged<ImportRunSummary>>('/imports', { page, pageSize: PAGE_SIZE })
@@ -91,7 +96,9 @@ export function ImportsPage() {
                   value={kind}
                   onChange={(v) => setKind(v as ImportKind)}
                   data={kinds.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-                  style={{ alignSelf: 'flex-start' }}
+                  orientation={narrow ? 'vertical' : 'horizontal'}
+                  fullWidth={narrow}
+                  style={narrow ? undefined : { alignSelf: 'flex-start' }}
                   aria-label="Tipo de importação"
                 />
               </Stack>
