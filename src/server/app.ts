@@ -38,6 +38,7 @@ import { intakeRoutes } from './modules/intake/index.ts'
 import { type Clock, createClock } from './platform/clock.ts'
 import { portalRoutes } from './modules/portal/index.ts'
 import {
+  createDocumentJobs,
   DOCUMENT_MAX_BYTES,
   type DocumentsDeps,
   documentsRoutes,
@@ -112,6 +113,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     ...deps2,
     storage: deps.importStorage ?? createLocalStorage(path.join(config.dataDir, 'imports')),
   }
+  const documentsDeps: DocumentsDeps = {
+    db,
+    appUrl: config.appUrl,
+    storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
+    scanner: deps.documents?.scanner ?? noopScanner,
+    maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
+  }
   const jobs = new JobRunner(
     db,
     [
@@ -131,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       createReminderJob(eventsDeps),
       createCertificatesJob(eventsDeps),
       ...createImportJobs(importsDeps),
+      ...createDocumentJobs(documentsDeps),
     ],
     {
       pollMs: config.jobsPollMs,
@@ -195,13 +204,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(agendaRoutes({ db, clock }))
       await v1.register(plansRoutes({ db, config, clock, lookups }))
       await v1.register(clientPlansRoutes({ db, config, clock, lookups }))
-      const documentsDeps: DocumentsDeps = {
-        db,
-        appUrl: config.appUrl,
-        storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
-        scanner: deps.documents?.scanner ?? noopScanner,
-        maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
-      }
       await v1.register(documentsRoutes(documentsDeps))
       await v1.register(portalDocumentsRoutes(documentsDeps))
       await v1.register(portalNotificationsRoutes(db))

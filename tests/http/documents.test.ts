@@ -481,13 +481,11 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     assert.equal(folderRenamed.status, 200)
     assert.equal(folderRenamed.body.name, 'Ano 2026')
 
-    const notEmpty = await p.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)
-    assert.equal(notEmpty.status, 409)
-    assert.equal(notEmpty.body.code, 'FOLDER_NOT_EMPTY')
-    assert.equal((await p.delete(`/api/v1/portal/documents/files/${byOther.body.id}`)).status, 200)
-    assert.equal((await p.delete(`/api/v1/portal/documents/folders/${sub.body.id}`)).status, 200)
+    // A folder goes to the trash with everything in it (documents-trash.test.ts restores it).
     assert.equal((await p.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)).status, 200)
     assert.equal((await audits(folder.body.id, 'delete')).length, 1)
+    assert.equal((await p.get(`/api/v1/portal/documents/folders/${sub.body.id}`)).status, 404)
+    assert.equal((await p.get(`/api/v1/portal/documents/files/${byOther.body.id}`)).status, 404)
 
     const system = await p.delete(`/api/v1/portal/documents/folders/${fiscalA}`)
     assert.equal(system.status, 409)

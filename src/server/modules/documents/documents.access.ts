@@ -8,6 +8,10 @@ import type { AccessLevel } from '../client-users/client-users.catalog.ts'
  *                documents they published;
  *   Proprietário everything on the department's folders: rename, delete anything, subfolders.
  * Staff alone share folders. The department's own (system) folder is never renamed or deleted.
+ * Moving a document needs, on the source, the right to delete it and, on the target folder, a level
+ * that adds documents (it sends no file: the portal permission below is not needed). The trash
+ * (Lixeira) shows staff and a Proprietário every deleted item, a Contribuinte what they deleted or
+ * published, a Revisor nothing; whoever sees an item there may restore it.
  * Sending files (new documents and new versions) also needs the client user's portal permission
  * "Envia documentos ao escritório" (`documents:upload`, seed 004 "Permissões"), whatever the level.
  */
@@ -48,4 +52,21 @@ export function documentCapabilities(
   const mine = access.kind === 'client' && doc.createdByClientUserId === access.clientUserId
   const ownsIt = owns(access) || (mine && access.level === 'contribuinte')
   return { newVersion: ownsIt && sendsDocuments(access), rename: owns(access), delete: ownsIt }
+}
+
+/** Receives documents moved from another folder: Contribuinte, Proprietário, staff. */
+export const addsDocuments = (a: FolderAccess) => writes(a)
+
+/**
+ * Sees (and restores) a deleted item in the trash. `userId` is the acting account (deleted_by_user_id
+ * holds accounts); `createdByClientUserId` the client user who published the document or made the folder.
+ */
+export function restoresFromTrash(
+  access: FolderAccess,
+  userId: string,
+  item: { deletedByUserId: string | null; createdByClientUserId: string | null },
+): boolean {
+  if (owns(access)) return true
+  if (access.kind === 'staff' || access.level !== 'contribuinte') return false
+  return item.deletedByUserId === userId || item.createdByClientUserId === access.clientUserId
 }

@@ -8,6 +8,7 @@ import { StorageNotFoundError } from '../../platform/storage/index.ts'
 import { documentCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import { notifyPublished } from './documents.notify.ts'
+import { enqueueTrashPurge } from './documents.queue.ts'
 import {
   detectFileType,
   type FileType,
@@ -25,6 +26,7 @@ import {
   refuse,
   toSummary,
 } from './documents.service.ts'
+import { purgeDateOf } from './documents.trash.ts'
 
 export type UploadedFile = { filename: string; bytes: Buffer }
 /** Reads the request's file: called only after the access check, so a refused upload costs nothing. */
@@ -33,7 +35,7 @@ export type ReadUpload = () => Promise<UploadedFile>
 type CheckedFile = { name: string; type: FileType; bytes: Buffer; sha256: string }
 
 /** The document with its folder and the actor's rights; 404 whenever the folder would be 404. */
-async function loadDocument(
+export async function loadDocument(
   db: Db,
   actor: Actor,
   documentId: string,
@@ -287,7 +289,10 @@ export async function renameDocument(
   })
 }
 
-/** Soft delete: the rows and stored versions stay for the audit trail; the document disappears. */
+/**
+ * To the trash: the document disappears from its folder; the rows and stored versions stay for
+ * TRASH_RETENTION_DAYS (restorable), then the queued purge deletes them for good.
+ */
 export async function deleteDocument(deps: DocumentsDeps, actor: Actor, documentId: string) {
   const { doc, access } = await loadDocument(deps.db, actor, documentId)
   if (!documentCapabilities(access, doc).delete) refuse(access, 'publisher')
@@ -313,6 +318,11 @@ export async function deleteDocument(deps: DocumentsDeps, actor: Actor, document
         publishedBy: doc.createdByName,
       },
     })
+    await enqueueTrashPurge(
+      tx,
+      { tenantId: actor.tenantId, kind: 'document', id: doc.id },
+      purgeDateOf(deletedAt),
+    )
     return { id: doc.id, deletedAt: deletedAt.toISOString() }
   })
 }

@@ -11,7 +11,25 @@ export const DocumentErrors = defineErrors({
   DOCUMENT_NOT_FOUND: [404, 'Documento não encontrado.'],
   VERSION_NOT_FOUND: [404, 'Versão não encontrada.'],
   FOLDER_NAME_TAKEN: [409, 'Já existe uma pasta com este nome aqui.'],
-  FOLDER_NOT_EMPTY: [409, 'A pasta não está vazia: exclua ou mova o conteúdo antes.'],
+  FOLDER_HAS_HIDDEN_CONTENT: [
+    409,
+    'Esta pasta tem subpastas do escritório que não estão compartilhadas com você: peça ao escritório para excluí-la.',
+  ],
+  NOT_IN_TRASH: [404, 'Item não encontrado na lixeira.'],
+  PARENT_IN_TRASH: [409, 'A pasta onde este item estava também está na lixeira: restaure a pasta primeiro.'],
+  RESTORE_DOCUMENT_NAME_TAKEN: [
+    409,
+    'Já existe um documento com este nome na pasta de origem. Renomeie ou exclua esse documento e restaure de novo.',
+  ],
+  RESTORE_FOLDER_NAME_TAKEN: [
+    409,
+    'Já existe uma pasta com este nome no lugar de origem. Renomeie essa pasta e restaure de novo.',
+  ],
+  MOVE_SAME_FOLDER: [400, 'O documento já está nesta pasta.'],
+  MOVE_NAME_TAKEN: [
+    409,
+    'Já existe um documento com este nome na pasta de destino. Renomeie um dos dois antes de mover.',
+  ],
   FOLDER_SYSTEM: [
     409,
     'Esta é a pasta do departamento, compartilhada automaticamente: não pode ser renomeada nem excluída.',

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { type FolderCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
+import { enqueueTrashPurge } from './documents.queue.ts'
 import { documentsRepository, type FolderRow } from './documents.repository.ts'
 import type {
   CreateFolderBody,
@@ -19,6 +20,7 @@ import {
   refuse,
   visibilityOf,
 } from './documents.service.ts'
+import { descendantsOf, purgeDateOf } from './documents.trash.ts'
 
 // Creating, renaming, sharing and deleting folders.
 
@@ -162,28 +164,54 @@ export async function updateFolder(
   })
 }
 
-/** Soft delete of an empty folder (kept for the audit trail, never shown again). */
+/**
+ * To the trash, with everything in it: the folder, its subfolders and their documents get the same
+ * `deleted_at` (restored together) and one purge is queued for 30 days later. A client user
+ * (Proprietário) cannot delete a folder holding office folders they do not see (not shared).
+ */
 export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: string) {
-  const { folder, access } = await loadFolder(deps.db, actor, folderId)
+  const { folder, access, tree, visible } = await loadFolder(deps.db, actor, folderId)
   if (folder.isSystem) throw E.FOLDER_SYSTEM()
   if (!folderCapabilities(access, folder).delete) refuse(access, 'owner')
+  if (access.kind === 'client' && descendantsOf(folder.id, tree).some((f) => !visible.get(f.id)))
+    throw E.FOLDER_HAS_HIDDEN_CONTENT()
   return deps.db.transaction(async (tx) => {
     const repo = documentsRepository(tx)
     const locked = await repo.folder(actor.tenantId, folder.id, true)
     if (!locked || locked.deletedAt) throw E.FOLDER_NOT_FOUND()
-    if ((await repo.contentCount(actor.tenantId, folder.id)) > 0) throw E.FOLDER_NOT_EMPTY()
-    const deletedAt = new Date()
-    await repo.updateFolder(actor.tenantId, folder.id, {
-      deletedAt,
-      deletedByUserId: actor.userId,
-      deletedByName: actor.name,
-    })
+    // Read again under the lock: what is inside now is what goes to the trash.
+    const live = await repo.folders(actor.tenantId, folder.clientOrgId, [folder.departmentId])
+    const below = descendantsOf(folder.id, live)
+    if (access.kind === 'client') {
+      const shown = visibilityOf(live)
+      if (below.some((f) => !shown.get(f.id))) throw E.FOLDER_HAS_HIDDEN_CONTENT()
+    }
+    const folderIds = [folder.id, ...below.map((f) => f.id)]
+    const docs = await repo.documentsOf(actor.tenantId, folderIds, false)
+    const deletion = { deletedAt: new Date(), deletedByUserId: actor.userId, deletedByName: actor.name }
+    await repo.setFoldersDeleted(actor.tenantId, folderIds, deletion)
+    await repo.setDocumentsDeleted(
+      actor.tenantId,
+      docs.map((d) => d.id),
+      deletion,
+    )
     await recordAudit(tx, actor, {
       entity: 'document_folder',
       entityId: folder.id,
       action: 'delete',
-      before: { name: folder.name, parentId: folder.parentId, clientOrgId: folder.clientOrgId },
+      before: {
+        name: folder.name,
+        parentId: folder.parentId,
+        clientOrgId: folder.clientOrgId,
+        folders: below.map((f) => f.name),
+        documents: docs.map((d) => d.name),
+      },
     })
-    return { id: folder.id, deletedAt: deletedAt.toISOString() }
+    await enqueueTrashPurge(
+      tx,
+      { tenantId: actor.tenantId, kind: 'folder', id: folder.id },
+      purgeDateOf(deletion.deletedAt),
+    )
+    return { id: folder.id, deletedAt: deletion.deletedAt.toISOString() }
   })
 }

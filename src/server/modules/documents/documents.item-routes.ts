@@ -6,6 +6,7 @@ import { readSingleFile } from '../../platform/http/upload.ts'
 import * as content from './documents.content.ts'
 import { DocumentErrors } from './documents.errors.ts'
 import * as folders from './documents.folders.ts'
+import { moveDocument } from './documents.move.ts'
 import {
   Deleted,
   DocumentDetail,
@@ -13,10 +14,13 @@ import {
   DownloadQuery,
   FolderView,
   IdParams,
+  MoveDocumentBody,
   RenameDocumentBody,
+  Restored,
   TreeFolder,
 } from './documents.schemas.ts'
 import * as svc from './documents.service.ts'
+import * as trash from './documents.trash.ts'
 
 function reader(req: FastifyRequest, deps: svc.DocumentsDeps): content.ReadUpload {
   return () =>
@@ -118,7 +122,12 @@ export function itemRoutes(
       `${p}/folders/:id`,
       {
         ...base,
-        schema: { tags, summary: 'Exclui uma pasta vazia', params: IdParams, response: { 200: Deleted } },
+        schema: {
+          tags,
+          summary: 'Move a pasta, com o seu conteúdo, para a lixeira',
+          params: IdParams,
+          response: { 200: Deleted },
+        },
       },
       async (req) => folders.deleteFolder(deps, actorOf(req), req.params.id),
     )
@@ -187,12 +196,52 @@ export function itemRoutes(
         ...base,
         schema: {
           tags,
-          summary: 'Exclui o documento (auditado)',
+          summary: 'Move o documento para a lixeira (auditado; excluído de vez após 30 dias)',
           params: IdParams,
           response: { 200: Deleted },
         },
       },
       async (req) => content.deleteDocument(deps, actorOf(req), req.params.id),
+    )
+    app.post(
+      `${p}/folders/:id/restore`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary: 'Restaura da lixeira uma pasta, com o que foi excluído junto com ela',
+          params: IdParams,
+          response: { 200: Restored },
+        },
+      },
+      async (req) => trash.restoreFolder(deps, actorOf(req), req.params.id),
+    )
+    app.post(
+      `${p}/files/:id/restore`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary: 'Restaura da lixeira um documento, de volta à sua pasta',
+          params: IdParams,
+          response: { 200: Restored },
+        },
+      },
+      async (req) => trash.restoreDocument(deps, actorOf(req), req.params.id),
+    )
+    app.post(
+      `${p}/files/:id/move`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary: 'Move o documento para outra pasta da mesma empresa (auditado; não notifica)',
+          params: IdParams,
+          body: MoveDocumentBody,
+          response: { 200: DocumentSummary },
+        },
+      },
+      async (req) => moveDocument(deps, actorOf(req), req.params.id, req.body.folderId),
     )
     app.get(
       `${p}/files/:id/download`,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern } from '../../platform/db/like.ts'
 import {
@@ -16,6 +16,8 @@ export type VersionRow = typeof documentVersions.$inferSelect
 
 /** A folder's tree is bounded: a company has at most this many live folders per listing. */
 const MAX_FOLDERS = 5000
+
+type Deletion = { deletedAt: Date | null; deletedByUserId: string | null; deletedByName: string | null }
 
 /** The only place the documents module reads or writes the database; every method takes the tenant. */
 export function documentsRepository(db: Db) {
@@ -109,31 +111,70 @@ export function documentsRepository(db: Db) {
       return row
     },
 
-    /** Live subfolders and documents directly inside a folder. */
-    async contentCount(tenantId: string, folderId: string): Promise<number> {
-      const [[folders], [docs]] = await Promise.all([
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(documentFolders)
-          .where(
-            and(
-              eq(documentFolders.tenantId, tenantId),
-              eq(documentFolders.parentId, folderId),
-              isNull(documentFolders.deletedAt),
-            ),
+    /** Folders of a company, live and in the trash (the trash's paths and visibility). */
+    allFolders(tenantId: string, clientOrgId: string, departmentIds?: string[]) {
+      return db
+        .select()
+        .from(documentFolders)
+        .where(
+          and(
+            eq(documentFolders.tenantId, tenantId),
+            eq(documentFolders.clientOrgId, clientOrgId),
+            departmentIds ? inArray(documentFolders.departmentId, departmentIds) : undefined,
           ),
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(documents)
-          .where(
-            and(
-              eq(documents.tenantId, tenantId),
-              eq(documents.folderId, folderId),
-              isNull(documents.deletedAt),
-            ),
+        )
+        .limit(MAX_FOLDERS * 2)
+    },
+
+    /** Documents of these folders: live ones, or those in the trash; `limit` bounds a listing. */
+    async documentsOf(tenantId: string, folderIds: string[], inTrash: boolean, limit?: number) {
+      if (folderIds.length === 0) return [] as DocumentRow[]
+      const q = db
+        .select()
+        .from(documents)
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            inArray(documents.folderId, folderIds),
+            inTrash ? isNotNull(documents.deletedAt) : isNull(documents.deletedAt),
           ),
-      ])
-      return Number(folders.n) + Number(docs.n)
+        )
+        .orderBy(desc(documents.deletedAt))
+      return limit ? await q.limit(limit) : await q
+    },
+
+    async setFoldersDeleted(tenantId: string, ids: string[], values: Deletion) {
+      if (ids.length === 0) return
+      await db
+        .update(documentFolders)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(documentFolders.tenantId, tenantId), inArray(documentFolders.id, ids)))
+    },
+
+    async setDocumentsDeleted(tenantId: string, ids: string[], values: Deletion) {
+      if (ids.length === 0) return
+      await db
+        .update(documents)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(documents.tenantId, tenantId), inArray(documents.id, ids)))
+    },
+
+    /** Deletes documents for good with their version rows; returns the stored files' keys. */
+    async purgeDocuments(tenantId: string, ids: string[]): Promise<string[]> {
+      if (ids.length === 0) return []
+      const versions = await db
+        .delete(documentVersions)
+        .where(and(eq(documentVersions.tenantId, tenantId), inArray(documentVersions.documentId, ids)))
+        .returning({ key: documentVersions.storageKey })
+      await db.delete(documents).where(and(eq(documents.tenantId, tenantId), inArray(documents.id, ids)))
+      return versions.map((v) => v.key)
+    },
+
+    async purgeFolders(tenantId: string, ids: string[]) {
+      if (ids.length === 0) return
+      await db
+        .delete(documentFolders)
+        .where(and(eq(documentFolders.tenantId, tenantId), inArray(documentFolders.id, ids)))
     },
 
     async documentCounts(tenantId: string, folderIds: string[]): Promise<Map<string, number>> {

@@ -13,12 +13,14 @@ import {
   PeopleQuery,
   PortalCreateFolderBody,
   PortalUpdateFolderBody,
+  Trash,
   TreeFolder,
   UpdateFolderBody,
   WhyAnswer,
   WhyQuery,
 } from './documents.schemas.ts'
 import * as svc from './documents.service.ts'
+import * as trash from './documents.trash.ts'
 import { explainFolderAccess } from './documents.why.ts'
 
 /** Staff: publish documents to any company's folders, share folders, explain who sees what. */
@@ -54,6 +56,19 @@ export function documentsRoutes(deps: svc.DocumentsDeps): FastifyPluginAsyncZod 
       },
       async (req, reply) =>
         reply.code(201).send(await folders.createRootFolder(deps, actorOf(req), req.params.id, req.body)),
+    )
+    app.get(
+      '/client-orgs/:id/documents/trash',
+      {
+        schema: {
+          tags,
+          summary: 'Lixeira do cliente: documentos e pastas excluídos (restauráveis por 30 dias)',
+          params: IdParams,
+          response: { 200: Trash },
+        },
+        preHandler: manage,
+      },
+      async (req) => trash.listTrash(deps, actorOf(req), req.params.id),
     )
     app.get(
       '/client-orgs/:id/documents/people',
@@ -123,6 +138,18 @@ export function portalDocumentsRoutes(deps: svc.DocumentsDeps): FastifyPluginAsy
         },
       },
       async (req) => svc.getPortalTree(deps, actorOf(req)),
+    )
+    app.get(
+      '/portal/documents/trash',
+      {
+        config: { audience: 'client' },
+        schema: {
+          tags,
+          summary: 'Lixeira da empresa em uso: o que o nível permite ver e restaurar',
+          response: { 200: Trash },
+        },
+      },
+      async (req) => trash.listTrash(deps, actorOf(req), null),
     )
     await app.register(
       itemRoutes(deps, {

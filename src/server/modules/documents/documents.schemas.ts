@@ -185,3 +185,44 @@ export const People = z.object({
 })
 
 export const Deleted = z.object({ id: z.uuid(), deletedAt: z.string() })
+
+export const TrashItem = z.object({
+  kind: z.enum(['document', 'folder']),
+  id: z.uuid(),
+  name: z.string(),
+  departmentId: z.uuid(),
+  departmentName: z.string(),
+  /** Where it was: the path of its folder ("Fiscal / 2026"); for a top-level folder, its department. */
+  location: z.string(),
+  /** The folder it was in (null for a top-level folder). */
+  parentFolderId: z.uuid().nullable(),
+  /** That folder is in the trash too: restore it first. */
+  isParentInTrash: z.boolean(),
+  /** Folder: documents and subfolders that went to the trash with it (restored with it). */
+  contentCount: z.number().int(),
+  deletedAt: z.string(),
+  deletedByName: z.string().nullable(),
+  /** When it is deleted for good (30 days after the deletion). */
+  purgeAt: z.string(),
+})
+export type TrashItem = z.infer<typeof TrashItem>
+
+export const Trash = z.object({
+  retentionDays: z.number().int(),
+  items: z.array(TrashItem),
+})
+export type Trash = z.infer<typeof Trash>
+
+export const Restored = z.object({
+  kind: z.enum(['document', 'folder']),
+  id: z.uuid(),
+  name: z.string(),
+  /** The folder it is back in (the folder itself, for a folder). */
+  folderId: z.uuid(),
+  /** Documents and subfolders restored with a folder. */
+  contentCount: z.number().int(),
+})
+export type Restored = z.infer<typeof Restored>
+
+export const MoveDocumentBody = z.strictObject({ folderId: Uuid })
+export type MoveDocumentBody = z.infer<typeof MoveDocumentBody>

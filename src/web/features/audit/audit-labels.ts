@@ -50,6 +50,9 @@ const ACTION_LABELS: Record<string, string> = {
   rename: 'Renomeação',
   share: 'Compartilhamento',
   unshare: 'Fim do compartilhamento',
+  restore: 'Restauração da lixeira',
+  purge: 'Exclusão definitiva (30 dias na lixeira)',
+  move: 'Mudança de pasta',
   // imports
   uploaded: 'Envio da planilha',
   confirmed: 'Confirmação',
@@ -208,6 +211,13 @@ const FIELD_LABELS: Record<string, string> = {
   contentType: 'Tipo do arquivo',
   sha256: 'SHA-256',
   publishedBy: 'Publicado por',
+  folder: 'Pasta',
+  folders: 'Pastas',
+  documents: 'Documentos',
+  versions: 'Versões',
+  deletedAt: 'Excluído em',
+  deletedBy: 'Excluído por',
+  retentionDays: 'Dias de retenção',
   threat: 'Ameaça encontrada',
   scanner: 'Antivírus',
   // imports

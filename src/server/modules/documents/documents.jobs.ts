@@ -1,0 +1,18 @@
+import { defineJob } from '../../platform/jobs/queue.ts'
+import { PURGE_JOB, PurgePayload } from './documents.queue.ts'
+import { purgeTrashed } from './documents.purge.ts'
+import type { DocumentsDeps } from './documents.service.ts'
+
+/** The documents' jobs: the trash's final deletion 30 days after an item was deleted. */
+export function createDocumentJobs(deps: DocumentsDeps) {
+  return [
+    defineJob({
+      name: PURGE_JOB,
+      payload: PurgePayload,
+      maxAttempts: 8,
+      handler: async (p) => {
+        await purgeTrashed(deps, p)
+      },
+    }),
+  ]
+}
