@@ -1,5 +1,5 @@
-import { Center, Grid, Loader, Paper, ScrollArea } from '@mantine/core'
-import { IconFolderOff } from '@tabler/icons-react'
+import { Button, Center, Grid, Loader, Paper, ScrollArea, Stack } from '@mantine/core'
+import { IconFolderOff, IconTrash } from '@tabler/icons-react'
 import { useCallback, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { api } from '../../shared/api.ts'
@@ -11,6 +11,7 @@ import type { DocumentTree, DocumentsMode } from './documents.types.ts'
 import { FolderPanel } from './folder-panel.tsx'
 import { FolderTree } from './folder-tree.tsx'
 import { NameModal } from './name-modal.tsx'
+import { TrashPanel } from './trash-panel.tsx'
 
 interface DocumentsBrowserProps {
   mode: DocumentsMode
@@ -20,7 +21,10 @@ interface DocumentsBrowserProps {
   clientOrgId?: string
 }
 
-/** Folder tree by department on the left, the chosen folder on the right (`?pasta=` in the URL). */
+/**
+ * Folder tree by department on the left, the chosen folder on the right (`?pasta=` in the URL), or
+ * the Lixeira (`?lixeira=1`) for those whose level lets them restore something.
+ */
 export function DocumentsBrowser({ mode, treePath, clientOrgId }: DocumentsBrowserProps) {
   const tree = useApiQuery<DocumentTree>(treePath)
   const [params, setParams] = useSearchParams()
@@ -31,10 +35,16 @@ export function DocumentsBrowser({ mode, treePath, clientOrgId }: DocumentsBrows
     (folderId: string) => {
       const next = new URLSearchParams(params)
       next.set('pasta', folderId)
+      next.delete('lixeira')
       setParams(next, { replace: true })
     },
     [params, setParams],
   )
+  const showTrash = useCallback(() => {
+    const next = new URLSearchParams(params)
+    next.set('lixeira', '1')
+    setParams(next, { replace: true })
+  }, [params, setParams])
 
   if (tree.error) return <LoadError error={tree.error} onRetry={() => void tree.reload()} />
   if (!tree.data) {
@@ -49,25 +59,45 @@ export function DocumentsBrowser({ mode, treePath, clientOrgId }: DocumentsBrows
   const selectedId = folders.some((f) => f.id === requested)
     ? requested
     : (folders.find((f) => f.parentId === null)?.id ?? null)
+  // Staff restore anything; a client user something only as Contribuinte or Proprietário somewhere.
+  const hasTrash = mode === 'staff' || tree.data.departments.some((d) => d.level && d.level !== 'revisor')
+  const inTrash = hasTrash && params.get('lixeira') === '1'
 
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-        <Paper withBorder p="sm">
-          <ScrollArea.Autosize mah={640} type="auto">
-            <FolderTree
-              tree={tree.data}
-              mode={mode}
-              selectedId={selectedId}
-              onSelect={select}
-              onCreateRoot={mode === 'staff' ? setRootFor : undefined}
-            />
-          </ScrollArea.Autosize>
-        </Paper>
+        <Stack gap="sm">
+          <Paper withBorder p="sm">
+            <ScrollArea.Autosize mah={640} type="auto">
+              <FolderTree
+                tree={tree.data}
+                mode={mode}
+                selectedId={inTrash ? null : selectedId}
+                onSelect={select}
+                onCreateRoot={mode === 'staff' ? setRootFor : undefined}
+              />
+            </ScrollArea.Autosize>
+          </Paper>
+          {hasTrash ? (
+            <Button
+              variant={inTrash ? 'light' : 'default'}
+              leftSection={<IconTrash size={18} />}
+              justify="flex-start"
+              fullWidth
+              aria-pressed={inTrash}
+              onClick={showTrash}
+            >
+              Lixeira
+            </Button>
+          ) : null}
+        </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
-        {selectedId ? (
+        {inTrash ? (
+          <TrashPanel mode={mode} trashPath={`${treePath}/trash`} onRestored={() => void reloadTree()} />
+        ) : selectedId ? (
           <FolderPanel
+            tree={tree.data}
             key={selectedId}
             mode={mode}
             folderId={selectedId}

@@ -7,6 +7,9 @@ export type {
   DocumentSummary,
   DocumentTree,
   FolderView,
+  Restored,
+  Trash,
+  TrashItem,
   TreeFolder,
   WhyAnswer,
 } from '../../../server/modules/documents/documents.schemas.ts'

@@ -9,7 +9,15 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconDownload, IconFile, IconFolder, IconPencil, IconTrash, IconUpload } from '@tabler/icons-react'
+import {
+  IconDownload,
+  IconFile,
+  IconFolder,
+  IconFolderSymlink,
+  IconPencil,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { formatDateTime } from '../../../shared/format.ts'
 import { API_BASE } from '../../shared/api.ts'
@@ -31,11 +39,13 @@ interface FolderContentsProps {
   onNewVersion: (doc: DocumentSummary) => void
   onRename: (target: Target) => void
   onDelete: (target: Target) => void
+  /** "Mover": offered on the documents the user may delete (the source's right). */
+  onMove: (doc: DocumentSummary) => void
 }
 
 /** Subfolders then documents: name, version, size, date, who, and the actions the level allows. */
 export function FolderContents(props: FolderContentsProps) {
-  const { mode, prefix, view, onOpenFolder, onVersions, onNewVersion, onRename, onDelete } = props
+  const { mode, prefix, view, onOpenFolder, onVersions, onNewVersion, onRename, onDelete, onMove } = props
   return (
     <Paper withBorder>
       <Table.ScrollContainer minWidth={720}>
@@ -166,6 +176,11 @@ export function FolderContents(props: FolderContentsProps) {
                         onClick={() => onRename({ kind: 'document', item: d })}
                       >
                         <IconPencil size={18} />
+                      </RowAction>
+                    ) : null}
+                    {d.can.delete ? (
+                      <RowAction label={`Mover ${d.name}`} onClick={() => onMove(d)}>
+                        <IconFolderSymlink size={18} />
                       </RowAction>
                     ) : null}
                     {d.can.delete ? (

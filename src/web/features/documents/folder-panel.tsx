@@ -30,8 +30,15 @@ import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { ACCEPT, LEVEL_COLORS, LEVEL_YOU_CAN } from './documents.format.ts'
-import { API_PREFIX, type DocumentSummary, type DocumentsMode, type FolderView } from './documents.types.ts'
+import {
+  API_PREFIX,
+  type DocumentSummary,
+  type DocumentsMode,
+  type DocumentTree,
+  type FolderView,
+} from './documents.types.ts'
 import { FolderContents, type Target } from './folder-contents.tsx'
+import { MoveModal } from './move-modal.tsx'
 import { NameModal } from './name-modal.tsx'
 import { VersionsModal } from './versions-modal.tsx'
 import { WhyModal } from './why-modal.tsx'
@@ -44,6 +51,8 @@ interface FolderPanelProps {
   onNavigate: (folderId: string) => void
   /** Something changed that the tree shows (folders, counts). */
   onChanged: () => void
+  /** The company's tree, for "Mover" (the folders where the user may add documents). */
+  tree: DocumentTree
 }
 
 function sendFile(path: string, file: File) {
@@ -53,7 +62,7 @@ function sendFile(path: string, file: File) {
 }
 
 /** One folder: its path, what the level allows, subfolders and documents with their actions. */
-export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged }: FolderPanelProps) {
+export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged, tree }: FolderPanelProps) {
   const prefix = API_PREFIX[mode]
   const view = useApiQuery<FolderView>(`${prefix}/folders/${folderId}`)
   const [uploading, setUploading] = useState(false)
@@ -61,6 +70,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   const [renaming, setRenaming] = useState<Target | null>(null)
   const [deleting, setDeleting] = useState<Target | null>(null)
   const [versionsOf, setVersionsOf] = useState<string | null>(null)
+  const [moving, setMoving] = useState<DocumentSummary | null>(null)
   const [whyOpen, setWhyOpen] = useState(false)
   const [sharing, setSharing] = useState(false)
   const versionInput = useRef<HTMLInputElement>(null)
@@ -290,6 +300,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
           }}
           onRename={setRenaming}
           onDelete={setDeleting}
+          onMove={setMoving}
         />
       )}
 
@@ -366,10 +377,18 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
         onClose={() => setDeleting(null)}
       >
         {deleting?.kind === 'document'
-          ? `${deleting.item.name} e todas as suas versões deixarão de aparecer para todos. A exclusão fica registrada na auditoria.`
-          : `A pasta ${deleting?.item.name ?? ''} será excluída. Só pastas vazias podem ser excluídas.`}
+          ? `${deleting.item.name} e todas as suas versões vão para a Lixeira, onde podem ser restaurados por 30 dias. A exclusão fica registrada na auditoria.`
+          : `A pasta ${deleting?.item.name ?? ''} e todo o seu conteúdo vão para a Lixeira, onde podem ser restaurados por 30 dias.`}
       </ConfirmModal>
       <VersionsModal prefix={prefix} documentId={versionsOf} onClose={() => setVersionsOf(null)} />
+      <MoveModal
+        mode={mode}
+        prefix={prefix}
+        tree={tree}
+        document={moving}
+        onMoved={() => void refresh()}
+        onClose={() => setMoving(null)}
+      />
       {clientOrgId ? (
         <WhyModal
           clientOrgId={clientOrgId}
