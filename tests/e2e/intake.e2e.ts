@@ -191,9 +191,18 @@ describe('jornada: ficha cadastral, do formulário público ao arquivo', () => {
       correctLink = found[0]
       assert.ok(correctLink.startsWith(`${baseUrl}/fichas/acompanhar?protocolo=${protocol}&`), correctLink)
 
+      // Typed without the link's end, the page asks for the link; pasted whole, it opens the ficha.
       const page = senderPage()
-      await page.goto(correctLink)
+      await page.goto('/fichas/acompanhar')
       await page.getByRole('heading', { name: 'Acompanhar ficha cadastral', level: 1 }).waitFor()
+      await page
+        .getByLabel('Link recebido por e-mail')
+        .fill(`${baseUrl}/fichas/acompanhar?protocolo=${protocol}`)
+      await page.getByRole('button', { name: 'Abrir a ficha' }).click()
+      await page.getByText('Este não é o link de acompanhamento').waitFor()
+      await screenshot('45-ficha-colar-link', { page })
+      await page.getByLabel('Link recebido por e-mail').fill(correctLink)
+      await page.getByRole('button', { name: 'Abrir a ficha' }).click()
       await waitForText(page.getByTestId('ficha-protocol'), protocol)
       await waitForText(page.getByTestId('ficha-status'), /Devolvida para correção/i)
       await waitForText(page.getByRole('list', { name: 'O que falta' }), PHONE_MISSING)

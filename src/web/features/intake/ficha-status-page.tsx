@@ -1,7 +1,19 @@
-import { Alert, Badge, Button, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconSend } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { IconAlertTriangle, IconSearch, IconSend } from '@tabler/icons-react'
+import { type FormEvent, useEffect, useState } from 'react'
+import { useNavigate, useSearchParams } from 'react-router'
 import { formatDateTime } from '../../../shared/format.ts'
 import { api, isApiError } from '../../shared/api.ts'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
@@ -33,7 +45,14 @@ export function FichaStatusPage() {
   const [corrected, setCorrected] = useState<PublicFichaStatus | null>(null)
   const status = corrected ?? query.data
 
-  if (!complete || (query.error && (query.error.status === 404 || query.error.status === 400))) {
+  if (!complete) {
+    return (
+      <PublicLayout title="Acompanhar ficha cadastral" width={640}>
+        <PasteLink />
+      </PublicLayout>
+    )
+  }
+  if (query.error && (query.error.status === 404 || query.error.status === 400)) {
     return (
       <PublicLayout title="Acompanhar ficha cadastral" width={640}>
         <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
@@ -209,5 +228,62 @@ function Correction({ status, protocol, secret, onCorrected }: CorrectionProps) 
         />
       </form>
     </Stack>
+  )
+}
+
+/**
+ * Without protocol and key (someone typed the address, or the link lost its end): the key is in
+ * the e-mailed link only, so the page asks for that link — pasted whole, it opens the ficha.
+ */
+function PasteLink() {
+  const navigate = useNavigate()
+  const [link, setLink] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  function open(event: FormEvent) {
+    event.preventDefault()
+    let url: URL
+    try {
+      url = new URL(link.trim(), window.location.origin)
+    } catch {
+      url = new URL('about:blank')
+    }
+    const protocol = url.searchParams.get('protocolo')?.trim()
+    const key = url.searchParams.get('chave')?.trim()
+    if (!protocol || !key) {
+      setError(
+        'Este não é o link de acompanhamento: cole o endereço inteiro, que contém "protocolo=" e "chave=".',
+      )
+      return
+    }
+    navigate(`/fichas/acompanhar?${new URLSearchParams({ protocolo: protocol, chave: key }).toString()}`)
+  }
+  return (
+    <form onSubmit={open} noValidate>
+      <Stack gap="md">
+        <Text>
+          Para ver a situação da sua ficha, abra o link que enviamos por e-mail quando ela foi registrada: ele
+          traz o protocolo e uma chave de acesso, que só quem recebeu o e-mail conhece.
+        </Text>
+        <TextInput
+          label="Link recebido por e-mail"
+          placeholder="https://…/fichas/acompanhar?protocolo=…&chave=…"
+          value={link}
+          onChange={(e) => {
+            setLink(e.currentTarget.value)
+            setError(null)
+          }}
+          error={error}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" leftSection={<IconSearch size={18} />}>
+            Abrir a ficha
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          Não encontrou o e-mail? Procure por "Ficha" ou pelo número do protocolo na caixa de entrada e no
+          spam. Se não estiver lá, fale com a equipe que pediu a ficha.
+        </Text>
+      </Stack>
+    </form>
   )
 }
