@@ -69,6 +69,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
   let orgId = ''
   let admin: TestClient | undefined
   let contribuinteId = ''
+  let caioPage: Page | undefined
   const step = journeyStep(() => h)
 
   before(async () => {
@@ -278,6 +279,136 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
         deletions.map((a) => a.actor_name),
         [CONTRIBUINTE.name],
       )
+      assert.deepEqual(h.consoleErrors, [])
+      // Still signed in for the trash (a second KEYPASS sign-in could reuse the same code).
+      caioPage = page
+    }),
+  )
+
+  test(
+    'a equipe exclui uma pasta e vê a Lixeira do cliente: o que foi excluído, onde estava, por quem e quando',
+    step(async (h) => {
+      const { page } = h
+      await page.goto(`/clientes/${orgId}`)
+      await page.getByRole('heading', { name: COMPANY, level: 1 }).waitFor()
+      await page.getByRole('tab', { name: 'Documentos' }).click()
+      await page
+        .getByRole('navigation', { name: 'Pastas por departamento' })
+        .getByRole('group', { name: 'Departamento Fiscal' })
+        .getByTestId('folder-node')
+        .filter({ hasText: 'Fiscal' })
+        .first()
+        .click()
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      const folderRow = page.getByTestId('folder-row').filter({ hasText: STAFF_FOLDER })
+      await folderRow.getByRole('button', { name: `Excluir a pasta ${STAFF_FOLDER}` }).click()
+      const confirm = page.getByRole('dialog', { name: 'Excluir pasta' })
+      await waitForText(confirm, 'vão para a Lixeira, onde podem ser restaurados por 30 dias')
+      await confirm.getByRole('button', { name: 'Excluir' }).click()
+      await page.getByText(`Pasta ${STAFF_FOLDER} excluída.`).waitFor()
+
+      await page.getByRole('button', { name: 'Lixeira' }).click()
+      await page.getByRole('heading', { name: 'Lixeira', level: 2 }).waitFor()
+      const rows = page.getByTestId('trash-row')
+      await waitForCount(rows, 2)
+      const folder = rows.filter({ hasText: STAFF_FOLDER })
+      const text = await waitForText(folder, DATE_TIME)
+      assert.match(text, /Pasta/)
+      assert.match(text, /Fiscal/)
+      assert.match(text, new RegExp(DEMO_ADMIN.name))
+      const doc = rows.filter({ hasText: CLIENT_PDF })
+      await waitForText(doc, CONTRIBUINTE.name)
+      assert.match((await doc.textContent()) ?? '', /Documento/)
+      await shot(h, page, '06-equipe-lixeira')
+    }),
+  )
+
+  test(
+    'o Contribuinte restaura o seu documento da Lixeira e o move para uma pasta nova; no celular, sem rolagem lateral',
+    step(async (h) => {
+      const page = caioPage!
+      await page.goto('/portal/documentos')
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      await page.getByRole('button', { name: 'Lixeira' }).click()
+      await page.getByRole('heading', { name: 'Lixeira', level: 2 }).waitFor()
+      // Only what he deleted or published: his document, not the office's folder.
+      const rows = page.getByTestId('trash-row')
+      await waitForCount(rows, 1)
+      await waitForText(rows, CLIENT_PDF)
+      await shot(h, page, '07-contribuinte-lixeira')
+      await rows.getByRole('button', { name: `Restaurar ${CLIENT_PDF}` }).click()
+      const confirm = page.getByRole('dialog', { name: 'Restaurar documento' })
+      await waitForText(confirm, `${CLIENT_PDF} volta para a pasta Fiscal.`)
+      await shot(h, page, '07a-restaurar')
+      await confirm.getByRole('button', { name: 'Restaurar' }).click()
+      await page.getByText(`${CLIENT_PDF} restaurado em Fiscal.`).waitFor()
+      await page.getByText('A lixeira está vazia.').waitFor()
+      await shot(h, page, '07b-lixeira-vazia')
+
+      // Back in Fiscal; a new folder, and "Mover" there.
+      await page
+        .getByRole('navigation', { name: 'Pastas por departamento' })
+        .getByTestId('folder-node')
+        .filter({ hasText: 'Fiscal' })
+        .click()
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      const mine = page.getByTestId('document-row').filter({ hasText: CLIENT_PDF })
+      await mine.waitFor()
+      assert.equal(
+        await page
+          .getByTestId('document-row')
+          .filter({ hasText: STAFF_PDF })
+          .getByRole('button', { name: /^Mover/ })
+          .count(),
+        0,
+        'a Contribuinte moves only what he published',
+      )
+      await page.getByRole('button', { name: 'Nova pasta', exact: true }).click()
+      const create = page.getByRole('dialog', { name: 'Nova pasta em Fiscal' })
+      await create.getByLabel('Nome da pasta').fill('Notas 2026')
+      await create.getByRole('button', { name: 'Criar pasta' }).click()
+      await page.getByText('Pasta Notas 2026 criada.').waitFor()
+      await mine.getByRole('button', { name: `Mover ${CLIENT_PDF}` }).click()
+      const move = page.getByRole('dialog', { name: `Mover ${CLIENT_PDF}` })
+      await waitForText(move, 'Pasta atual')
+      await move.getByTestId('move-target').filter({ hasText: 'Notas 2026' }).click()
+      await shot(h, page, '08-mover')
+      await move.getByRole('button', { name: 'Mover', exact: true }).click()
+      await page.getByText(`${CLIENT_PDF} movido para Notas 2026.`).waitFor()
+      await waitForCount(page.getByTestId('document-row'), 1)
+      await page.getByRole('button', { name: 'Abrir a pasta Notas 2026' }).click()
+      await page.getByRole('heading', { name: 'Notas 2026', level: 2 }).waitFor()
+      await waitForText(page.getByTestId('document-row'), CLIENT_PDF)
+      const moved = await h.sql<{ actor_name: string }>(
+        "select actor_name from audit_log where entity = 'document' and action = 'move'",
+      )
+      assert.deepEqual(
+        moved.map((a) => a.actor_name),
+        [CONTRIBUINTE.name],
+      )
+      await shot(h, page, '09-movido')
+
+      // On a phone: the trash and the move dialog fit the width.
+      const desktop = page.viewportSize()!
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.waitForTimeout(500) // the side menu slides away
+      const sideways = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      await page.getByRole('button', { name: 'Lixeira' }).click()
+      await page.getByText('A lixeira está vazia.').waitFor()
+      assert.equal(await sideways(), 0)
+      await shot(h, page, '10-celular-lixeira')
+      await page.getByTestId('folder-node').filter({ hasText: 'Notas 2026' }).click()
+      await page.getByRole('heading', { name: 'Notas 2026', level: 2 }).waitFor()
+      await page
+        .getByTestId('document-row')
+        .getByRole('button', { name: `Mover ${CLIENT_PDF}` })
+        .click()
+      await page.getByRole('dialog', { name: `Mover ${CLIENT_PDF}` }).waitFor()
+      assert.equal(await sideways(), 0)
+      await shot(h, page, '11-celular-mover')
+      await page.keyboard.press('Escape')
+      await page.setViewportSize(desktop)
       assert.deepEqual(h.consoleErrors, [])
       await page.close()
     }),
