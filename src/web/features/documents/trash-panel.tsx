@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Center,
   Group,
@@ -11,7 +10,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconFile, IconFolder, IconRestore, IconTrash } from '@tabler/icons-react'
+import { IconFile, IconFolder, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDate, formatDateTime } from '../../../shared/format.ts'
 import { api } from '../../shared/api.ts'
@@ -70,15 +69,15 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
         </Paper>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={680}>
             <Table verticalSpacing="sm" aria-label="Itens na lixeira">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
-                  <Table.Th w={110}>Tipo</Table.Th>
-                  <Table.Th style={{ minWidth: 150 }}>Onde estava</Table.Th>
-                  <Table.Th style={{ minWidth: 130 }}>Excluído por</Table.Th>
-                  <Table.Th w={140}>Excluído em</Table.Th>
+                  <Table.Th style={{ minWidth: 160 }}>Nome</Table.Th>
+                  <Table.Th>Tipo</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>Onde estava</Table.Th>
+                  <Table.Th>Excluído por</Table.Th>
+                  <Table.Th>Excluído em</Table.Th>
                   <Table.Th w={1}>
                     <VisuallyHidden>Ações</VisuallyHidden>
                   </Table.Th>
@@ -108,9 +107,7 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={item.kind === 'folder' ? 'brand' : 'gray'}>
-                        {item.kind === 'folder' ? 'Pasta' : 'Documento'}
-                      </Badge>
+                      <Text size="sm">{item.kind === 'folder' ? 'Pasta' : 'Documento'}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -124,11 +121,10 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                     </Table.Td>
                     <Table.Td>{item.deletedByName ?? '—'}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.deletedAt)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Button
                         size="xs"
                         variant="light"
-                        leftSection={<IconRestore size={16} />}
                         aria-label={`Restaurar ${item.name}`}
                         onClick={() => setRestoring(item)}
                       >
