@@ -53,3 +53,23 @@ export async function acceptAndEnrol(app: App, token: string, password: string) 
     throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`)
   return { client: c, secret, recoveryCodes: confirmed.body.recoveryCodes as string[], accepted }
 }
+
+/**
+ * A client user who went through the whole first access: created by the tenant's admin with this
+ * body (the invitation sent now), the invitation accepted with `password` and the KEYPASS enrolled.
+ * Returns the user's id and the signed-in portal client.
+ */
+export async function portalClientUser(
+  app: App,
+  tenant: TenantFixture,
+  body: Record<string, unknown> & { email: string },
+  password: string,
+): Promise<{ id: string; client: TestClient }> {
+  const res = await tenant.admin.post('/api/v1/client-users', { ...body, send: 'now' })
+  if (res.status !== 201) throw new Error(`client user: ${res.status} ${JSON.stringify(res.body)}`)
+  await app.jobs.drain()
+  const mail = await lastMailTo(app, body.email)
+  const token = tokenFrom(mail.links.find((l) => l.includes('/convite?token='))!)
+  const { client } = await acceptAndEnrol(app, token, password)
+  return { id: res.body.id as string, client }
+}

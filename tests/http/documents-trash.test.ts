@@ -13,7 +13,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { documents, documentVersions } from '#server/modules/documents/documents.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
 import { createLocalStorage, type FileStorage } from '#server/platform/storage/index.ts'
-import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
+import { createOrg, portalClientUser } from '../factories/client-users.ts'
 import { createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 import type { TestClient } from '../helpers/client.ts'
@@ -65,21 +65,19 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
     departments: { departmentId: string; level: string }[],
     companyIds: string[],
   ): Promise<Person> {
-    const res = await tenant.admin.post('/api/v1/client-users', {
-      name,
-      email,
-      departments,
-      companyIds,
-      permissions: ['documents:upload'],
-      notifications: { documents: 'both' },
-      send: 'now',
-    })
-    assert.equal(res.status, 201, JSON.stringify(res.body))
-    await ctx.app.jobs.drain()
-    const mail = await lastMailTo(ctx.app, email)
-    const token = tokenFrom(mail.links.find((l) => l.includes('/convite?token='))!)
-    const { client } = await acceptAndEnrol(ctx.app, token, PASSWORD)
-    return { id: res.body.id as string, client }
+    return portalClientUser(
+      ctx.app,
+      tenant,
+      {
+        name,
+        email,
+        departments,
+        companyIds,
+        permissions: ['documents:upload'],
+        notifications: { documents: 'both' },
+      },
+      PASSWORD,
+    )
   }
 
   const staffPrefix = '/api/v1/documents'

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { documents } from '#server/modules/documents/documents.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
 import { createLocalStorage, EICAR_SIGNATURE, eicarScanner } from '#server/platform/storage/index.ts'
-import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
+import { createOrg, portalClientUser } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 import type { TestClient } from '../helpers/client.ts'
@@ -104,20 +104,7 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     // "Envia documentos ao escritório", as the wizard's Permissões step ticks it.
     permissions: string[] = ['documents:upload'],
   ) {
-    const res = await tenant.admin.post('/api/v1/client-users', {
-      name,
-      email,
-      departments,
-      companyIds,
-      permissions,
-      send: 'now',
-    })
-    assert.equal(res.status, 201, JSON.stringify(res.body))
-    await ctx.app.jobs.drain()
-    const mail = await lastMailTo(ctx.app, email)
-    const token = tokenFrom(mail.links.find((l) => l.includes('/convite?token='))!)
-    const { client } = await acceptAndEnrol(ctx.app, token, PASSWORD)
-    return { id: res.body.id as string, client }
+    return portalClientUser(ctx.app, tenant, { name, email, departments, companyIds, permissions }, PASSWORD)
   }
 
   async function tree(client: TestClient, url: string): Promise<Tree> {

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm'
 import { sql } from 'drizzle-orm'
 import { documents } from '#server/modules/documents/documents.tables.ts'
 import { portalNotifications } from '#server/modules/notifications/index.ts'
-import { acceptAndEnrol, createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
+import { createOrg, portalClientUser } from '../factories/client-users.ts'
 import { createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 import type { TestClient } from '../helpers/client.ts'
@@ -61,21 +61,20 @@ describe('notificações do portal: a caixa "Sistema" do usuário de cliente', (
     companyId: string,
     channel: string,
   ): Promise<Person> {
-    const res = await tenant.admin.post('/api/v1/client-users', {
-      name,
-      email,
-      departments: [{ departmentId, level: 'contribuinte' }],
-      companyIds: [companyId],
-      permissions: ['documents:upload'],
-      notifications: { documents: channel },
-      send: 'now',
-    })
-    assert.equal(res.status, 201, JSON.stringify(res.body))
-    await ctx.app.jobs.drain()
-    const mail = await lastMailTo(ctx.app, email)
-    const token = tokenFrom(mail.links.find((l) => l.includes('/convite?token='))!)
-    const { client } = await acceptAndEnrol(ctx.app, token, PASSWORD)
-    return { id: res.body.id, email, client }
+    const { id, client } = await portalClientUser(
+      ctx.app,
+      tenant,
+      {
+        name,
+        email,
+        departments: [{ departmentId, level: 'contribuinte' }],
+        companyIds: [companyId],
+        permissions: ['documents:upload'],
+        notifications: { documents: channel },
+      },
+      PASSWORD,
+    )
+    return { id, email, client }
   }
 
   async function systemFolder(tenant: TenantFixture, orgId: string, department: string) {
