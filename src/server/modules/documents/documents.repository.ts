@@ -21,6 +21,26 @@ type Deletion = { deletedAt: Date | null; deletedByUserId: string | null; delete
 
 /** The only place the documents module reads or writes the database; every method takes the tenant. */
 export function documentsRepository(db: Db) {
+  /** A company's folders (of some departments), live only or with those in the trash too. */
+  const companyFolders = (
+    tenantId: string,
+    clientOrgId: string,
+    departmentIds: string[] | undefined,
+    withDeleted: boolean,
+  ) =>
+    db
+      .select()
+      .from(documentFolders)
+      .where(
+        and(
+          eq(documentFolders.tenantId, tenantId),
+          eq(documentFolders.clientOrgId, clientOrgId),
+          withDeleted ? undefined : isNull(documentFolders.deletedAt),
+          departmentIds ? inArray(documentFolders.departmentId, departmentIds) : undefined,
+        ),
+      )
+      .orderBy(desc(documentFolders.isSystem), asc(sql`lower(${documentFolders.name})`))
+      .limit(withDeleted ? MAX_FOLDERS * 2 : MAX_FOLDERS)
   return {
     async org(tenantId: string, id: string) {
       const [row] = await db
@@ -73,19 +93,7 @@ export function documentsRepository(db: Db) {
 
     /** Live folders of a company, optionally of some departments only. */
     folders(tenantId: string, clientOrgId: string, departmentIds?: string[]) {
-      return db
-        .select()
-        .from(documentFolders)
-        .where(
-          and(
-            eq(documentFolders.tenantId, tenantId),
-            eq(documentFolders.clientOrgId, clientOrgId),
-            isNull(documentFolders.deletedAt),
-            departmentIds ? inArray(documentFolders.departmentId, departmentIds) : undefined,
-          ),
-        )
-        .orderBy(desc(documentFolders.isSystem), asc(sql`lower(${documentFolders.name})`))
-        .limit(MAX_FOLDERS)
+      return companyFolders(tenantId, clientOrgId, departmentIds, false)
     },
 
     async folder(tenantId: string, id: string, forUpdate = false): Promise<FolderRow | null> {
@@ -113,17 +121,7 @@ export function documentsRepository(db: Db) {
 
     /** Folders of a company, live and in the trash (the trash's paths and visibility). */
     allFolders(tenantId: string, clientOrgId: string, departmentIds?: string[]) {
-      return db
-        .select()
-        .from(documentFolders)
-        .where(
-          and(
-            eq(documentFolders.tenantId, tenantId),
-            eq(documentFolders.clientOrgId, clientOrgId),
-            departmentIds ? inArray(documentFolders.departmentId, departmentIds) : undefined,
-          ),
-        )
-        .limit(MAX_FOLDERS * 2)
+      return companyFolders(tenantId, clientOrgId, departmentIds, true)
     },
 
     /** Documents of these folders: live ones, or those in the trash; `limit` bounds a listing. */
