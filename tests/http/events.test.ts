@@ -59,6 +59,31 @@ describe('eventos e treinamentos', () => {
 
   const mailsTo = (email: string) => smtp.received.filter((m) => recipients(m).includes(email.toLowerCase()))
 
+  /**
+   * A client user of this company (Revisor of the first department), invited through this file's
+   * real SMTP (the link comes from the delivered e-mail), with password and KEYPASS: the portal client.
+   */
+  async function portalUser(
+    name: string,
+    email: string,
+    orgId: string,
+    notifications: Record<string, string>,
+  ) {
+    const deptos = (await t.admin.get('/api/v1/departments')).body.items as { id: string }[]
+    const created = await t.admin.post('/api/v1/client-users', {
+      name,
+      email,
+      departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
+      companyIds: [orgId],
+      notifications,
+      send: 'now',
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    await ctx.app.jobs.drain()
+    const token = /convite\?token=([A-Za-z0-9_-]+)/.exec(mailsTo(email).at(-1)!.text ?? '')![1]
+    return acceptAndEnrol(ctx.app, token, 'Portal#Seguro2026')
+  }
+
   async function createEvent(client: TestClient, body: Record<string, unknown>) {
     const res = await client.post('/api/v1/events', {
       typeId: typeMeeting,
@@ -629,27 +654,45 @@ describe('eventos e treinamentos', () => {
     await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: false })
   })
 
+  test('client users who chose "Sistema" for events find the status change in the portal inbox; everyone still gets the e-mail', async () => {
+    const org = await createOrg(t, 'Empresa dos Avisos Ltda')
+    const nina = await portalUser('Nina Sistema', 'nina@avisos.com.br', org.id, { events: 'system' })
+    const edu = await portalUser('Edu Email', 'edu@avisos.com.br', org.id, { events: 'email' })
+    const e = await createEvent(t.admin, {
+      description: 'Treinamento de avisos',
+      publicRegistration: true,
+      ...period(48),
+    })
+    for (const c of [nina.client, edu.client])
+      assert.equal((await c.post(`/api/v1/portal/events/${e.id}/register`)).status, 200)
+    await ctx.app.jobs.drain()
+    const changed = await put(t.admin, `/api/v1/events/${e.id}`, {
+      description: e.description,
+      typeId: typeMeeting,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      publicRegistration: true,
+      status: 'confirmado',
+      notifyParticipants: true,
+    })
+    assert.equal(changed.status, 200, JSON.stringify(changed.body))
+    await ctx.app.jobs.drain()
+    const inbox = (await nina.client.get('/api/v1/portal/notifications')).body
+    assert.equal(inbox.unread, 1)
+    assert.equal(inbox.items[0].title, 'Evento confirmado: Treinamento de avisos')
+    assert.equal(inbox.items[0].body, 'O evento "Treinamento de avisos" está confirmado.')
+    assert.equal(inbox.items[0].link, '/portal/eventos')
+    assert.equal((await edu.client.get('/api/v1/portal/notifications')).body.total, 0, '"E-mail": no notice')
+    for (const email of ['nina@avisos.com.br', 'edu@avisos.com.br'])
+      assert.ok(mailsTo(email).some((m) => m.subject === 'Evento confirmado: Treinamento de avisos'))
+  })
+
   test('the portal: a client user registers, joins, registers the CPF and downloads the certificate; exports neutralise formulas', async () => {
     const org = await createOrg(t, 'Empresa do Portal Ltda')
-    const deptos = (await t.admin.get('/api/v1/departments')).body.items as { id: string }[]
-    const created = await t.admin.post('/api/v1/client-users', {
-      name: 'Wanda Portal',
-      email: 'wanda@portal.com.br',
-      cpf: '',
-      phone: '',
-      portalActive: true,
-      isDemo: false,
-      departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
-      companyIds: [org.id],
-      permissions: [],
-      notifications: { documents: 'email', billing: 'email' },
-      send: 'now',
+    const { client: wanda } = await portalUser('Wanda Portal', 'wanda@portal.com.br', org.id, {
+      documents: 'email',
+      billing: 'email',
     })
-    assert.equal(created.status, 201, JSON.stringify(created.body))
-    await ctx.app.jobs.drain()
-    const invite = mailsTo('wanda@portal.com.br').at(-1)!
-    const token = /convite\?token=([A-Za-z0-9_-]+)/.exec(invite.text ?? '')![1]
-    const { client: wanda } = await acceptAndEnrol(ctx.app, token, 'Portal#Seguro2026')
 
     const open = await createEvent(t.admin, {
       description: '=HYPERLINK("http://mal.example") Oficina aberta',

@@ -47,6 +47,30 @@ function details(e: EventMailInfo): string[] {
 }
 
 /** The e-mail of a status change, a resend or the eve's reminder, to one participant. */
+/**
+ * What a mailing to the participants says in one line (the e-mail's subject and first paragraph),
+ * also the portal notice of client users who chose "Sistema" for "Eventos e treinamentos".
+ */
+export function eventNotice(kind: 'status' | 'resend' | 'reminder', e: EventMailInfo) {
+  if (e.status === 'cancelado')
+    return {
+      title: `Evento cancelado: ${e.description}`,
+      lead: `O evento "${e.description}", previsto para ${formatPeriod(e.startsAt, e.endsAt)}, foi cancelado.`,
+    }
+  return {
+    title:
+      kind === 'reminder'
+        ? `Lembrete: ${e.description} — amanhã`
+        : kind === 'status'
+          ? `Evento ${STATUS_TEXT[e.status]}: ${e.description}`
+          : `Informações do evento: ${e.description}`,
+    lead:
+      kind === 'reminder'
+        ? `Lembrete: o evento "${e.description}" acontece amanhã.`
+        : `O evento "${e.description}" está ${STATUS_TEXT[e.status]}.`,
+  }
+}
+
 export function eventStatusMail(i: {
   kind: 'status' | 'resend' | 'reminder'
   event: EventMailInfo
@@ -56,28 +80,16 @@ export function eventStatusMail(i: {
 }) {
   const e = i.event
   const first = i.participantName.split(' ')[0]
+  const { title: subject, lead } = eventNotice(i.kind, e)
   if (e.status === 'cancelado') {
     return renderMail({
-      subject: `Evento cancelado: ${e.description}`,
+      subject,
       tenantName: e.tenantName,
       greeting: `Olá, ${first}!`,
-      paragraphs: [
-        `O evento "${e.description}", previsto para ${formatPeriod(e.startsAt, e.endsAt)}, foi cancelado.`,
-        'O convite de calendário anexo remove o evento da sua agenda.',
-      ],
+      paragraphs: [lead, 'O convite de calendário anexo remove o evento da sua agenda.'],
       action: { label: 'Ver o evento', url: e.publicUrl },
     })
   }
-  const subject =
-    i.kind === 'reminder'
-      ? `Lembrete: ${e.description} — amanhã`
-      : i.kind === 'status'
-        ? `Evento ${STATUS_TEXT[e.status]}: ${e.description}`
-        : `Informações do evento: ${e.description}`
-  const lead =
-    i.kind === 'reminder'
-      ? `Lembrete: o evento "${e.description}" acontece amanhã.`
-      : `O evento "${e.description}" está ${STATUS_TEXT[e.status]}.`
   return renderMail({
     subject,
     tenantName: e.tenantName,

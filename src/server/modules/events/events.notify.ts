@@ -6,10 +6,12 @@ import { renderIcs } from '../../platform/calendar/ics.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { defineJob, enqueue } from '../../platform/jobs/queue.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
+import { portalNotifications } from '../notifications/index.ts'
 import { getTenantName } from '../tenants/tenant-settings.ts'
 import { joinUrl, publicEventUrl } from './events.links.ts'
 import {
   type EventMailInfo,
+  eventNotice,
   eventStatusMail,
   registrationCancelledMail,
   registrationMail,
@@ -226,11 +228,43 @@ export async function runMassMail(deps: NotifyDeps, p: NotifyPayload): Promise<n
         })
         await logMail(tx, r, cancel && p.kind !== 'reminder' ? 'cancel' : p.kind, id, p.batchId)
       }
+      await noticeToClientUsers(
+        tx,
+        e,
+        batch.map((r) => r.id),
+        eventNotice(p.kind, info),
+      )
       return batch.length
     })
     sent += n
     if (n < NOTIFY_BATCH) return sent
   }
+}
+
+/** Where a client user sees their events in the portal. */
+const PORTAL_EVENTS_PATH = '/portal/eventos'
+
+/**
+ * The portal inbox of the participants who are client users and chose "Sistema" or "Ambos" for
+ * "Eventos e treinamentos" (their e-mail goes out anyway: it is the event's own message, with the
+ * calendar invite). One INSERT … SELECT for the batch.
+ */
+async function noticeToClientUsers(
+  tx: Db,
+  e: EventRow,
+  registrationIds: string[],
+  notice: { title: string; lead: string },
+) {
+  if (registrationIds.length === 0) return
+  await tx.execute(sql`
+    insert into ${portalNotifications} (tenant_id, client_user_id, kind, title, body, link)
+    select cu.tenant_id, cu.id, 'events.update', ${notice.title}::text, ${notice.lead}::text,
+      ${PORTAL_EVENTS_PATH}::text
+    from event_registrations r
+    join client_users cu on cu.tenant_id = r.tenant_id and cu.id = r.client_user_id
+    where r.tenant_id = ${e.tenantId} and r.id = any(${`{${registrationIds.join(',')}}`}::uuid[])
+      and cu.portal_active and cu.user_id is not null
+      and cu.notifications->>'events' in ('system', 'both')`)
 }
 
 export function createNotifyJob(deps: NotifyDeps) {
