@@ -1,7 +1,7 @@
 import { systemActor } from '../../platform/actor.ts'
 import { recordAudit, recordAuditMany } from '../../platform/audit/audit.ts'
 import { type PurgePayload, enqueueTrashPurge } from './documents.queue.ts'
-import { documentsRepository } from './documents.repository.ts'
+import { type DocumentRow, documentsRepository } from './documents.repository.ts'
 import type { DocumentsDeps } from './documents.service.ts'
 import { descendantsOf, purgeDateOf, TRASH_RETENTION_DAYS } from './documents.trash.ts'
 
@@ -27,20 +27,7 @@ export async function purgeTrashed(deps: DocumentsDeps, p: PurgePayload, now = n
         return null
       }
       const keys = await r.purgeDocuments(p.tenantId, [doc.id])
-      await recordAudit(tx, actor, {
-        entity: 'document',
-        entityId: doc.id,
-        action: 'purge',
-        before: {
-          name: doc.name,
-          folderId: doc.folderId,
-          clientOrgId: doc.clientOrgId,
-          deletedAt: doc.deletedAt,
-          deletedBy: doc.deletedByName,
-          versions: keys.length,
-        },
-        after: { retentionDays: TRASH_RETENTION_DAYS },
-      })
+      await recordAudit(tx, actor, documentPurged(doc, { versions: keys.length }))
       return keys
     }
     const folder = await r.folder(p.tenantId, p.id, true)
@@ -78,23 +65,29 @@ export async function purgeTrashed(deps: DocumentsDeps, p: PurgePayload, now = n
         },
         after: { retentionDays: TRASH_RETENTION_DAYS },
       })),
-      ...docs.map((d) => ({
-        entity: 'document',
-        entityId: d.id,
-        action: 'purge',
-        before: {
-          name: d.name,
-          folderId: d.folderId,
-          clientOrgId: d.clientOrgId,
-          deletedAt: d.deletedAt,
-          deletedBy: d.deletedByName,
-        },
-        after: { retentionDays: TRASH_RETENTION_DAYS },
-      })),
+      ...docs.map((d) => documentPurged(d)),
     ])
     return keys
   })
   // After the commit: a failed delete leaves an orphan file, never a row pointing at nothing.
   for (const key of keys ?? []) await deps.storage.delete(key).catch(() => {})
   return keys !== null
+}
+
+/** The audit entry of a document deleted for good (with how many stored versions went, when known). */
+function documentPurged(doc: DocumentRow, extra: { versions?: number } = {}) {
+  return {
+    entity: 'document',
+    entityId: doc.id,
+    action: 'purge',
+    before: {
+      name: doc.name,
+      folderId: doc.folderId,
+      clientOrgId: doc.clientOrgId,
+      deletedAt: doc.deletedAt,
+      deletedBy: doc.deletedByName,
+      ...extra,
+    },
+    after: { retentionDays: TRASH_RETENTION_DAYS },
+  }
 }
