@@ -11,7 +11,12 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const appError = toAppError(err)
     if (appError.status >= 500) req.log.error({ err, reqId: req.id }, 'erro não tratado')
-    else req.log.info({ code: appError.code, status: appError.status }, 'requisição recusada')
+    else
+      req.log.info(
+        // What the parser said under a refusal such as SPREADSHEET_MALFORMED (never user data).
+        { code: appError.code, status: appError.status, cause: describeCause(appError.cause) },
+        'requisição recusada',
+      )
     if (appError.headers) reply.headers(appError.headers)
     return reply.code(appError.status).send({
       code: appError.code,
@@ -19,6 +24,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       ...(appError.fields ? { fields: appError.fields } : {}),
     })
   })
+}
+
+function describeCause(cause: unknown): string | undefined {
+  if (cause === undefined || cause === null) return undefined
+  return cause instanceof Error
+    ? `${cause.name}: ${cause.message}`.slice(0, 300)
+    : String(cause).slice(0, 300)
 }
 
 /** 404 body for unknown API routes. */

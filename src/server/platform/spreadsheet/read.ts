@@ -113,7 +113,8 @@ export async function* readRows(format: SpreadsheetFormat, bytes: Buffer): Async
   } catch (err) {
     if (settled) return
     if (err instanceof AppError) throw err
-    throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
+    // The reader's own words stay with the refusal, for the log (the person sees the pt-BR message).
+    throw Object.assign(SpreadsheetErrors.SPREADSHEET_MALFORMED(), { cause: err })
   }
 }
 

@@ -145,10 +145,10 @@ function inflatedSize(data: Buffer, method: number, budget: number): Promise<num
         resolve(size)
       }
     })
-    inflate.on('error', () => {
+    inflate.on('error', (err) => {
       if (!settled) {
         settled = true
-        reject(SpreadsheetErrors.SPREADSHEET_MALFORMED())
+        reject(Object.assign(SpreadsheetErrors.SPREADSHEET_MALFORMED(), { cause: err }))
       }
     })
     inflate.end(data)
