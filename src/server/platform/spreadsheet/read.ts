@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { AppError } from '../errors.ts'
 import { decodeCsv, detectDelimiter, looksLikeText, parseCsv } from './csv.ts'
+import { streamingOrder } from './zip-order.ts'
 import { SpreadsheetErrors } from './spreadsheet.errors.ts'
 import { inspectXlsx, isOleFile, isZipFile } from './zip-guard.ts'
 
@@ -76,14 +77,17 @@ export async function* readRows(format: SpreadsheetFormat, bytes: Buffer): Async
     }
     return
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes, { objectMode: false }), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Dates come as Date only with the styles (number formats) read.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from(streamingOrder(bytes), { objectMode: false }),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Dates come as Date only with the styles (number formats) read.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+  )
   // True once what was asked for is out: the first worksheet read whole, or the caller stopped
   // early (while a row was handed out). Closing the rest of the zip stream can then fail — for
   // instance on a worksheet still being copied to exceljs' temporary file — and that is not a

@@ -50,8 +50,7 @@ export async function inspectXlsx(bytes: Buffer, limits: ZipLimits): Promise<Zip
     if (e.localOffset + 30 > bytes.length || bytes.readUInt32LE(e.localOffset) !== LOCAL)
       throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
     if (bytes.readUInt16LE(e.localOffset + 6) & 0x1) throw SpreadsheetErrors.SPREADSHEET_ENCRYPTED()
-    const start =
-      e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28)
+    const start = dataStart(bytes, e)
     const end = start + e.compressedSize
     if (end > bytes.length) throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
     const budget = limits.maxUncompressedBytes - total
@@ -70,16 +69,21 @@ export async function inspectXlsx(bytes: Buffer, limits: ZipLimits): Promise<Zip
   return infos
 }
 
-type CentralEntry = {
+export type CentralEntry = {
   name: string
   flags: number
   method: number
+  crc: number
   compressedSize: number
   size: number
   localOffset: number
 }
 
-function readCentralDirectory(bytes: Buffer, maxEntries: number): CentralEntry[] & { cdOffset: number } {
+/** The entries the central directory lists (and where it starts); a zip we would not accept throws. */
+export function readCentralDirectory(
+  bytes: Buffer,
+  maxEntries: number,
+): CentralEntry[] & { cdOffset: number } {
   // The end record is in the last 22 + 65535 bytes (a comment may follow it).
   let eocd = -1
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
@@ -101,6 +105,7 @@ function readCentralDirectory(bytes: Buffer, maxEntries: number): CentralEntry[]
       throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
     const flags = bytes.readUInt16LE(p + 8)
     const method = bytes.readUInt16LE(p + 10)
+    const crc = bytes.readUInt32LE(p + 16)
     const compressedSize = bytes.readUInt32LE(p + 20)
     const size = bytes.readUInt32LE(p + 24)
     const nameLen = bytes.readUInt16LE(p + 28)
@@ -112,10 +117,15 @@ function readCentralDirectory(bytes: Buffer, maxEntries: number): CentralEntry[]
     if (flags & 0x1) throw SpreadsheetErrors.SPREADSHEET_ENCRYPTED()
     if (method !== 0 && method !== 8) throw SpreadsheetErrors.SPREADSHEET_MALFORMED()
     const name = bytes.toString('utf8', p + 46, p + 46 + nameLen)
-    out.push({ name, flags, method, compressedSize, size, localOffset })
+    out.push({ name, flags, method, crc, compressedSize, size, localOffset })
     p += 46 + nameLen + extraLen + commentLen
   }
   return Object.assign(out, { cdOffset })
+}
+
+/** Where an entry's compressed data starts (after its local header, name and extra field). */
+export function dataStart(bytes: Buffer, e: Pick<CentralEntry, 'localOffset'>): number {
+  return e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28)
 }
 
 /** A data descriptor follows the data when bit 3 is set: 12 or 16 bytes (with its optional signature). */
