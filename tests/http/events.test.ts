@@ -12,7 +12,7 @@ import { issueCertificates, sendReminder } from '#server/modules/events/index.ts
 import { createClock } from '#server/platform/clock.ts'
 import ExcelJS from 'exceljs'
 import sharp from 'sharp'
-import { acceptAndEnrol, createOrg, makeCnpj } from '../factories/client-users.ts'
+import { createOrg, makeCnpj, portalClientUser } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
@@ -59,10 +59,7 @@ describe('eventos e treinamentos', () => {
 
   const mailsTo = (email: string) => smtp.received.filter((m) => recipients(m).includes(email.toLowerCase()))
 
-  /**
-   * A client user of this company (Revisor of the first department), invited through this file's
-   * real SMTP (the link comes from the delivered e-mail), with password and KEYPASS: the portal client.
-   */
+  /** A client user of this company (Revisor of the first department), invited through this file's real SMTP. */
   async function portalUser(
     name: string,
     email: string,
@@ -70,18 +67,19 @@ describe('eventos e treinamentos', () => {
     notifications: Record<string, string>,
   ) {
     const deptos = (await t.admin.get('/api/v1/departments')).body.items as { id: string }[]
-    const created = await t.admin.post('/api/v1/client-users', {
-      name,
-      email,
-      departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
-      companyIds: [orgId],
-      notifications,
-      send: 'now',
-    })
-    assert.equal(created.status, 201, JSON.stringify(created.body))
-    await ctx.app.jobs.drain()
-    const token = /convite\?token=([A-Za-z0-9_-]+)/.exec(mailsTo(email).at(-1)!.text ?? '')![1]
-    return acceptAndEnrol(ctx.app, token, 'Portal#Seguro2026')
+    return portalClientUser(
+      ctx.app,
+      t,
+      {
+        name,
+        email,
+        departments: [{ departmentId: deptos[0].id, level: 'revisor' }],
+        companyIds: [orgId],
+        notifications,
+      },
+      'Portal#Seguro2026',
+      (to) => mailsTo(to).at(-1)!.text ?? '',
+    )
   }
 
   async function createEvent(client: TestClient, body: Record<string, unknown>) {
