@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
+import { addDays, todayIn, zonedInstant } from '#server/modules/agenda/agenda.slots.ts'
 import { users } from '#server/modules/auth/auth.tables.ts'
 import { clientPlanServices } from '#server/modules/plans/plans.tables.ts'
 import { verifyPassword } from '#server/platform/security/passwords.ts'
@@ -159,9 +160,9 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
     }
   }
 
-  /** The next whole hour, `days` ahead, as an ISO instant. */
-  function slot(hoursAhead: number, lengthHours = 1) {
-    const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + hoursAhead * 3_600_000)
+  /** 10:00 in São Paulo, `daysAhead` days from today, as ISO instants (always inside the 00:00–23:30 hours). */
+  function slot(daysAhead: number, lengthHours = 1) {
+    const start = new Date(zonedInstant(addDays(todayIn(new Date()), daysAhead), 10 * 60))
     return {
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + lengthHours * 3_600_000).toISOString(),
@@ -511,7 +512,7 @@ describe('planos: catálogo, novo cadastro com teste grátis, planos de clientes
 
   test('"Agendar instalação": concurrent plans booking one slot — exactly one succeeds, the other plan is not created', async () => {
     const org = await createOrg(t, 'Oficina Agenda Ltda')
-    const when = slot(48)
+    const when = slot(2)
     const results = await Promise.all(
       [1, 2, 3, 4].map(() =>
         t.admin.post(
