@@ -376,6 +376,60 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     )
   })
 
+  test('a dry run of several chunks: every row checked once, in order; duplicates found across chunks; past the row limit in a later chunk, nothing is kept', async () => {
+    const header = ['Nome', 'E-mail', 'CPF']
+    const body = Array.from({ length: 2600 }, (_, i) => [
+      `Pessoa Lote ${i + 1}`,
+      `lote${i + 1}@chunks.com.br`,
+      cpf(300_000_000 + i),
+    ])
+    // Spreadsheet rows (header is row 1): 11's e-mail again on 1501, 6's CPF again on 2501, a bad
+    // CPF on 2551 — each in a chunk other than the first one's.
+    body[1499][1] = 'LOTE10@chunks.com.br'
+    body[2499][2] = cpf(300_000_004)
+    body[2549][2] = '123.456.789-00'
+    const file = await xlsx([header, ...body])
+    const run = await dryRun(t.admin, 'client_users', 'lotes.xlsx', file)
+    assert.equal(run.status, 'validated')
+    assert.deepEqual(run.totals, { rows: 2600, ok: 2597, errors: 3, skipped: 0 })
+    const errors = await rowsOf(t.admin, run.id, 'error')
+    assert.deepEqual(
+      errors.map((r) => [r.rowNumber, r.columnName, r.message]),
+      [
+        [1501, 'E-mail', 'E-mail repetido na planilha (já está na linha 11).'],
+        [2501, 'CPF', 'CPF repetido na planilha (já está na linha 6).'],
+        [2551, 'CPF', 'CPF inválido: confira os dígitos.'],
+      ],
+    )
+    const stored = await count(
+      sql`select count(*)::int as n from import_rows where run_id = ${run.id} and tenant_id = ${t.tenantId}`,
+    )
+    const distinct = await count(
+      sql`select count(distinct row_number)::int as n from import_rows where run_id = ${run.id}`,
+    )
+    assert.equal(stored, 2600)
+    assert.equal(distinct, 2600)
+
+    const limited = await startTestApp({ config: { imports: { ...testConfig().imports, maxRows: 1500 } } })
+    try {
+      const s = await createTenant(limited.app, limited.config)
+      const up = await s.admin.upload('POST', '/api/v1/imports?kind=client_users', 'lotes.xlsx', file, XLSX)
+      assert.equal(up.status, 201)
+      await s.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, {
+        mapping: (up.body as Run).mapping.map((m) => ({ column: m.column, field: m.field })),
+      })
+      await limited.app.jobs.drain()
+      const failed = (await s.admin.get(`/api/v1/imports/${up.body.id}`)).body as Run
+      assert.equal(failed.status, 'failed')
+      assert.match(failed.failureMessage ?? '', /limite de 1\.500 linhas/)
+      const kept = (await limited.app.database.db.execute(
+        sql`select count(*)::int as n from import_rows where run_id = ${up.body.id}`,
+      )) as unknown as { rows: { n: number }[] }
+      assert.equal(Number(kept.rows[0].n), 0, 'the verdicts of the chunks already stored are removed')
+    } finally {
+      await limited.close()
+    }
+  })
   test('the spreadsheet is kept in the file storage (not in the database) until the import is done; a run whose file is gone fails with a pt-BR reason; older runs read theirs from the row', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail'],

@@ -67,23 +67,31 @@ export async function runDryRun(
   const width = run.headers.length
   const totals = { rows: 0, ok: 0, error: 0, skipped: 0 }
   let chunk: InputRow[] = []
-  // A chunk's verdicts are stored while the next chunk is read and validated (on PostgreSQL the
-  // database works in parallel with the parsing); at most one write is in flight.
+  let read = 0
+  // Three stages overlap, one chunk each: the file is read while the previous chunk is validated
+  // (its look-ups wait on the database), while the chunk before is stored. Chunks are validated in
+  // order (the file's duplicates are found across chunks) and at most one of each is in flight.
+  let validating: Promise<void> = Promise.resolve()
   let writing: Promise<void> = Promise.resolve()
   const store = async (verdicts: ImportRowInsert[], checked: number) => {
     await repo.insertRows(tenantId, runId, verdicts)
     const current = await repo.updateRun(tenantId, runId, { checkedRows: checked }, token)
     if (!current) throw new Superseded()
   }
-  const flush = async () => {
-    if (chunk.length === 0) return
-    const rows = chunk
-    chunk = []
+  const check = async (rows: InputRow[], checked: number) => {
     const verdicts = await validate(rows)
     for (const v of verdicts) totals[v.status]++
     await writing
-    writing = store(verdicts, totals.rows)
-    writing.catch(() => {}) // awaited by the next flush or at the end
+    writing = store(verdicts, checked)
+    writing.catch(() => {}) // awaited by the next chunk or at the end
+  }
+  const flush = async () => {
+    await validating
+    if (chunk.length === 0) return
+    read += chunk.length
+    validating = check(chunk, read)
+    validating.catch(() => {}) // awaited by the next flush or at the end
+    chunk = []
   }
   try {
     // Data starts below the header row found at upload (older runs: the first non-empty row).
@@ -99,8 +107,10 @@ export async function runDryRun(
       if (chunk.length >= DRY_RUN_CHUNK) await flush()
     }
     await flush()
+    await validating
     await writing
   } catch (err) {
+    await validating.catch(() => {})
     await writing.catch(() => {})
     if (err instanceof Superseded) return
     if (!(err instanceof AppError)) throw err

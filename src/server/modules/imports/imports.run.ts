@@ -150,6 +150,7 @@ export async function processImport(
   budgetMs = RUN_BUDGET_MS,
 ): Promise<boolean> {
   const started = Date.now()
+  const kind = (await importsRepository(deps.db).findRun(tenantId, runId))?.kind ?? 'client_users'
   for (;;) {
     // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
     // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
@@ -158,7 +159,7 @@ export async function processImport(
       !stats.fresh ||
       stats.pending >= Math.max(deps.config.imports.batchRows, stats.total - stats.pending)
     ) {
-      await importTargets(deps.db).analyze(!stats.fresh)
+      await importTargets(deps.db).analyze(kind, !stats.fresh)
       stats.pending = 0
       stats.fresh = true
     }

@@ -193,17 +193,18 @@ export function importTargets(db: Db) {
     },
 
     /**
-     * Refreshes the planner's statistics of the tables an import reads and fills: the targets of the
-     * foreign-key checks (client users, client organisations) and the invitations the service looks
-     * up by user; with `all`, also the dry run's rows the batches read. PGlite has no autovacuum and
-     * PostgreSQL's comes too late for a running import. A table the database user does not own is
-     * skipped with a warning, not an error.
+     * Refreshes the planner's statistics of the tables an import of this kind fills and that its
+     * foreign-key checks and look-ups read (a client-user import: the users and their invitations; a
+     * client import: the clients); with `all`, also the other side's table and the dry run's rows the
+     * batches read. PGlite has no autovacuum and PostgreSQL's comes too late for a running import. A
+     * table the database user does not own is skipped with a warning, not an error.
      */
-    async analyze(all = false) {
+    async analyze(kind: 'client_users' | 'client_orgs', all = false) {
+      const growing = kind === 'client_users' ? sql`client_users, invitations` : sql`client_orgs`
       await db.execute(
         all
-          ? sql`analyze client_users, client_orgs, invitations, import_rows, import_created`
-          : sql`analyze client_users, client_orgs, invitations`,
+          ? sql`analyze ${growing}, ${kind === 'client_users' ? sql`client_orgs` : sql`client_users`}, import_rows, import_created`
+          : sql`analyze ${growing}`,
       )
     },
   }

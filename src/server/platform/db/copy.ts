@@ -45,10 +45,13 @@ function* chunks(lines: string[]): Generator<Buffer> {
   for (let i = 0; i < lines.length; i += 500) yield Buffer.from(lines.slice(i, i + 500).join(''))
 }
 
+const SPECIAL = /[\\\t\n\r]/
+
 /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
 export function copyText(v: CopyValue): string {
   if (v === null) return '\\N'
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v)
+  if (!SPECIAL.test(s)) return s
   return s.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   )
