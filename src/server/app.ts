@@ -226,6 +226,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       wildcard: false,
       index: false,
       maxAge: '1h',
+      // The build writes .br and .gz next to each file: sent as the browser accepts them.
+      preCompressed: true,
+      // Files under /assets/ carry a hash of their content in the name: cached for good.
+      setHeaders: (reply, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable')
+      },
     })
   }
   // Unknown routes: client-side routes get the web app's index.html, the rest a pt-BR 404.
@@ -234,7 +241,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
     (req, reply) => {
       if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { maxAge: 0 })
+        return reply
+          .header('cache-control', 'no-cache')
+          .sendFile('index.html', webDir, { cacheControl: false })
       }
       return reply.code(404).send(routeNotFoundBody())
     },

@@ -1,55 +1,95 @@
+import { type ComponentType, lazy } from 'react'
 import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
-import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx'
-import { LoginPage } from './features/auth/login-page.tsx'
-import { SetPasswordPage } from './features/auth/set-password-page.tsx'
-import { AgendaPage } from './features/agenda/agenda-page.tsx'
-import { AuditPage } from './features/audit/audit-page.tsx'
-import { ClientOrgFormPage } from './features/client-orgs/client-org-form-page.tsx'
-import { ClientOrgPage } from './features/client-orgs/client-org-page.tsx'
-import { ClientOrgsPage } from './features/client-orgs/client-orgs-page.tsx'
-import { NewClientPlanPage } from './features/client-plans/new-client-plan-page.tsx'
-import { PortalPlansPage } from './features/client-plans/portal-plans-page.tsx'
-import { PortalDocumentsPage } from './features/documents/portal-documents-page.tsx'
-import { ClientUserWizardPage } from './features/client-users/client-user-wizard-page.tsx'
-import { ClientUsersPage } from './features/client-users/client-users-page.tsx'
-import { EventFormPage } from './features/events/event-form-page.tsx'
-import { EventPage } from './features/events/event-page.tsx'
-import { EventsPage } from './features/events/events-page.tsx'
-import { HeldInvitationsPage } from './features/events/held-invitations-page.tsx'
-import { CertificateVerificationPage } from './features/events-public/certificate-verification-page.tsx'
-import { CpfPage } from './features/events-public/cpf-page.tsx'
-import { JoinPage } from './features/events-public/join-page.tsx'
-import { PortalEventsPage } from './features/events-public/portal-events-page.tsx'
-import { PublicEventPage } from './features/events-public/public-event-page.tsx'
-import { HomePage } from './features/home/home-page.tsx'
-import { ImportRunPage } from './features/imports/import-run-page.tsx'
-import { ImportsPage } from './features/imports/imports-page.tsx'
-import { FichaPage } from './features/intake/ficha-page.tsx'
-import { FichaStatusPage } from './features/intake/ficha-status-page.tsx'
-import { FichasBoardPage } from './features/intake/fichas-board-page.tsx'
-import { NewFichaPage } from './features/intake/new-ficha-page.tsx'
-import { PublicFichaPage } from './features/intake/public-ficha-page.tsx'
-import { InvitationPage } from './features/invitations/invitation-page.tsx'
-import { KeypassSetupPage } from './features/keypass/keypass-setup-page.tsx'
-import { OutboxPage } from './features/outbox/outbox-page.tsx'
-import { CatalogPage } from './features/plans/catalog-page.tsx'
-import { PortalHomePage } from './features/portal/portal-home-page.tsx'
 import { PortalLayout } from './features/portal/portal-layout.tsx'
-import { PortalProfilePage } from './features/portal/portal-profile-page.tsx'
-import { PortalSecurityPage } from './features/portal/portal-security-page.tsx'
-import { ProfilesPage } from './features/profiles/profiles-page.tsx'
-import { SettingsPage } from './features/settings/settings-page.tsx'
-import { StaffListPage } from './features/staff/staff-list-page.tsx'
-import { TenantsPage } from './features/tenants/tenants-page.tsx'
-import { FirstAccessPage } from './features/trial/first-access-page.tsx'
-import { TrialWizardPage } from './features/trial/trial-wizard-page.tsx'
 import { PERMISSIONS } from './shared/permissions.ts'
 import { SessionProvider } from './shared/session.tsx'
 import { AppLayout } from './shared/ui/app-layout.tsx'
 import { ComingSoonPage } from './shared/ui/coming-soon-page.tsx'
-import { RequireAccess, RequireAuth, RequireSession, SessionGate } from './shared/ui/guards.tsx'
+import { PageOutlet, RequireAccess, RequireAuth, RequireSession, SessionGate } from './shared/ui/guards.tsx'
 import { NAV_GROUPS } from './shared/ui/navigation.tsx'
 import { NotFoundPage } from './shared/ui/not-found-page.tsx'
+
+/**
+ * A page loaded when its route is first opened (its own chunk of the bundle): the sign-in page and
+ * the public forms do not wait for the code of every staff screen.
+ */
+function page<K extends string, M extends Record<K, ComponentType<object>>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }))
+}
+
+const ForgotPasswordPage = page(
+  () => import('./features/auth/forgot-password-page.tsx'),
+  'ForgotPasswordPage',
+)
+const LoginPage = page(() => import('./features/auth/login-page.tsx'), 'LoginPage')
+const SetPasswordPage = page(() => import('./features/auth/set-password-page.tsx'), 'SetPasswordPage')
+const AgendaPage = page(() => import('./features/agenda/agenda-page.tsx'), 'AgendaPage')
+const AuditPage = page(() => import('./features/audit/audit-page.tsx'), 'AuditPage')
+const ClientOrgFormPage = page(
+  () => import('./features/client-orgs/client-org-form-page.tsx'),
+  'ClientOrgFormPage',
+)
+const ClientOrgPage = page(() => import('./features/client-orgs/client-org-page.tsx'), 'ClientOrgPage')
+const ClientOrgsPage = page(() => import('./features/client-orgs/client-orgs-page.tsx'), 'ClientOrgsPage')
+const NewClientPlanPage = page(
+  () => import('./features/client-plans/new-client-plan-page.tsx'),
+  'NewClientPlanPage',
+)
+const PortalPlansPage = page(() => import('./features/client-plans/portal-plans-page.tsx'), 'PortalPlansPage')
+const PortalDocumentsPage = page(
+  () => import('./features/documents/portal-documents-page.tsx'),
+  'PortalDocumentsPage',
+)
+const ClientUserWizardPage = page(
+  () => import('./features/client-users/client-user-wizard-page.tsx'),
+  'ClientUserWizardPage',
+)
+const ClientUsersPage = page(() => import('./features/client-users/client-users-page.tsx'), 'ClientUsersPage')
+const EventFormPage = page(() => import('./features/events/event-form-page.tsx'), 'EventFormPage')
+const EventPage = page(() => import('./features/events/event-page.tsx'), 'EventPage')
+const EventsPage = page(() => import('./features/events/events-page.tsx'), 'EventsPage')
+const HeldInvitationsPage = page(
+  () => import('./features/events/held-invitations-page.tsx'),
+  'HeldInvitationsPage',
+)
+const CertificateVerificationPage = page(
+  () => import('./features/events-public/certificate-verification-page.tsx'),
+  'CertificateVerificationPage',
+)
+const CpfPage = page(() => import('./features/events-public/cpf-page.tsx'), 'CpfPage')
+const JoinPage = page(() => import('./features/events-public/join-page.tsx'), 'JoinPage')
+const PortalEventsPage = page(
+  () => import('./features/events-public/portal-events-page.tsx'),
+  'PortalEventsPage',
+)
+const PublicEventPage = page(
+  () => import('./features/events-public/public-event-page.tsx'),
+  'PublicEventPage',
+)
+const HomePage = page(() => import('./features/home/home-page.tsx'), 'HomePage')
+const ImportRunPage = page(() => import('./features/imports/import-run-page.tsx'), 'ImportRunPage')
+const ImportsPage = page(() => import('./features/imports/imports-page.tsx'), 'ImportsPage')
+const FichaPage = page(() => import('./features/intake/ficha-page.tsx'), 'FichaPage')
+const FichaStatusPage = page(() => import('./features/intake/ficha-status-page.tsx'), 'FichaStatusPage')
+const FichasBoardPage = page(() => import('./features/intake/fichas-board-page.tsx'), 'FichasBoardPage')
+const NewFichaPage = page(() => import('./features/intake/new-ficha-page.tsx'), 'NewFichaPage')
+const PublicFichaPage = page(() => import('./features/intake/public-ficha-page.tsx'), 'PublicFichaPage')
+const InvitationPage = page(() => import('./features/invitations/invitation-page.tsx'), 'InvitationPage')
+const KeypassSetupPage = page(() => import('./features/keypass/keypass-setup-page.tsx'), 'KeypassSetupPage')
+const OutboxPage = page(() => import('./features/outbox/outbox-page.tsx'), 'OutboxPage')
+const CatalogPage = page(() => import('./features/plans/catalog-page.tsx'), 'CatalogPage')
+const PortalHomePage = page(() => import('./features/portal/portal-home-page.tsx'), 'PortalHomePage')
+const PortalProfilePage = page(() => import('./features/portal/portal-profile-page.tsx'), 'PortalProfilePage')
+const PortalSecurityPage = page(
+  () => import('./features/portal/portal-security-page.tsx'),
+  'PortalSecurityPage',
+)
+const ProfilesPage = page(() => import('./features/profiles/profiles-page.tsx'), 'ProfilesPage')
+const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage')
+const StaffListPage = page(() => import('./features/staff/staff-list-page.tsx'), 'StaffListPage')
+const TenantsPage = page(() => import('./features/tenants/tenants-page.tsx'), 'TenantsPage')
+const FirstAccessPage = page(() => import('./features/trial/first-access-page.tsx'), 'FirstAccessPage')
+const TrialWizardPage = page(() => import('./features/trial/trial-wizard-page.tsx'), 'TrialWizardPage')
 
 /** As in ONVIO: managing client users needs "Gerenciar usuários" and "Utiliza Portal do Cliente". */
 const CLIENT_USERS_ACCESS = [PERMISSIONS.usersManage, PERMISSIONS.portalUse]
@@ -58,7 +98,7 @@ function Root() {
   return (
     <SessionProvider>
       <SessionGate>
-        <Outlet />
+        <PageOutlet fullPage />
       </SessionGate>
     </SessionProvider>
   )

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { after, before, describe, test } from 'node:test'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { eq } from 'drizzle-orm'
 import { issuePasswordToken, passwordLink } from '#server/modules/auth/index.ts'
 import { users } from '#server/modules/auth/auth.tables.ts'
@@ -122,4 +124,56 @@ describe('jornada: portas de entrada protegidas', () => {
       await waitForText(page.getByRole('table', { name: 'Registros de auditoria' }), 'Falha de entrada')
     }),
   )
+
+  test(
+    'os arquivos da interface vão comprimidos (br ou gzip, como o navegador aceita) e os de /assets/ ficam em cache',
+    step(async ({ baseUrl }) => {
+      const index = await get(`${baseUrl}/`, 'br, gzip')
+      assert.equal(index.status, 200)
+      assert.equal(index.headers['cache-control'], 'no-cache', 'a página sempre confere a versão nova')
+      const html = index.body.toString('utf8')
+      const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+      assert.ok(files.some((f) => f.endsWith('.js')) && files.some((f) => f.endsWith('.css')), html)
+      let compressed = 0
+      const sizes = { plain: 0, br: 0 }
+      for (const file of files) {
+        const plain = await get(`${baseUrl}${file}`, 'identity')
+        assert.equal(plain.status, 200)
+        assert.equal(plain.headers['content-encoding'], undefined)
+        assert.equal(plain.headers['cache-control'], 'public, max-age=31536000, immutable')
+        const br = await get(`${baseUrl}${file}`, 'gzip, deflate, br')
+        if (plain.body.length < 1024) {
+          // Too small to be worth it: the build keeps no compressed copy.
+          assert.equal(br.headers['content-encoding'], undefined, file)
+          continue
+        }
+        compressed++
+        assert.equal(br.headers['content-encoding'], 'br', file)
+        assert.match(String(br.headers.vary), /accept-encoding/)
+        assert.ok(br.body.length < plain.body.length, `${file}: ${br.body.length} de ${plain.body.length}`)
+        sizes.plain += plain.body.length
+        sizes.br += br.body.length
+        assert.ok(brotliDecompressSync(br.body).equals(plain.body))
+        const gz = await get(`${baseUrl}${file}`, 'gzip')
+        assert.equal(gz.headers['content-encoding'], 'gzip', file)
+        assert.ok(gunzipSync(gz.body).equals(plain.body))
+      }
+      assert.ok(compressed >= 2, 'the main script and the styles at least')
+      assert.ok(sizes.br < sizes.plain / 3, `${sizes.br} bytes em vez de ${sizes.plain}`)
+    }),
+  )
 })
+
+/** A GET with this Accept-Encoding, the body as it came over the wire (not decoded). */
+function get(url: string, encoding: string) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    httpGet(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
+      res.on('error', reject)
+    }).on('error', reject)
+  })
+}
