@@ -1,4 +1,3 @@
-import { type ComponentType, lazy } from 'react'
 import { Outlet, createBrowserRouter, type RouteObject } from 'react-router'
 import { PortalLayout } from './features/portal/portal-layout.tsx'
 import { PERMISSIONS } from './shared/permissions.ts'
@@ -7,15 +6,9 @@ import { AppLayout } from './shared/ui/app-layout.tsx'
 import { ComingSoonPage } from './shared/ui/coming-soon-page.tsx'
 import { PageOutlet, RequireAccess, RequireAuth, RequireSession, SessionGate } from './shared/ui/guards.tsx'
 import { NAV_GROUPS } from './shared/ui/navigation.tsx'
+import { page } from './shared/ui/lazy-page.tsx'
 import { NotFoundPage } from './shared/ui/not-found-page.tsx'
-
-/**
- * A page loaded when its route is first opened (its own chunk of the bundle): the sign-in page and
- * the public forms do not wait for the code of every staff screen.
- */
-function page<K extends string, M extends Record<K, ComponentType<object>>>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }))
-}
+import { RouteError } from './shared/ui/route-error.tsx'
 
 const ForgotPasswordPage = page(
   () => import('./features/auth/forgot-password-page.tsx'),
@@ -118,6 +111,7 @@ const comingSoonRoutes: RouteObject[] = NAV_GROUPS.flatMap((group) => group.item
 export const routes: RouteObject[] = [
   {
     element: <Root />,
+    errorElement: <RouteError />,
     children: [
       { path: 'entrar', element: <LoginPage /> },
       { path: 'definir-senha', element: <SetPasswordPage /> },

@@ -17,6 +17,7 @@ import {
   type Harness,
   journeyStep,
   login,
+  navigation,
   logout,
   startHarness,
   waitForText,
@@ -160,6 +161,42 @@ describe('jornada: portas de entrada protegidas', () => {
       }
       assert.ok(compressed >= 2, 'the main script and the styles at least')
       assert.ok(sizes.br < sizes.plain / 3, `${sizes.br} bytes em vez de ${sizes.plain}`)
+    }),
+  )
+
+  test(
+    'uma página cujo código não chega (versão nova publicada) recarrega sozinha uma vez; se continuar faltando, uma mensagem em português',
+    step(async ({ page, screenshot }) => {
+      // Signed in as the administrator by the previous step, on the audit trail.
+      await page.getByRole('heading', { name: 'Auditoria', level: 1 }).waitFor()
+      // Once: the old file is gone, the reload brings it.
+      let staffRequests = 0
+      await page.route('**/assets/staff-list-page-*.js', async (route) => {
+        staffRequests++
+        if (staffRequests === 1) await route.fulfill({ status: 404, body: 'Not Found' })
+        else await route.continue()
+      })
+      await navigation(page).getByRole('link', { name: 'Equipe' }).click()
+      await page.getByRole('heading', { name: 'Equipe', level: 1 }).waitFor()
+      assert.equal(new URL(page.url()).pathname, '/equipe')
+      assert.equal(staffRequests, 2, 'failed once, fetched again after the reload')
+
+      // Always missing: one reload, then the error page (no reload loop).
+      let profileRequests = 0
+      await page.route('**/assets/profiles-page-*.js', async (route) => {
+        profileRequests++
+        await route.fulfill({ status: 404, body: 'Not Found' })
+      })
+      await navigation(page).getByRole('link', { name: 'Perfis de acesso' }).click()
+      await page.getByRole('heading', { name: 'Não foi possível abrir esta página' }).waitFor()
+      await page.getByText('O código da página não chegou ao navegador').waitFor()
+      await page.waitForTimeout(500)
+      assert.equal(profileRequests, 2, 'one reload, not a loop')
+      await screenshot('14-pagina-nao-carregou')
+
+      await page.unroute('**/assets/profiles-page-*.js')
+      await page.getByRole('button', { name: 'Recarregar a página' }).click()
+      await page.getByRole('heading', { name: 'Perfis de acesso', level: 1 }).waitFor()
     }),
   )
 })
