@@ -240,7 +240,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
     (req, reply) => {
-      if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // A file of the build that does not exist (an old chunk after a deployment) is a 404, not the
+      // page: the browser then knows the module is missing.
+      if (webDir && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
         return reply
           .header('cache-control', 'no-cache')
           .sendFile('index.html', webDir, { cacheControl: false })

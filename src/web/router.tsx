@@ -4,85 +4,82 @@ import { PERMISSIONS } from './shared/permissions.ts'
 import { SessionProvider } from './shared/session.tsx'
 import { AppLayout } from './shared/ui/app-layout.tsx'
 import { ComingSoonPage } from './shared/ui/coming-soon-page.tsx'
-import { PageOutlet, RequireAccess, RequireAuth, RequireSession, SessionGate } from './shared/ui/guards.tsx'
+import {
+  FullPageLoader,
+  RequireAccess,
+  RequireAuth,
+  RequireSession,
+  SessionGate,
+} from './shared/ui/guards.tsx'
 import { NAV_GROUPS } from './shared/ui/navigation.tsx'
-import { page } from './shared/ui/lazy-page.tsx'
+import { lazyRoute, page, setPendingPath } from './shared/ui/lazy-page.tsx'
 import { NotFoundPage } from './shared/ui/not-found-page.tsx'
 import { RouteError } from './shared/ui/route-error.tsx'
 
-const ForgotPasswordPage = page(
-  () => import('./features/auth/forgot-password-page.tsx'),
-  'ForgotPasswordPage',
-)
-const LoginPage = page(() => import('./features/auth/login-page.tsx'), 'LoginPage')
-const SetPasswordPage = page(() => import('./features/auth/set-password-page.tsx'), 'SetPasswordPage')
-const AgendaPage = page(() => import('./features/agenda/agenda-page.tsx'), 'AgendaPage')
-const AuditPage = page(() => import('./features/audit/audit-page.tsx'), 'AuditPage')
-const ClientOrgFormPage = page(
-  () => import('./features/client-orgs/client-org-form-page.tsx'),
-  'ClientOrgFormPage',
-)
-const ClientOrgPage = page(() => import('./features/client-orgs/client-org-page.tsx'), 'ClientOrgPage')
-const ClientOrgsPage = page(() => import('./features/client-orgs/client-orgs-page.tsx'), 'ClientOrgsPage')
-const NewClientPlanPage = page(
-  () => import('./features/client-plans/new-client-plan-page.tsx'),
-  'NewClientPlanPage',
-)
-const PortalPlansPage = page(() => import('./features/client-plans/portal-plans-page.tsx'), 'PortalPlansPage')
-const PortalDocumentsPage = page(
-  () => import('./features/documents/portal-documents-page.tsx'),
-  'PortalDocumentsPage',
-)
-const ClientUserWizardPage = page(
-  () => import('./features/client-users/client-user-wizard-page.tsx'),
-  'ClientUserWizardPage',
-)
-const ClientUsersPage = page(() => import('./features/client-users/client-users-page.tsx'), 'ClientUsersPage')
-const EventFormPage = page(() => import('./features/events/event-form-page.tsx'), 'EventFormPage')
-const EventPage = page(() => import('./features/events/event-page.tsx'), 'EventPage')
-const EventsPage = page(() => import('./features/events/events-page.tsx'), 'EventsPage')
-const HeldInvitationsPage = page(
-  () => import('./features/events/held-invitations-page.tsx'),
-  'HeldInvitationsPage',
-)
-const CertificateVerificationPage = page(
-  () => import('./features/events-public/certificate-verification-page.tsx'),
-  'CertificateVerificationPage',
-)
-const CpfPage = page(() => import('./features/events-public/cpf-page.tsx'), 'CpfPage')
-const JoinPage = page(() => import('./features/events-public/join-page.tsx'), 'JoinPage')
-const PortalEventsPage = page(
-  () => import('./features/events-public/portal-events-page.tsx'),
-  'PortalEventsPage',
-)
-const PublicEventPage = page(
-  () => import('./features/events-public/public-event-page.tsx'),
-  'PublicEventPage',
-)
-const HomePage = page(() => import('./features/home/home-page.tsx'), 'HomePage')
-const ImportRunPage = page(() => import('./features/imports/import-run-page.tsx'), 'ImportRunPage')
-const ImportsPage = page(() => import('./features/imports/imports-page.tsx'), 'ImportsPage')
-const FichaPage = page(() => import('./features/intake/ficha-page.tsx'), 'FichaPage')
-const FichaStatusPage = page(() => import('./features/intake/ficha-status-page.tsx'), 'FichaStatusPage')
-const FichasBoardPage = page(() => import('./features/intake/fichas-board-page.tsx'), 'FichasBoardPage')
-const NewFichaPage = page(() => import('./features/intake/new-ficha-page.tsx'), 'NewFichaPage')
-const PublicFichaPage = page(() => import('./features/intake/public-ficha-page.tsx'), 'PublicFichaPage')
-const InvitationPage = page(() => import('./features/invitations/invitation-page.tsx'), 'InvitationPage')
-const KeypassSetupPage = page(() => import('./features/keypass/keypass-setup-page.tsx'), 'KeypassSetupPage')
-const OutboxPage = page(() => import('./features/outbox/outbox-page.tsx'), 'OutboxPage')
-const CatalogPage = page(() => import('./features/plans/catalog-page.tsx'), 'CatalogPage')
-const PortalHomePage = page(() => import('./features/portal/portal-home-page.tsx'), 'PortalHomePage')
-const PortalProfilePage = page(() => import('./features/portal/portal-profile-page.tsx'), 'PortalProfilePage')
-const PortalSecurityPage = page(
-  () => import('./features/portal/portal-security-page.tsx'),
-  'PortalSecurityPage',
-)
-const ProfilesPage = page(() => import('./features/profiles/profiles-page.tsx'), 'ProfilesPage')
-const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage')
-const StaffListPage = page(() => import('./features/staff/staff-list-page.tsx'), 'StaffListPage')
-const TenantsPage = page(() => import('./features/tenants/tenants-page.tsx'), 'TenantsPage')
-const FirstAccessPage = page(() => import('./features/trial/first-access-page.tsx'), 'FirstAccessPage')
-const TrialWizardPage = page(() => import('./features/trial/trial-wizard-page.tsx'), 'TrialWizardPage')
+/** The pages, each loaded the first time one of its routes opens (its own chunk of the bundle). */
+const pages = {
+  ForgotPasswordPage: page(() => import('./features/auth/forgot-password-page.tsx'), 'ForgotPasswordPage'),
+  LoginPage: page(() => import('./features/auth/login-page.tsx'), 'LoginPage'),
+  SetPasswordPage: page(() => import('./features/auth/set-password-page.tsx'), 'SetPasswordPage'),
+  AgendaPage: page(() => import('./features/agenda/agenda-page.tsx'), 'AgendaPage'),
+  AuditPage: page(() => import('./features/audit/audit-page.tsx'), 'AuditPage'),
+  ClientOrgFormPage: page(
+    () => import('./features/client-orgs/client-org-form-page.tsx'),
+    'ClientOrgFormPage',
+  ),
+  ClientOrgPage: page(() => import('./features/client-orgs/client-org-page.tsx'), 'ClientOrgPage'),
+  ClientOrgsPage: page(() => import('./features/client-orgs/client-orgs-page.tsx'), 'ClientOrgsPage'),
+  NewClientPlanPage: page(
+    () => import('./features/client-plans/new-client-plan-page.tsx'),
+    'NewClientPlanPage',
+  ),
+  PortalPlansPage: page(() => import('./features/client-plans/portal-plans-page.tsx'), 'PortalPlansPage'),
+  PortalDocumentsPage: page(
+    () => import('./features/documents/portal-documents-page.tsx'),
+    'PortalDocumentsPage',
+  ),
+  ClientUserWizardPage: page(
+    () => import('./features/client-users/client-user-wizard-page.tsx'),
+    'ClientUserWizardPage',
+  ),
+  ClientUsersPage: page(() => import('./features/client-users/client-users-page.tsx'), 'ClientUsersPage'),
+  EventFormPage: page(() => import('./features/events/event-form-page.tsx'), 'EventFormPage'),
+  EventPage: page(() => import('./features/events/event-page.tsx'), 'EventPage'),
+  EventsPage: page(() => import('./features/events/events-page.tsx'), 'EventsPage'),
+  HeldInvitationsPage: page(
+    () => import('./features/events/held-invitations-page.tsx'),
+    'HeldInvitationsPage',
+  ),
+  CertificateVerificationPage: page(
+    () => import('./features/events-public/certificate-verification-page.tsx'),
+    'CertificateVerificationPage',
+  ),
+  CpfPage: page(() => import('./features/events-public/cpf-page.tsx'), 'CpfPage'),
+  JoinPage: page(() => import('./features/events-public/join-page.tsx'), 'JoinPage'),
+  PortalEventsPage: page(() => import('./features/events-public/portal-events-page.tsx'), 'PortalEventsPage'),
+  PublicEventPage: page(() => import('./features/events-public/public-event-page.tsx'), 'PublicEventPage'),
+  HomePage: page(() => import('./features/home/home-page.tsx'), 'HomePage'),
+  ImportRunPage: page(() => import('./features/imports/import-run-page.tsx'), 'ImportRunPage'),
+  ImportsPage: page(() => import('./features/imports/imports-page.tsx'), 'ImportsPage'),
+  FichaPage: page(() => import('./features/intake/ficha-page.tsx'), 'FichaPage'),
+  FichaStatusPage: page(() => import('./features/intake/ficha-status-page.tsx'), 'FichaStatusPage'),
+  FichasBoardPage: page(() => import('./features/intake/fichas-board-page.tsx'), 'FichasBoardPage'),
+  NewFichaPage: page(() => import('./features/intake/new-ficha-page.tsx'), 'NewFichaPage'),
+  PublicFichaPage: page(() => import('./features/intake/public-ficha-page.tsx'), 'PublicFichaPage'),
+  InvitationPage: page(() => import('./features/invitations/invitation-page.tsx'), 'InvitationPage'),
+  KeypassSetupPage: page(() => import('./features/keypass/keypass-setup-page.tsx'), 'KeypassSetupPage'),
+  OutboxPage: page(() => import('./features/outbox/outbox-page.tsx'), 'OutboxPage'),
+  CatalogPage: page(() => import('./features/plans/catalog-page.tsx'), 'CatalogPage'),
+  PortalHomePage: page(() => import('./features/portal/portal-home-page.tsx'), 'PortalHomePage'),
+  PortalProfilePage: page(() => import('./features/portal/portal-profile-page.tsx'), 'PortalProfilePage'),
+  PortalSecurityPage: page(() => import('./features/portal/portal-security-page.tsx'), 'PortalSecurityPage'),
+  ProfilesPage: page(() => import('./features/profiles/profiles-page.tsx'), 'ProfilesPage'),
+  SettingsPage: page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage'),
+  StaffListPage: page(() => import('./features/staff/staff-list-page.tsx'), 'StaffListPage'),
+  TenantsPage: page(() => import('./features/tenants/tenants-page.tsx'), 'TenantsPage'),
+  FirstAccessPage: page(() => import('./features/trial/first-access-page.tsx'), 'FirstAccessPage'),
+  TrialWizardPage: page(() => import('./features/trial/trial-wizard-page.tsx'), 'TrialWizardPage'),
+}
 
 /** As in ONVIO: managing client users needs "Gerenciar usuários" and "Utiliza Portal do Cliente". */
 const CLIENT_USERS_ACCESS = [PERMISSIONS.usersManage, PERMISSIONS.portalUse]
@@ -91,7 +88,7 @@ function Root() {
   return (
     <SessionProvider>
       <SessionGate>
-        <PageOutlet fullPage />
+        <Outlet />
       </SessionGate>
     </SessionProvider>
   )
@@ -112,27 +109,46 @@ export const routes: RouteObject[] = [
   {
     element: <Root />,
     errorElement: <RouteError />,
+    // While the first page's code arrives.
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
-      { path: 'entrar', element: <LoginPage /> },
-      { path: 'definir-senha', element: <SetPasswordPage /> },
-      { path: 'esqueci-senha', element: <ForgotPasswordPage /> },
-      { path: 'convite', element: <InvitationPage /> },
+      { path: 'entrar', lazy: lazyRoute(pages.LoginPage, (LoginPage) => <LoginPage />) },
+      {
+        path: 'definir-senha',
+        lazy: lazyRoute(pages.SetPasswordPage, (SetPasswordPage) => <SetPasswordPage />),
+      },
+      {
+        path: 'esqueci-senha',
+        lazy: lazyRoute(pages.ForgotPasswordPage, (ForgotPasswordPage) => <ForgotPasswordPage />),
+      },
+      { path: 'convite', lazy: lazyRoute(pages.InvitationPage, (InvitationPage) => <InvitationPage />) },
       // Public fichas cadastrais: the provider's form and the sender's status/correction page (no login).
-      { path: 'fichas/enviar/:slug', element: <PublicFichaPage /> },
-      { path: 'fichas/acompanhar', element: <FichaStatusPage /> },
+      {
+        path: 'fichas/enviar/:slug',
+        lazy: lazyRoute(pages.PublicFichaPage, (PublicFichaPage) => <PublicFichaPage />),
+      },
+      {
+        path: 'fichas/acompanhar',
+        lazy: lazyRoute(pages.FichaStatusPage, (FichaStatusPage) => <FichaStatusPage />),
+      },
       // Public event pages: the event with its registration form, the personal join link's
       // countdown, a certificate's verification and the CPF form for a certificate (no login).
-      { path: 'e/:slug', element: <PublicEventPage /> },
-      { path: 'evento/entrar/:token', element: <JoinPage /> },
-      { path: 'evento/cpf/:token', element: <CpfPage /> },
-      { path: 'certificados/:code', element: <CertificateVerificationPage /> },
+      { path: 'e/:slug', lazy: lazyRoute(pages.PublicEventPage, (PublicEventPage) => <PublicEventPage />) },
+      { path: 'evento/entrar/:token', lazy: lazyRoute(pages.JoinPage, (JoinPage) => <JoinPage />) },
+      { path: 'evento/cpf/:token', lazy: lazyRoute(pages.CpfPage, (CpfPage) => <CpfPage />) },
+      {
+        path: 'certificados/:code',
+        lazy: lazyRoute(pages.CertificateVerificationPage, (CertificateVerificationPage) => (
+          <CertificateVerificationPage />
+        )),
+      },
       {
         path: 'keypass/configurar',
-        element: (
+        lazy: lazyRoute(pages.KeypassSetupPage, (KeypassSetupPage) => (
           <RequireSession>
             <KeypassSetupPage />
           </RequireSession>
-        ),
+        )),
       },
       {
         path: 'portal',
@@ -142,12 +158,27 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <PortalHomePage /> },
-          { path: 'seguranca', element: <PortalSecurityPage /> },
-          { path: 'perfil', element: <PortalProfilePage /> },
-          { path: 'eventos', element: <PortalEventsPage /> },
-          { path: 'planos', element: <PortalPlansPage /> },
-          { path: 'documentos', element: <PortalDocumentsPage /> },
+          { index: true, lazy: lazyRoute(pages.PortalHomePage, (PortalHomePage) => <PortalHomePage />) },
+          {
+            path: 'seguranca',
+            lazy: lazyRoute(pages.PortalSecurityPage, (PortalSecurityPage) => <PortalSecurityPage />),
+          },
+          {
+            path: 'perfil',
+            lazy: lazyRoute(pages.PortalProfilePage, (PortalProfilePage) => <PortalProfilePage />),
+          },
+          {
+            path: 'eventos',
+            lazy: lazyRoute(pages.PortalEventsPage, (PortalEventsPage) => <PortalEventsPage />),
+          },
+          {
+            path: 'planos',
+            lazy: lazyRoute(pages.PortalPlansPage, (PortalPlansPage) => <PortalPlansPage />),
+          },
+          {
+            path: 'documentos',
+            lazy: lazyRoute(pages.PortalDocumentsPage, (PortalDocumentsPage) => <PortalDocumentsPage />),
+          },
         ],
       },
       {
@@ -157,14 +188,14 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, lazy: lazyRoute(pages.HomePage, (HomePage) => <HomePage />) },
           {
             path: 'equipe',
-            element: (
+            lazy: lazyRoute(pages.StaffListPage, (StaffListPage) => (
               <RequireAccess permission={PERMISSIONS.staffRead}>
                 <StaffListPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'clientes',
@@ -174,48 +205,48 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
             children: [
-              { index: true, element: <ClientOrgsPage /> },
+              { index: true, lazy: lazyRoute(pages.ClientOrgsPage, (ClientOrgsPage) => <ClientOrgsPage />) },
               {
                 path: 'novo',
-                element: (
+                lazy: lazyRoute(pages.ClientOrgFormPage, (ClientOrgFormPage) => (
                   <RequireAccess permission={PERMISSIONS.clientsManage}>
                     <ClientOrgFormPage />
                   </RequireAccess>
-                ),
+                )),
               },
               {
                 // "Novo Cadastro" (seed 002): the plan-based wizard, opened in a new tab.
                 path: 'novo-cadastro/:categoryId',
-                element: (
+                lazy: lazyRoute(pages.TrialWizardPage, (TrialWizardPage) => (
                   <RequireAccess permission={[PERMISSIONS.clientsManage, PERMISSIONS.plansManage]}>
                     <TrialWizardPage />
                   </RequireAccess>
-                ),
+                )),
               },
-              { path: ':id', element: <ClientOrgPage /> },
+              { path: ':id', lazy: lazyRoute(pages.ClientOrgPage, (ClientOrgPage) => <ClientOrgPage />) },
               {
                 path: ':id/primeiro-acesso',
-                element: (
+                lazy: lazyRoute(pages.FirstAccessPage, (FirstAccessPage) => (
                   <RequireAccess permission={[PERMISSIONS.clientsManage, PERMISSIONS.plansManage]}>
                     <FirstAccessPage />
                   </RequireAccess>
-                ),
+                )),
               },
               {
                 path: ':id/planos/novo',
-                element: (
+                lazy: lazyRoute(pages.NewClientPlanPage, (NewClientPlanPage) => (
                   <RequireAccess permission={PERMISSIONS.plansManage}>
                     <NewClientPlanPage />
                   </RequireAccess>
-                ),
+                )),
               },
               {
                 path: ':id/editar',
-                element: (
+                lazy: lazyRoute(pages.ClientOrgFormPage, (ClientOrgFormPage) => (
                   <RequireAccess permission={PERMISSIONS.clientsManage}>
                     <ClientOrgFormPage />
                   </RequireAccess>
-                ),
+                )),
               },
             ],
           },
@@ -227,9 +258,12 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
             children: [
-              { index: true, element: <FichasBoardPage /> },
-              { path: 'nova', element: <NewFichaPage /> },
-              { path: ':id', element: <FichaPage /> },
+              {
+                index: true,
+                lazy: lazyRoute(pages.FichasBoardPage, (FichasBoardPage) => <FichasBoardPage />),
+              },
+              { path: 'nova', lazy: lazyRoute(pages.NewFichaPage, (NewFichaPage) => <NewFichaPage />) },
+              { path: ':id', lazy: lazyRoute(pages.FichaPage, (FichaPage) => <FichaPage />) },
             ],
           },
           {
@@ -240,9 +274,22 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
             children: [
-              { index: true, element: <ClientUsersPage /> },
-              { path: 'novo', element: <ClientUserWizardPage /> },
-              { path: ':id', element: <ClientUserWizardPage /> },
+              {
+                index: true,
+                lazy: lazyRoute(pages.ClientUsersPage, (ClientUsersPage) => <ClientUsersPage />),
+              },
+              {
+                path: 'novo',
+                lazy: lazyRoute(pages.ClientUserWizardPage, (ClientUserWizardPage) => (
+                  <ClientUserWizardPage />
+                )),
+              },
+              {
+                path: ':id',
+                lazy: lazyRoute(pages.ClientUserWizardPage, (ClientUserWizardPage) => (
+                  <ClientUserWizardPage />
+                )),
+              },
             ],
           },
           {
@@ -253,28 +300,34 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
             children: [
-              { index: true, element: <EventsPage /> },
-              { path: 'novo', element: <EventFormPage /> },
-              { path: 'convites-aguardando', element: <HeldInvitationsPage /> },
-              { path: ':id', element: <EventPage /> },
-              { path: ':id/editar', element: <EventFormPage /> },
+              { index: true, lazy: lazyRoute(pages.EventsPage, (EventsPage) => <EventsPage />) },
+              { path: 'novo', lazy: lazyRoute(pages.EventFormPage, (EventFormPage) => <EventFormPage />) },
+              {
+                path: 'convites-aguardando',
+                lazy: lazyRoute(pages.HeldInvitationsPage, (HeldInvitationsPage) => <HeldInvitationsPage />),
+              },
+              { path: ':id', lazy: lazyRoute(pages.EventPage, (EventPage) => <EventPage />) },
+              {
+                path: ':id/editar',
+                lazy: lazyRoute(pages.EventFormPage, (EventFormPage) => <EventFormPage />),
+              },
             ],
           },
           {
             path: 'planos',
-            element: (
+            lazy: lazyRoute(pages.CatalogPage, (CatalogPage) => (
               <RequireAccess permission={PERMISSIONS.plansManage}>
                 <CatalogPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'agenda',
-            element: (
+            lazy: lazyRoute(pages.AgendaPage, (AgendaPage) => (
               <RequireAccess permission="agenda:manage">
                 <AgendaPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'importacao',
@@ -284,49 +337,49 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
             children: [
-              { index: true, element: <ImportsPage /> },
-              { path: ':id', element: <ImportRunPage /> },
+              { index: true, lazy: lazyRoute(pages.ImportsPage, (ImportsPage) => <ImportsPage />) },
+              { path: ':id', lazy: lazyRoute(pages.ImportRunPage, (ImportRunPage) => <ImportRunPage />) },
             ],
           },
           {
             path: 'perfis',
-            element: (
+            lazy: lazyRoute(pages.ProfilesPage, (ProfilesPage) => (
               <RequireAccess permission={PERMISSIONS.profilesManage}>
                 <ProfilesPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'auditoria',
-            element: (
+            lazy: lazyRoute(pages.AuditPage, (AuditPage) => (
               <RequireAccess permission={PERMISSIONS.auditRead}>
                 <AuditPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'caixa-de-saida',
-            element: (
+            lazy: lazyRoute(pages.OutboxPage, (OutboxPage) => (
               <RequireAccess permission={PERMISSIONS.outboxRead}>
                 <OutboxPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'configuracoes',
-            element: (
+            lazy: lazyRoute(pages.SettingsPage, (SettingsPage) => (
               <RequireAccess permission={PERMISSIONS.settingsManage}>
                 <SettingsPage />
               </RequireAccess>
-            ),
+            )),
           },
           {
             path: 'inquilinos',
-            element: (
+            lazy: lazyRoute(pages.TenantsPage, (TenantsPage) => (
               <RequireAccess platformAdminOnly>
                 <TenantsPage />
               </RequireAccess>
-            ),
+            )),
           },
           ...comingSoonRoutes,
         ],
@@ -337,3 +390,9 @@ export const routes: RouteObject[] = [
 ]
 
 export const router = createBrowserRouter(routes)
+
+// Where a navigation is going while its page's code loads: a page that fails to load reloads there.
+router.subscribe((state) => {
+  const to = state.navigation.location
+  setPendingPath(to ? to.pathname + to.search : null)
+})

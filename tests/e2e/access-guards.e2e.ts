@@ -161,6 +161,10 @@ describe('jornada: portas de entrada protegidas', () => {
       }
       assert.ok(compressed >= 2, 'the main script and the styles at least')
       assert.ok(sizes.br < sizes.plain / 3, `${sizes.br} bytes em vez de ${sizes.plain}`)
+      // A file the build does not have (an old chunk after a deployment): 404, not the page.
+      const gone = await get(`${baseUrl}/assets/pagina-antiga-0000abcd.js`, 'br, gzip')
+      assert.equal(gone.status, 404)
+      assert.doesNotMatch(gone.body.toString('utf8'), /<html/i)
     }),
   )
 

@@ -24,8 +24,7 @@ import {
   IconUser,
 } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
-import { Link, useLocation, useNavigate } from 'react-router'
-import { PageOutlet } from '../../shared/ui/guards.tsx'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { homePathFor, type Membership, membershipLabel, useSession, useUser } from '../../shared/session.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { NotificationsBell } from '../notifications/notifications-bell.tsx'
@@ -78,7 +77,7 @@ export function PortalLayout({ children }: { children?: ReactNode }) {
 
       <AppShell.Main bg="gray.0">
         <Box maw={1080} mx="auto">
-          {children ?? <PageOutlet />}
+          {children ?? <Outlet />}
         </Box>
       </AppShell.Main>
     </AppShell>

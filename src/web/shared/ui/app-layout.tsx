@@ -15,8 +15,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconLogout, IconSwitchHorizontal } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
-import { Link, Navigate, useLocation, useNavigate } from 'react-router'
-import { PageOutlet } from './guards.tsx'
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { homePathFor, type Membership, membershipLabel, useSession, useUser } from '../session.tsx'
 import { notifyError, notifySuccess } from './errors.ts'
 import { PortalLayout } from '../../features/portal/portal-layout.tsx'
@@ -82,7 +81,7 @@ function StaffShell({ children }: { children?: ReactNode }) {
 
       <AppShell.Main bg="gray.0">
         <Box maw={1280} mx="auto">
-          {children ?? <PageOutlet />}
+          {children ?? <Outlet />}
         </Box>
       </AppShell.Main>
     </AppShell>

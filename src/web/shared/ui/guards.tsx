@@ -1,6 +1,6 @@
 import { Button, Center, Loader, Text } from '@mantine/core'
-import { type ReactNode, Suspense } from 'react'
-import { Navigate, Outlet, useLocation } from 'react-router'
+import type { ReactNode } from 'react'
+import { Navigate, useLocation } from 'react-router'
 import { hasAll, type PermissionRequirement } from '../permissions.ts'
 import { homePathFor, KEYPASS_SETUP_PATH, loginPathFor, useSession } from '../session.tsx'
 import { FullPageMessage } from './status-pages.tsx'
@@ -11,28 +11,6 @@ export function FullPageLoader() {
     <Center mih="100vh" aria-busy="true">
       <Loader aria-label="Carregando" />
     </Center>
-  )
-}
-
-/**
- * The child route, with a loader while its page's code arrives (pages are loaded on first use): the
- * layout around it stays. `fullPage` for routes without a layout.
- */
-export function PageOutlet({ fullPage = false }: { fullPage?: boolean }) {
-  return (
-    <Suspense
-      fallback={
-        fullPage ? (
-          <FullPageLoader />
-        ) : (
-          <Center mih="50vh" aria-busy="true">
-            <Loader aria-label="Carregando" />
-          </Center>
-        )
-      }
-    >
-      <Outlet />
-    </Suspense>
   )
 }
 
