@@ -112,6 +112,7 @@ export function BookingModal({ slot, resourceName, onClose, onDone }: BookingMod
             <Grid.Col span={6}>
               <TimeInput
                 label="Hr. Ini"
+                description="O horário escolhido na agenda."
                 autoComplete="off"
                 value={startTime}
                 error={errors.startTime}
