@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -17,11 +17,11 @@ function precompress(): Plugin {
     name: 'cadastra-precompress',
     apply: 'build',
     writeBundle(_options, bundle) {
-      for (const name of Object.keys(bundle)) {
+      for (const [name, output] of Object.entries(bundle)) {
         if (!/\.(js|css|svg|json|txt)$/.test(name)) continue
-        const file = path.join(outDir, name)
-        const bytes = readFileSync(file)
+        const bytes = Buffer.from(output.type === 'chunk' ? output.code : output.source)
         if (bytes.length < 1024) continue
+        const file = path.join(outDir, name)
         writeFileSync(
           `${file}.br`,
           brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),

@@ -12,7 +12,7 @@ import {
   SessionGate,
 } from './shared/ui/guards.tsx'
 import { NAV_GROUPS } from './shared/ui/navigation.tsx'
-import { lazyRoute, page, setPendingPath } from './shared/ui/lazy-page.tsx'
+import { lazyRoute, page } from './shared/ui/lazy-page.tsx'
 import { NotFoundPage } from './shared/ui/not-found-page.tsx'
 import { RouteError } from './shared/ui/route-error.tsx'
 
@@ -390,9 +390,3 @@ export const routes: RouteObject[] = [
 ]
 
 export const router = createBrowserRouter(routes)
-
-// Where a navigation is going while its page's code loads: a page that fails to load reloads there.
-router.subscribe((state) => {
-  const to = state.navigation.location
-  setPendingPath(to ? to.pathname + to.search : null)
-})

@@ -67,7 +67,6 @@ export async function runDryRun(
   const width = run.headers.length
   const totals = { rows: 0, ok: 0, error: 0, skipped: 0 }
   let chunk: InputRow[] = []
-  let read = 0
   // Three stages overlap, one chunk each: the file is read while the previous chunk is validated
   // (its look-ups wait on the database), while the chunk before is stored. Chunks are validated in
   // order (the file's duplicates are found across chunks) and at most one of each is in flight.
@@ -88,8 +87,7 @@ export async function runDryRun(
   const flush = async () => {
     await validating
     if (chunk.length === 0) return
-    read += chunk.length
-    validating = check(chunk, read)
+    validating = check(chunk, totals.rows)
     validating.catch(() => {}) // awaited by the next flush or at the end
     chunk = []
   }

@@ -200,11 +200,12 @@ export function importTargets(db: Db) {
      * table the database user does not own is skipped with a warning, not an error.
      */
     async analyze(kind: 'client_users' | 'client_orgs', all = false) {
-      const growing = kind === 'client_users' ? sql`client_users, invitations` : sql`client_orgs`
+      const [filled, other] =
+        kind === 'client_users'
+          ? [sql`client_users, invitations`, sql`client_orgs`]
+          : [sql`client_orgs`, sql`client_users`]
       await db.execute(
-        all
-          ? sql`analyze ${growing}, ${kind === 'client_users' ? sql`client_orgs` : sql`client_users`}, import_rows, import_created`
-          : sql`analyze ${growing}`,
+        all ? sql`analyze ${filled}, ${other}, import_rows, import_created` : sql`analyze ${filled}`,
       )
     },
   }
