@@ -157,7 +157,12 @@ export default defineBenchmark({
         userId: '11111111-1111-4111-8111-111111111111',
         permissions: new Set(['imports:run', 'users:manage', 'portal:use', 'invitations:send']),
       }
-      const deps = { db: engine.database.db, config, storage: createLocalStorage(path.join(dir, 'imports')) }
+      const deps = {
+        db: engine.database.db,
+        config,
+        storage: createLocalStorage(path.join(dir, 'imports')),
+        lanes: engine.database.kind === 'pglite' ? 1 : config.imports.lanes,
+      }
       const runner = new JobRunner(engine.database.db, createImportJobs(deps), {
         pollMs: 1000,
         concurrency: 1,

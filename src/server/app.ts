@@ -111,6 +111,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const deps2 = { db, config }
   const importsDeps = {
     ...deps2,
+    lanes: database.kind === 'pglite' ? 1 : config.imports.lanes,
     storage: deps.importStorage ?? createLocalStorage(path.join(config.dataDir, 'imports')),
   }
   const documentsDeps: DocumentsDeps = {

@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
   /** Rows written per transaction while importing (each batch moves the run's cursor with it). */
   IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(20_000).default(5000),
+  /** Batches an import writes side by side on PostgreSQL (one connection each; PGlite writes one at a time). */
+  IMPORT_LANES: z.coerce.number().int().min(1).max(8).default(2),
   /** Days an import's rows (personal data from the spreadsheet) and file are kept after the upload. */
   IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SKIP_WEB_BUILD: z
@@ -91,6 +93,7 @@ export type Config = Readonly<{
     maxUncompressedBytes: number
     maxRatio: number
     batchRows: number
+    lanes: number
     retentionDays: number
   }
   /** True when the app is served over https: cookies get the Secure flag. */
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxUncompressedBytes: e.IMPORT_MAX_BYTES * 20,
       maxRatio: 100,
       batchRows: e.IMPORT_BATCH_ROWS,
+      lanes: e.IMPORT_LANES,
       retentionDays: e.IMPORT_RETENTION_DAYS,
     },
     secureCookies: appUrl.startsWith('https://'),

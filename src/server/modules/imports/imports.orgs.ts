@@ -178,10 +178,10 @@ export async function validateOrgs(
   })
 }
 
-/** Writes the next batch (one statement, see importOrgsBatch); documents taken since the dry run come back as skipped. */
+/** Writes a batch (one statement, see importOrgsBatch); documents taken since the dry run come back as skipped. */
 export async function writeOrgsBatch(ctx: BatchContext) {
   const targets = importTargets(ctx.tx)
-  const result = await targets.importOrgsBatch(ctx.actor, ctx.runId, ctx.cursor, ctx.limit)
+  const result = await targets.importOrgsBatch(ctx.actor, ctx.runId, ctx.range)
   const owners = await targets.orgsByDocument(
     ctx.actor.tenantId,
     result.missed.map((m) => m.key),

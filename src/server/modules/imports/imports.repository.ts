@@ -27,12 +27,21 @@ export function importsRepository(db: Db) {
       return row
     },
 
-    async findRun(tenantId: string, id: string, opts: { lock?: boolean } = {}): Promise<ImportRunRow | null> {
+    /**
+     * `lock`: for update (the run changes); 'key share' for a batch, which only adds to the counters:
+     * batches running side by side do not wait for each other, while a change of the run (cancel,
+     * undo, resume) waits for the batches in flight.
+     */
+    async findRun(
+      tenantId: string,
+      id: string,
+      opts: { lock?: boolean | 'key share' } = {},
+    ): Promise<ImportRunRow | null> {
       const q = db
         .select(runColumns)
         .from(importRuns)
         .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, id)))
-      const [row] = opts.lock ? await q.for('update') : await q
+      const [row] = opts.lock ? await q.for(opts.lock === true ? 'update' : opts.lock) : await q
       return row ?? null
     },
 
@@ -105,21 +114,42 @@ export function importsRepository(db: Db) {
       )
     },
 
-    /** The next `limit` valid rows after the cursor, for one import batch. */
-    async okRowsAfter(tenantId: string, runId: string, cursor: number, limit: number) {
-      return db
-        .select({ rowNumber: importRows.rowNumber, data: importRows.data })
-        .from(importRows)
-        .where(
-          and(
-            eq(importRows.tenantId, tenantId),
-            eq(importRows.runId, runId),
-            eq(importRows.status, 'ok'),
-            gt(importRows.rowNumber, cursor),
-          ),
-        )
-        .orderBy(asc(importRows.rowNumber))
-        .limit(limit)
+    /**
+     * The row number that ends a batch of `limit` valid rows after `after`: the limit-th valid row,
+     * or the last one when fewer are left; null when none is.
+     */
+    async batchEnd(tenantId: string, runId: string, after: number, limit: number): Promise<number | null> {
+      const res = await db.execute(sql`
+        select max(row_number)::int as last from (
+          select row_number from import_rows
+          where tenant_id = ${tenantId} and run_id = ${runId} and status = 'ok' and row_number > ${after}
+          order by row_number limit ${limit}
+        ) s`)
+      const last = (res as unknown as { rows: { last: number | null }[] }).rows[0]?.last
+      return last === null || last === undefined ? null : Number(last)
+    },
+
+    /**
+     * A committed batch, counted on the run in the batch's own transaction: increments (batches run
+     * side by side and commit in any order) and its range added to the done ranges.
+     */
+    async recordBatch(
+      tenantId: string,
+      runId: string,
+      range: [number, number],
+      counts: { rows: number; created: number; skipped: number; invited: number },
+    ) {
+      await db
+        .update(importRuns)
+        .set({
+          doneRows: sql`${importRuns.doneRows} + ${counts.rows}`,
+          createdCount: sql`${importRuns.createdCount} + ${counts.created}`,
+          skippedRows: sql`${importRuns.skippedRows} + ${counts.skipped}`,
+          invitedCount: sql`${importRuns.invitedCount} + ${counts.invited}`,
+          doneRanges: sql`${importRuns.doneRanges} || ${JSON.stringify([range])}::jsonb`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, runId)))
     },
 
     async markSkipped(

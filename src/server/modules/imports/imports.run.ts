@@ -9,11 +9,14 @@ import { writeOrgsBatch } from './imports.orgs.ts'
 import { enqueueScheduledInvitations } from './imports.queue.ts'
 import { type ImportRunRow, importsRepository } from './imports.repository.ts'
 import type { ImportOptions } from './imports.tables.ts'
-import { importTargets } from './imports.targets.ts'
+import { type BatchRange, importTargets } from './imports.targets.ts'
 import { type BatchContext, writeUsersBatch } from './imports.users.ts'
 
-/** `storage` keeps the uploaded spreadsheets (`<tenant>/<run>`) until the run is no longer needed. */
-export type ImportsDeps = { db: Db; config: Config; storage: FileStorage }
+/**
+ * `storage` keeps the uploaded spreadsheets (`<tenant>/<run>`) until the run is no longer needed;
+ * `lanes` is how many batches an import writes side by side (1 on PGlite: one connection).
+ */
+export type ImportsDeps = { db: Db; config: Config; storage: FileStorage; lanes?: number }
 
 /** Users invited per transaction, through the invitations service's bulk functions (links, e-mails, audit). */
 export const INVITE_BATCH = 2000
@@ -33,12 +36,13 @@ export function importActor(
 }
 
 type Step = 'more' | 'finished' | 'stale'
-type Counted = { step: Step; written: number }
+/** What a round does next: these batches side by side, or nothing more here (finished, stale, or an invitations step done). */
+type Round = { step: Step; ranges: BatchRange[] }
 
 /**
- * One batch, in one transaction: the run row is locked, the next rows after its cursor are
- * written, and the cursor moves — all or nothing. A crash mid-batch rolls the batch back and the
- * next attempt starts again from the cursor: never half a batch, never a row twice.
+ * One batch: the run's batches are runs of consecutive rows ([after, upTo] row numbers); while it
+ * writes, the next ones can be written by other lanes (PostgreSQL: one connection each — the import
+ * is bound by the database's work per row, not by this process).
  */
 export async function importStep(
   deps: ImportsDeps,
@@ -46,73 +50,126 @@ export async function importStep(
   runId: string,
   token: string,
 ): Promise<Step> {
-  return (await countedStep(deps, tenantId, runId, token)).step
+  const round = await planRound(deps, tenantId, runId, token, 1)
+  if (round.ranges.length === 0) return round.step
+  const batch = await writeBatch(deps, tenantId, runId, token, round.ranges[0])
+  return batch.step
 }
 
-async function countedStep(
+/**
+ * The start of a round, with the run locked: batches committed beyond the cursor that now follow it
+ * move it on; then the next `lanes` ranges of up to `batchRows` valid rows each are planned from the
+ * cursor, around the ranges already committed (after a crash, a later lane may have committed while
+ * an earlier one failed: its rows are not written twice). With no range left, the rows are all in:
+ * the run goes on to its invitations ("Enviar ao final") or finishes. In the invitations phase, one
+ * step of it runs here.
+ */
+async function planRound(
   deps: ImportsDeps,
   tenantId: string,
   runId: string,
   token: string,
-): Promise<Counted> {
-  return deps.db.transaction(async (tx): Promise<Counted> => {
+  lanes: number,
+): Promise<Round> {
+  return deps.db.transaction(async (tx): Promise<Round> => {
     const repo = importsRepository(tx)
     const run = await repo.findRun(tenantId, runId, { lock: true })
-    if (run?.status !== 'running' || run.jobToken !== token) return { step: 'stale', written: 0 }
+    if (run?.status !== 'running' || run.jobToken !== token) return { step: 'stale', ranges: [] }
+    const actor = importActor(run)
+    if (run.phase === 'invitations') return { step: await invitationsStep(tx, deps, run, actor), ranges: [] }
+
+    let cursor = run.cursor
+    const done = run.doneRanges.filter(([, upTo]) => upTo > cursor).sort((a, b) => a[0] - b[0])
+    while (done.length > 0 && done[0][0] <= cursor) cursor = Math.max(cursor, done.shift()![1])
+    if (cursor !== run.cursor || done.length !== run.doneRanges.length)
+      await repo.updateRun(tenantId, runId, { cursor, doneRanges: done })
+
+    const ranges: BatchRange[] = []
+    let after = cursor
+    while (ranges.length < lanes) {
+      const next = done.find(([from]) => from >= after)
+      if (next && next[0] === after) {
+        after = next[1]
+        continue
+      }
+      const end = await repo.batchEnd(tenantId, runId, after, deps.config.imports.batchRows)
+      if (end === null) break
+      const upTo = next ? Math.min(end, next[0]) : end
+      ranges.push([after, upTo])
+      after = upTo
+    }
+    if (ranges.length > 0) return { step: 'more', ranges }
+
+    const options = run.options as RunOptions
+    if (run.kind === 'client_users' && run.createdCount > 0 && options.invitations === 'end') {
+      await repo.updateRun(tenantId, runId, { phase: 'invitations' })
+      return { step: 'more', ranges: [] }
+    }
+    await finish(tx, run, actor)
+    return { step: 'finished', ranges: [] }
+  })
+}
+
+/**
+ * One batch, in one transaction: its rows are written and counted on the run — all or nothing. A
+ * crash mid-batch rolls the batch back; its range is planned again by the next round.
+ */
+async function writeBatch(
+  deps: ImportsDeps,
+  tenantId: string,
+  runId: string,
+  token: string,
+  range: BatchRange,
+): Promise<{ step: 'more' | 'stale'; written: number }> {
+  return deps.db.transaction(async (tx) => {
+    const repo = importsRepository(tx)
+    const run = await repo.findRun(tenantId, runId, { lock: 'key share' })
+    if (run?.status !== 'running' || run.jobToken !== token || run.phase === 'invitations')
+      return { step: 'stale', written: 0 }
     const actor = importActor(run)
     const options = run.options as RunOptions
-    if (run.phase !== 'invitations') {
-      const ctx: BatchContext = {
-        tx,
-        actor,
-        runId,
-        cursor: run.cursor,
-        limit: deps.config.imports.batchRows,
-      }
-      const result = run.kind === 'client_users' ? await writeUsersBatch(ctx) : await writeOrgsBatch(ctx)
-      if (result.rows === 0) {
-        if (run.kind === 'client_users' && run.createdCount > 0 && options.invitations === 'end') {
-          await repo.updateRun(tenantId, runId, { phase: 'invitations' })
-          return { step: 'more', written: 0 }
-        }
-        await finish(tx, run, actor)
-        return { step: 'finished', written: 0 }
-      }
-      await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
-      // "Agendar" and "Enviar mais tarde": the users' invitations are scheduled with them, in the
-      // same transaction; "Enviar ao final" sends in its own phase once every row is in.
-      const scheduled =
-        run.kind === 'client_users' && options.invitations !== 'end'
-          ? await scheduleInvitationsInTx(tx, actor, result.ids)
-          : 0
-      await repo.updateRun(tenantId, runId, {
-        cursor: result.lastRow ?? run.cursor,
-        doneRows: run.doneRows + result.rows,
-        createdCount: run.createdCount + result.created,
-        skippedRows: run.skippedRows + result.skipped.length,
-        invitedCount: run.invitedCount + scheduled,
-      })
-      return { step: 'more', written: result.created }
-    }
-    // "Enviar ao final": the invitations, once every row is in, through the invitations service (a
-    // link by e-mail, or held for the training gate). A run of the other modes in this phase was
-    // started before they scheduled with each batch: it schedules here.
-    const created = await repo.createdAfter(tenantId, runId, run.inviteCursor, INVITE_BATCH)
-    if (created.length === 0) {
-      await finish(tx, run, actor)
-      return { step: 'finished', written: 0 }
-    }
-    const ids = created.map((c) => c.entityId)
-    const invited =
-      options.invitations === 'end'
-        ? await inviteUsersInTx(tx, deps.config, actor, ids)
-        : await scheduleInvitationsInTx(tx, actor, ids)
-    await repo.updateRun(tenantId, runId, {
-      inviteCursor: created[created.length - 1].rowNumber,
-      invitedCount: run.invitedCount + invited,
+    const ctx: BatchContext = { tx, actor, runId, range }
+    const result = run.kind === 'client_users' ? await writeUsersBatch(ctx) : await writeOrgsBatch(ctx)
+    await repo.markSkipped(tenantId, runId, result.skipped, result.skippedField, null)
+    // "Agendar" and "Enviar mais tarde": the users' invitations are scheduled with them, in the
+    // same transaction; "Enviar ao final" sends in its own phase once every row is in.
+    const scheduled =
+      run.kind === 'client_users' && options.invitations !== 'end'
+        ? await scheduleInvitationsInTx(tx, actor, result.ids)
+        : 0
+    await repo.recordBatch(tenantId, runId, range, {
+      rows: result.rows,
+      created: result.created,
+      skipped: result.skipped.length,
+      invited: scheduled,
     })
-    return { step: 'more', written: invited }
+    return { step: 'more', written: result.created }
   })
+}
+
+/**
+ * "Enviar ao final": the invitations, once every row is in, through the invitations service (a link
+ * by e-mail, or held for the training gate). A run of the other modes in this phase was started
+ * before they scheduled with each batch: it schedules here.
+ */
+async function invitationsStep(tx: Db, deps: ImportsDeps, run: ImportRunRow, actor: Actor): Promise<Step> {
+  const repo = importsRepository(tx)
+  const options = run.options as RunOptions
+  const created = await repo.createdAfter(run.tenantId, run.id, run.inviteCursor, INVITE_BATCH)
+  if (created.length === 0) {
+    await finish(tx, run, actor)
+    return 'finished'
+  }
+  const ids = created.map((c) => c.entityId)
+  const invited =
+    options.invitations === 'end'
+      ? await inviteUsersInTx(tx, deps.config, actor, ids)
+      : await scheduleInvitationsInTx(tx, actor, ids)
+  await repo.updateRun(run.tenantId, run.id, {
+    inviteCursor: created[created.length - 1].rowNumber,
+    invitedCount: run.invitedCount + invited,
+  })
+  return 'more'
 }
 
 async function finish(tx: Db, run: ImportRunRow, actor: Actor) {
@@ -141,7 +198,11 @@ async function finish(tx: Db, run: ImportRunRow, actor: Actor) {
     await enqueueScheduledInvitations(tx, run.tenantId, run.id, new Date(o.scheduleAt))
 }
 
-/** Runs batches until the run is finished or the budget is spent; true when work remains. */
+/**
+ * Runs rounds of batches, `deps.lanes` side by side, until the run is finished or the budget is
+ * spent; true when work remains. A failed batch fails the round once the others have settled (those
+ * that committed are kept; the job's next attempt plans around them).
+ */
 export async function processImport(
   deps: ImportsDeps,
   tenantId: string,
@@ -163,10 +224,18 @@ export async function processImport(
       stats.pending = 0
       stats.fresh = true
     }
-    const { step, written } = await countedStep(deps, tenantId, runId, token)
+    const round = await planRound(deps, tenantId, runId, token, deps.lanes ?? 1)
+    const batches = await Promise.allSettled(
+      round.ranges.map((range) => writeBatch(deps, tenantId, runId, token, range)),
+    )
+    const failed = batches.find((b) => b.status === 'rejected')
+    if (failed) throw failed.reason
+    const results = batches.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []))
+    const written = results.reduce((sum, b) => sum + b.written, 0)
     stats.pending += written
     stats.total += written
     statistics.set(runId, stats)
+    const step = results.some((b) => b.step === 'stale') ? 'stale' : round.step
     if (step !== 'more') {
       statistics.delete(runId)
       if (step === 'finished') await dropFile(deps, tenantId, runId)

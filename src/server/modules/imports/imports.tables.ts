@@ -50,7 +50,7 @@ export type ImportOptions = {
 
 /**
  * An import run: the uploaded spreadsheet, its column mapping, the dry run's totals and, while it
- * imports, the cursor of the last committed batch (the job resumes from it after a crash).
+ * imports, the cursor and the ranges of its committed batches (the job resumes from them after a crash).
  */
 export const importRuns = pgTable(
   'import_runs',
@@ -89,8 +89,17 @@ export const importRuns = pgTable(
     doneRows: integer('done_rows').notNull().default(0),
     createdCount: integer('created_count').notNull().default(0),
     invitedCount: integer('invited_count').notNull().default(0),
-    /** Row number (1-based, as in the spreadsheet) of the last row of the last committed batch. */
+    /**
+     * Row number (1-based, as in the spreadsheet) up to which every batch is committed: the import
+     * continues after it.
+     */
     cursor: integer('cursor').notNull().default(0),
+    /**
+     * Batches committed beyond the cursor, as [after, upTo] row numbers: batches run side by side
+     * and may commit out of order; a batch whose range starts at the cursor moves the cursor to its
+     * end. After a crash the import skips these ranges instead of writing them twice.
+     */
+    doneRanges: jsonb('done_ranges').$type<[number, number][]>().notNull().default([]),
     /** Same, for the invitations phase. */
     inviteCursor: integer('invite_cursor').notNull().default(0),
     failureMessage: text('failure_message'),

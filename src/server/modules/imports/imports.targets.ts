@@ -59,19 +59,19 @@ export function importTargets(db: Db) {
 
     // ---- client users ----
     /**
-     * One batch of a client-user import, in one statement: the next `limit` valid rows after the
-     * cursor are read from the dry run's results and become users (ON CONFLICT DO NOTHING on the
-     * e-mail), with their departments and companies (joined: one removed since the dry run is left
-     * out), what the run created and one audit entry each. Returns the last row read, how many, and
+     * One batch of a client-user import, in one statement: the valid rows of the batch's range are
+     * read from the dry run's results and become users (ON CONFLICT DO NOTHING on the e-mail), with
+     * their departments and companies (joined: one removed since the dry run is left out), what the
+     * run created and one audit entry each. Returns how many rows were read, the users created, and
      * the rows whose e-mail was taken in the meantime.
      */
-    async importUsersBatch(actor: Actor, runId: string, cursor: number, limit: number): Promise<BatchResult> {
+    async importUsersBatch(actor: Actor, runId: string, range: BatchRange): Promise<BatchResult> {
       const t = actor.tenantId
       const res = await db.execute(sql`
         with src as (
           select r.row_number, r.data as d from import_rows r
-          where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok' and r.row_number > ${cursor}
-          order by r.row_number limit ${limit}
+          where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok'
+            and r.row_number > ${range[0]} and r.row_number <= ${range[1]}
         ), ins as (
           insert into client_users (tenant_id, name, email, cpf, phone, permissions)
           select ${t}::uuid, d->>'name', d->>'email', d->>'cpf', d->>'phone',
@@ -151,13 +151,13 @@ export function importTargets(db: Db) {
 
     // ---- client organisations ----
     /** One batch of a client-organisation import, in one statement (as importUsersBatch). */
-    async importOrgsBatch(actor: Actor, runId: string, cursor: number, limit: number): Promise<BatchResult> {
+    async importOrgsBatch(actor: Actor, runId: string, range: BatchRange): Promise<BatchResult> {
       const t = actor.tenantId
       const res = await db.execute(sql`
         with src as (
           select r.row_number, r.data as d from import_rows r
-          where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok' and r.row_number > ${cursor}
-          order by r.row_number limit ${limit}
+          where r.tenant_id = ${t} and r.run_id = ${runId} and r.status = 'ok'
+            and r.row_number > ${range[0]} and r.row_number <= ${range[1]}
         ), ins as (
           insert into client_orgs (tenant_id, document_type, document, name, trade_name, state_registration, emails, phones, notes,
             extra_fields)
@@ -211,9 +211,10 @@ export function importTargets(db: Db) {
   }
 }
 
+/** A batch's rows: the valid rows after the first row number, up to and including the second. */
+export type BatchRange = [after: number, upTo: number]
+
 export type BatchResult = {
-  /** Row number of the last row read (the new cursor); null when no row was left. */
-  lastRow: number | null
   rows: number
   created: number
   /** The records created, in row order. */
@@ -235,7 +236,7 @@ function auditFrom(actor: Actor, runId: string, entity: 'client_user' | 'client_
 
 function batchResult(key: 'email' | 'document') {
   return sql`
-    select (select max(row_number) from src)::int as last_row, (select count(*) from src)::int as rows,
+    select (select count(*) from src)::int as rows,
       (select count(*) from m)::int as created,
       coalesce((select jsonb_agg(m.id order by m.row_number) from m), '[]'::jsonb) as ids,
       coalesce((select jsonb_agg(jsonb_build_object('rowNumber', s.row_number, 'key', s.d->>${key}) order by s.row_number)
@@ -244,7 +245,6 @@ function batchResult(key: 'email' | 'document') {
 
 function toBatchResult(res: unknown): BatchResult {
   const [r] = rowsOf<{
-    last_row: number | null
     rows: number
     created: number
     ids: unknown
@@ -253,7 +253,6 @@ function toBatchResult(res: unknown): BatchResult {
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
   const missed = json(r.missed)
   return {
-    lastRow: r.last_row === null ? null : Number(r.last_row),
     rows: Number(r.rows),
     created: Number(r.created),
     ids: json(r.ids) as string[],

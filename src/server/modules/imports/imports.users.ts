@@ -15,7 +15,7 @@ import {
 } from './imports.cells.ts'
 import { headerKey } from './imports.fields.ts'
 import type { ImportRowInsert } from './imports.repository.ts'
-import { importTargets } from './imports.targets.ts'
+import { type BatchRange, importTargets } from './imports.targets.ts'
 
 /** What the dry run stores for a valid row, and the import writes. */
 export type ClientUserData = {
@@ -259,17 +259,17 @@ export async function validateUsers(
   })
 }
 
-export type BatchContext = { tx: Db; actor: Actor; runId: string; cursor: number; limit: number }
+export type BatchContext = { tx: Db; actor: Actor; runId: string; range: BatchRange }
 
 /**
- * Writes the next batch of valid rows (one statement, see importUsersBatch): the users, their
+ * Writes a batch's valid rows (one statement, see importUsersBatch): the users, their
  * departments and companies, what the run created and one audit entry per user (the caller then
  * schedules or, at the end, sends their invitations). Rows whose e-mail was taken since the dry run
  * come back as skipped; `ids` are the users created, in row order.
  */
 export async function writeUsersBatch(ctx: BatchContext) {
   const targets = importTargets(ctx.tx)
-  const result = await targets.importUsersBatch(ctx.actor, ctx.runId, ctx.cursor, ctx.limit)
+  const result = await targets.importUsersBatch(ctx.actor, ctx.runId, ctx.range)
   const owners = await targets.usersByEmail(
     ctx.actor.tenantId,
     result.missed.map((m) => m.key),

@@ -1,0 +1,1 @@
+ALTER TABLE "import_runs" ADD COLUMN "done_ranges" jsonb DEFAULT '[]'::jsonb NOT NULL;
