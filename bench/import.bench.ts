@@ -8,7 +8,8 @@
  *     row's verdict stored with COPY), confirmImport + the `imports.run` job (batches of
  *     IMPORT_BATCH_ROWS, one transaction each: one statement for the users, department links, what
  *     the run created and the audit entries, then their invitations — "Enviar mais tarde" — through
- *     the invitations service's bulk functions, and the cursor);
+ *     the invitations service's bulk functions, and the batch's range; on PostgreSQL IMPORT_LANES
+ *     batches side by side);
  *   - raw baseline: the exceljs streaming parse of the same file + one COPY of the same rows
  *     (name, e-mail, CPF, phone) into client_users;
  *   - second baseline: the same parse + COPY of every record the import leaves behind (users, two
