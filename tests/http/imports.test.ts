@@ -837,6 +837,41 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(await usersOf(t.tenantId, '%@kill.com.br'), 1200)
   })
 
+  test('batches committed beyond the cursor (a lane that finished beside a failed one) are not written again, whatever the batch size now', async () => {
+    const rows: unknown[][] = [['Nome', 'E-mail']]
+    for (let i = 1; i <= 1300; i++) rows.push([`Faixa ${i} Feita`, `f${i}@faixa.com.br`])
+    const run = await dryRun(t.admin, 'client_users', 'faixas.xlsx', await xlsx(rows))
+    assert.equal(
+      (await t.admin.post(`/api/v1/imports/${run.id}/confirm`, { invitations: 'later' })).status,
+      202,
+    )
+    // As a run left by a crash: f701–f900 (sheet rows 702–901, below the header) committed by a
+    // lane when batches were of 200 rows (they are of 500 now), nothing before them.
+    await ctx.app.database.db.execute(
+      sql`update import_runs set done_ranges = '[[701, 901]]'::jsonb where id = ${run.id}`,
+    )
+    await ctx.app.jobs.drain()
+    const done: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
+    assert.equal(done.status, 'done')
+    assert.equal(done.progress.created, 1100)
+    assert.equal(await usersOf(t.tenantId, '%@faixa.com.br'), 1100)
+    assert.equal(
+      await count(sql`select count(*)::int as n from client_users where tenant_id = ${t.tenantId}
+                      and email in (select 'f' || i || '@faixa.com.br' from generate_series(701, 900) i)`),
+      0,
+      'the committed range is skipped',
+    )
+    for (const edge of [700, 901, 1300])
+      assert.equal(await usersOf(t.tenantId, `f${edge}@faixa.com.br`), 1, `row ${edge}`)
+    const [state] = (
+      (await ctx.app.database.db.execute(
+        sql`select cursor, done_ranges from import_runs where id = ${run.id}`,
+      )) as unknown as { rows: { cursor: number; done_ranges: unknown }[] }
+    ).rows
+    assert.equal(Number(state.cursor), 1301, 'the cursor moved over every range')
+    assert.deepEqual(state.done_ranges, [])
+  })
+
   test('client organisations from a Windows-1252 CSV with ";" and quoted fields; CNPJ/CEP without leading zeros; re-run skips by CNPJ', async () => {
     const csv = [
       'CNPJ;Razão social;Nome fantasia;IE;CEP;Logradouro;Número;Bairro;Município;UF;E-mail',

@@ -284,6 +284,7 @@ export async function confirmImport(
       options,
       startedAt: new Date(),
       cursor: 0,
+      doneRanges: [],
       inviteCursor: 0,
       doneRows: 0,
       createdCount: 0,
