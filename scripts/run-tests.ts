@@ -64,7 +64,7 @@ async function preparePgliteTemplate(): Promise<string> {
   return file
 }
 
-const template = e2e ? null : await preparePgliteTemplate()
+const template = await preparePgliteTemplate()
 
 let failed = false
 for (const engine of engines) {

@@ -1,6 +1,6 @@
 /**
- * Browser journey harness: the real server (migrated, seeded PGlite in a temp folder, the built web
- * app, job polling) on a free local port, a real SMTP server that keeps what it receives, and a
+ * Browser journey harness: the real server (migrated, seeded PGlite — loaded from the test runner's
+ * migrated template when there is one —, the built web app, job polling) on a free local port, a real SMTP server that keeps what it receives, and a
  * headless Chromium page in pt-BR / São Paulo time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -13,11 +13,12 @@ import type { ParsedMail } from 'mailparser'
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { type App, buildApp } from '#server/app.ts'
-import { prepareDatabase } from '#server/boot.ts'
 import { type Config, loadConfig } from '#server/config.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import type { Database } from '#server/platform/db/database.ts'
+import { seedDemoData } from '#server/seed.ts'
 import { ensureWebBuilt } from '#server/web-build.ts'
+import { createTestDatabase } from '../helpers/database.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e')
@@ -152,8 +153,10 @@ export async function startHarness(): Promise<Harness> {
     })
 
     const webDir = await buildWebForProduction()
-    const { database } = await prepareDatabase(config, { seed: true })
-    cleanups.push(() => database.close())
+    // The migrated template loads in about a second; a new PGlite folder takes five or more (initdb).
+    const { database, drop } = await createTestDatabase()
+    cleanups.push(drop)
+    await seedDemoData(database.db, config)
     const app = await buildApp(config, { database, webDir })
     cleanups.push(() => app.close())
     await app.listen({ host: '127.0.0.1', port })

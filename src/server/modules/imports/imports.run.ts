@@ -212,36 +212,47 @@ export async function processImport(
 ): Promise<boolean> {
   const started = Date.now()
   const kind = (await importsRepository(deps.db).findRun(tenantId, runId))?.kind ?? 'client_users'
-  for (;;) {
-    // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
-    // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
-    const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
-    if (
-      !stats.fresh ||
-      stats.pending >= Math.max(deps.config.imports.batchRows, stats.total - stats.pending)
-    ) {
-      await importTargets(deps.db).analyze(kind, !stats.fresh)
-      stats.pending = 0
-      stats.fresh = true
+  const lanes = deps.lanes ?? 1
+  // With lanes, a refresh after the first one runs on its own connection beside the next round
+  // (ANALYZE does not block inserts); it is awaited before the next refresh and before returning.
+  let analyzing: Promise<void> = Promise.resolve()
+  try {
+    for (;;) {
+      // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
+      // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
+      const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
+      if (
+        !stats.fresh ||
+        stats.pending >= Math.max(deps.config.imports.batchRows, stats.total - stats.pending)
+      ) {
+        await analyzing
+        analyzing = importTargets(deps.db).analyze(kind, !stats.fresh)
+        if (lanes === 1 || !stats.fresh) await analyzing
+        else analyzing.catch(() => {}) // awaited by the next refresh or on the way out
+        stats.pending = 0
+        stats.fresh = true
+      }
+      const round = await planRound(deps, tenantId, runId, token, lanes)
+      const batches = await Promise.allSettled(
+        round.ranges.map((range) => writeBatch(deps, tenantId, runId, token, range)),
+      )
+      const failed = batches.find((b) => b.status === 'rejected')
+      if (failed) throw failed.reason
+      const results = batches.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []))
+      const written = results.reduce((sum, b) => sum + b.written, 0)
+      stats.pending += written
+      stats.total += written
+      statistics.set(runId, stats)
+      const step = results.some((b) => b.step === 'stale') ? 'stale' : round.step
+      if (step !== 'more') {
+        statistics.delete(runId)
+        if (step === 'finished') await dropFile(deps, tenantId, runId)
+        return false
+      }
+      if (Date.now() - started >= budgetMs) return true
     }
-    const round = await planRound(deps, tenantId, runId, token, deps.lanes ?? 1)
-    const batches = await Promise.allSettled(
-      round.ranges.map((range) => writeBatch(deps, tenantId, runId, token, range)),
-    )
-    const failed = batches.find((b) => b.status === 'rejected')
-    if (failed) throw failed.reason
-    const results = batches.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []))
-    const written = results.reduce((sum, b) => sum + b.written, 0)
-    stats.pending += written
-    stats.total += written
-    statistics.set(runId, stats)
-    const step = results.some((b) => b.step === 'stale') ? 'stale' : round.step
-    if (step !== 'more') {
-      statistics.delete(runId)
-      if (step === 'finished') await dropFile(deps, tenantId, runId)
-      return false
-    }
-    if (Date.now() - started >= budgetMs) return true
+  } finally {
+    await analyzing.catch(() => {})
   }
 }
 
