@@ -36,14 +36,13 @@ export function importActor(
 }
 
 type Step = 'more' | 'finished' | 'stale'
-/** What a round does next: these batches side by side, or nothing more here (finished, stale, or an invitations step done). */
-type Round = { step: Step; ranges: BatchRange[] }
-
 /**
- * One batch: the run's batches are runs of consecutive rows ([after, upTo] row numbers); while it
- * writes, the next ones can be written by other lanes (PostgreSQL: one connection each — the import
- * is bound by the database's work per row, not by this process).
+ * What a round does next: these batches side by side, or nothing more here (finished, stale, or a
+ * step of the invitations phase done, with the invitations it wrote).
  */
+type Round = { step: Step; ranges: BatchRange[]; written: number }
+
+/** One step of the run: the first batch the next round would write (or a step of the invitations phase). */
 export async function importStep(
   deps: ImportsDeps,
   tenantId: string,
@@ -74,9 +73,9 @@ async function planRound(
   return deps.db.transaction(async (tx): Promise<Round> => {
     const repo = importsRepository(tx)
     const run = await repo.findRun(tenantId, runId, { lock: true })
-    if (run?.status !== 'running' || run.jobToken !== token) return { step: 'stale', ranges: [] }
+    if (run?.status !== 'running' || run.jobToken !== token) return { step: 'stale', ranges: [], written: 0 }
     const actor = importActor(run)
-    if (run.phase === 'invitations') return { step: await invitationsStep(tx, deps, run, actor), ranges: [] }
+    if (run.phase === 'invitations') return { ...(await invitationsStep(tx, deps, run, actor)), ranges: [] }
 
     let cursor = run.cursor
     const done = run.doneRanges.filter(([, upTo]) => upTo > cursor).sort((a, b) => a[0] - b[0])
@@ -98,15 +97,15 @@ async function planRound(
       ranges.push([after, upTo])
       after = upTo
     }
-    if (ranges.length > 0) return { step: 'more', ranges }
+    if (ranges.length > 0) return { step: 'more', ranges, written: 0 }
 
     const options = run.options as RunOptions
     if (run.kind === 'client_users' && run.createdCount > 0 && options.invitations === 'end') {
       await repo.updateRun(tenantId, runId, { phase: 'invitations' })
-      return { step: 'more', ranges: [] }
+      return { step: 'more', ranges: [], written: 0 }
     }
     await finish(tx, run, actor)
-    return { step: 'finished', ranges: [] }
+    return { step: 'finished', ranges: [], written: 0 }
   })
 }
 
@@ -152,13 +151,18 @@ async function writeBatch(
  * by e-mail, or held for the training gate). A run of the other modes in this phase was started
  * before they scheduled with each batch: it schedules here.
  */
-async function invitationsStep(tx: Db, deps: ImportsDeps, run: ImportRunRow, actor: Actor): Promise<Step> {
+async function invitationsStep(
+  tx: Db,
+  deps: ImportsDeps,
+  run: ImportRunRow,
+  actor: Actor,
+): Promise<{ step: Step; written: number }> {
   const repo = importsRepository(tx)
   const options = run.options as RunOptions
   const created = await repo.createdAfter(run.tenantId, run.id, run.inviteCursor, INVITE_BATCH)
   if (created.length === 0) {
     await finish(tx, run, actor)
-    return 'finished'
+    return { step: 'finished', written: 0 }
   }
   const ids = created.map((c) => c.entityId)
   const invited =
@@ -169,7 +173,7 @@ async function invitationsStep(tx: Db, deps: ImportsDeps, run: ImportRunRow, act
     inviteCursor: created[created.length - 1].rowNumber,
     invitedCount: run.invitedCount + invited,
   })
-  return 'more'
+  return { step: 'more', written: invited }
 }
 
 async function finish(tx: Db, run: ImportRunRow, actor: Actor) {
@@ -213,46 +217,36 @@ export async function processImport(
   const started = Date.now()
   const kind = (await importsRepository(deps.db).findRun(tenantId, runId))?.kind ?? 'client_users'
   const lanes = deps.lanes ?? 1
-  // With lanes, a refresh after the first one runs on its own connection beside the next round
-  // (ANALYZE does not block inserts); it is awaited before the next refresh and before returning.
-  let analyzing: Promise<void> = Promise.resolve()
-  try {
-    for (;;) {
-      // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
-      // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
-      const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
-      if (
-        !stats.fresh ||
-        stats.pending >= Math.max(deps.config.imports.batchRows, stats.total - stats.pending)
-      ) {
-        await analyzing
-        analyzing = importTargets(deps.db).analyze(kind, !stats.fresh)
-        if (lanes === 1 || !stats.fresh) await analyzing
-        else analyzing.catch(() => {}) // awaited by the next refresh or on the way out
-        stats.pending = 0
-        stats.fresh = true
-      }
-      const round = await planRound(deps, tenantId, runId, token, lanes)
-      const batches = await Promise.allSettled(
-        round.ranges.map((range) => writeBatch(deps, tenantId, runId, token, range)),
-      )
-      const failed = batches.find((b) => b.status === 'rejected')
-      if (failed) throw failed.reason
-      const results = batches.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []))
-      const written = results.reduce((sum, b) => sum + b.written, 0)
-      stats.pending += written
-      stats.total += written
-      statistics.set(runId, stats)
-      const step = results.some((b) => b.step === 'stale') ? 'stale' : round.step
-      if (step !== 'more') {
-        statistics.delete(runId)
-        if (step === 'finished') await dropFile(deps, tenantId, runId)
-        return false
-      }
-      if (Date.now() - started >= budgetMs) return true
+  for (;;) {
+    // Fresh statistics while the tables grow: without them the cached foreign-key checks keep a
+    // plan made for an empty table (a sequential scan) and every batch gets slower (ADR 0013).
+    const stats = statistics.get(runId) ?? { pending: 0, total: 0, fresh: false }
+    if (
+      !stats.fresh ||
+      stats.pending >= Math.max(deps.config.imports.batchRows, stats.total - stats.pending)
+    ) {
+      await importTargets(deps.db).analyze(kind, !stats.fresh)
+      stats.pending = 0
+      stats.fresh = true
     }
-  } finally {
-    await analyzing.catch(() => {})
+    const round = await planRound(deps, tenantId, runId, token, lanes)
+    const batches = await Promise.allSettled(
+      round.ranges.map((range) => writeBatch(deps, tenantId, runId, token, range)),
+    )
+    const failed = batches.find((b) => b.status === 'rejected')
+    if (failed) throw failed.reason
+    const results = batches.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []))
+    const written = results.reduce((sum, b) => sum + b.written, round.written)
+    stats.pending += written
+    stats.total += written
+    statistics.set(runId, stats)
+    const step = results.some((b) => b.step === 'stale') ? 'stale' : round.step
+    if (step !== 'more') {
+      statistics.delete(runId)
+      if (step === 'finished') await dropFile(deps, tenantId, runId)
+      return false
+    }
+    if (Date.now() - started >= budgetMs) return true
   }
 }
 
