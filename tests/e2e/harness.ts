@@ -1,7 +1,8 @@
 /**
- * Browser journey harness: the real server (migrated, seeded PGlite — loaded from the test runner's
- * migrated template when there is one —, the built web app, job polling) on a free local port, a real SMTP server that keeps what it receives, and a
- * headless Chromium page in pt-BR / São Paulo time.
+ * Browser journey harness: the real server (PGlite loaded from the test runner's migrated template
+ * when there is one, with the demo data; the built web app; job polling) on a free local port, a
+ * real SMTP server that keeps what it receives, and a headless Chromium page in pt-BR / São Paulo
+ * time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'

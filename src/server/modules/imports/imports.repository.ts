@@ -29,8 +29,8 @@ export function importsRepository(db: Db) {
 
     /**
      * `lock`: for update (the run changes); 'key share' for a batch, which only adds to the counters:
-     * batches running side by side do not wait for each other, while a change of the run (cancel,
-     * undo, resume) waits for the batches in flight.
+     * batches running side by side do not wait for each other, while a change of the run (a round's
+     * planning, resume, undo, the retention's purge) waits for the batches in flight.
      */
     async findRun(
       tenantId: string,
