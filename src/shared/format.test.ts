@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   TIME_ZONE,
+  formatCount,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -167,4 +168,10 @@ test('formatRelativeDue near midnight UTC uses the local day of "now"', () => {
 test('formatRelativeDue returns empty string for invalid dates', () => {
   assert.equal(formatRelativeDue('garbage'), '')
   assert.equal(formatRelativeDue('2026-11-22', new Date('invalid')), '')
+})
+
+test('formatCount puts the noun in the number of the count (singular for 1 only), with pt-BR grouping', () => {
+  assert.equal(formatCount(1, 'linha', 'linhas'), '1 linha')
+  assert.equal(formatCount(0, 'linha', 'linhas'), '0 linhas')
+  assert.equal(formatCount(2500, 'usuário cadastrado', 'usuários cadastrados'), '2.500 usuários cadastrados')
 })

@@ -141,6 +141,14 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   }).format(value)
 }
 
+/**
+ * A count with its noun in the right number (pt-BR: singular for 1 only):
+ * formatCount(1, 'linha', 'linhas') → '1 linha'; formatCount(2500, 'linha', 'linhas') → '2.500 linhas'.
+ */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Calendar day number (days since epoch) of the instant in São Paulo. */

@@ -272,7 +272,7 @@ describe('jornada: ficha cadastral, do formulário público ao arquivo', () => {
       await register.getByRole('button', { name: 'Cadastrar', exact: true }).click()
       await register.waitFor({ state: 'hidden' })
       await expectStatus(page, 'Aguardando treinamento')
-      const note = `Cliente criado: ${ORG.name}. 1 usuário(s) cadastrado(s). Unidade ainda não treinada: convites aguardam o treinamento.`
+      const note = `Cliente criado: ${ORG.name}. 1 usuário cadastrado. Unidade ainda não treinada: convites aguardam o treinamento.`
       await waitForText(page.getByTestId('ficha-registered'), note)
       await waitForText(page.getByRole('region', { name: 'Histórico' }), note)
       await screenshot('48-ficha-aguardando-treinamento')

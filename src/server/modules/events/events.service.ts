@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import sharp from 'sharp'
+import { formatCount } from '#shared/format.ts'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -482,7 +483,7 @@ export async function resendMail(deps: EventsDeps, actor: Actor, id: string) {
       message:
         queued === 0
           ? 'O evento não tem participantes para receber o e-mail.'
-          : `${queued} e-mail(s) individual(is) na fila de envio.`,
+          : `${formatCount(queued, 'e-mail individual', 'e-mails individuais')} na fila de envio.`,
     }
   })
 }

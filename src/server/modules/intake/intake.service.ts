@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { formatCount } from '#shared/format.ts'
 import type { Config } from '../../config.ts'
 import { type Actor, systemActor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
@@ -476,7 +477,7 @@ export async function registerFicha(deps: IntakeDeps, actor: Actor, id: string) 
     const now = new Date()
     const note = [
       `Cliente ${org.created ? 'criado' : 'já existente'}: ${org.name}.`,
-      `${created.length} usuário(s) cadastrado(s)${existing.length ? `; já existiam: ${existing.join(', ')}` : ''}.`,
+      `${formatCount(created.length, 'usuário cadastrado', 'usuários cadastrados')}${existing.length ? `; já existiam: ${existing.join(', ')}` : ''}.`,
       trained
         ? 'Unidade já treinada: convites enviados.'
         : 'Unidade ainda não treinada: convites aguardam o treinamento.',

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Box, Button, Group, Loader, Table, Text } from '@
 import { IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { formatDateTime, formatNumber } from '../../../shared/format.ts'
+import { formatCount, formatDateTime } from '../../../shared/format.ts'
 import { ApiError, api } from '../../shared/api.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
@@ -60,7 +60,7 @@ export function ClientOrgUsers({ org }: { org: ClientOrgDetail }) {
 
   if (!canManageUsers) {
     return (
-      <Alert color="gray" title={`${formatNumber(org.userCount)} usuário(s) vinculado(s)`}>
+      <Alert color="gray" title={formatCount(org.userCount, 'usuário vinculado', 'usuários vinculados')}>
         Seu perfil não permite ver os usuários de clientes (é preciso “Gerenciar usuários” e “Utiliza Portal
         do Cliente”).
       </Alert>

@@ -14,7 +14,13 @@ import {
 } from '@mantine/core'
 import { IconEye, IconKey } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { formatDate, formatDateTime, formatMoneyCents, formatTime } from '../../../shared/format.ts'
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMoneyCents,
+  formatTime,
+} from '../../../shared/format.ts'
 import type { ItemList } from '../../shared/paged.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
@@ -150,7 +156,7 @@ function PlanDetails({
             <Field label="No. Contrato">{plan.contract.contractNumber}</Field>
             <Field label="Dt. Venda">{formatDate(plan.contract.saleDate)}</Field>
             <Field label="Vl. Tx. Instalação">
-              {`${formatMoneyCents(plan.contract.installationFeeCents)} em ${plan.contract.installments} parcela(s)`}
+              {`${formatMoneyCents(plan.contract.installationFeeCents)} em ${formatCount(plan.contract.installments, 'parcela', 'parcelas')}`}
             </Field>
             <Field label="Validade">{`${plan.contract.validityMonths} meses`}</Field>
             <Field label="Modelo">{plan.contract.templateName ?? 'Modelo padrão'}</Field>

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { bankName } from '../../../shared/banks.ts'
-import { formatDate, formatMoneyCents } from '../../../shared/format.ts'
+import { formatCount, formatDate, formatMoneyCents } from '../../../shared/format.ts'
 import { BILLING_CYCLE_LABELS, PAYMENT_LABELS, SERVICE_LABELS, STATUS_LABELS } from './client-plans.labels.ts'
 import type { ContractTemplate, Plan } from './client-plans.types.ts'
 import { contractBody, type PlanWizardValues, serviceIdentity } from './plan-form.ts'
@@ -58,9 +58,9 @@ export function PlanSummary({ values, plan, addressLabel, templates }: PlanSumma
                   : s.kind === 'ip'
                     ? s.ip
                     : s.kind === 'antivirus'
-                      ? `${s.licences} licença(s)`
+                      ? `${s.licences} ${Number(s.licences) === 1 ? 'licença' : 'licenças'}`
                       : s.kind === 'domain_registration'
-                        ? `${s.domain} por ${s.years} ano(s)`
+                        ? `${s.domain} por ${s.years} ${Number(s.years) === 1 ? 'ano' : 'anos'}`
                         : s.domain
             return (
               <Row key={s.kind} label={SERVICE_LABELS[s.kind]}>
@@ -80,7 +80,7 @@ export function PlanSummary({ values, plan, addressLabel, templates }: PlanSumma
             <Row label="No. Contrato">{contract.contractNumber}</Row>
             <Row label="Dt. Venda">{formatDate(contract.saleDate)}</Row>
             <Row label="Vl. Tx. Instalação">
-              {`${formatMoneyCents(contract.installationFeeCents)} em ${contract.installments} parcela(s)`}
+              {`${formatMoneyCents(contract.installationFeeCents)} em ${formatCount(contract.installments, 'parcela', 'parcelas')}`}
             </Row>
             <Row label="Validade do Contrato">{`${contract.validityMonths} meses`}</Row>
             <Row label="Modelo">

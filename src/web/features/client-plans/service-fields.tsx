@@ -60,7 +60,7 @@ export function ServiceFields({ value, onChange, errors, onErrors, alwaysOn }: S
         : value.kind === 'ip'
           ? value.ip
           : value.kind === 'antivirus'
-            ? `${value.licences} licença(s)`
+            ? `${value.licences} ${Number(value.licences) === 1 ? 'licença' : 'licenças'}`
             : value.domain
 
   return (

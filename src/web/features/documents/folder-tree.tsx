@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core'
 import { IconChevronRight, IconFolder, IconFolderOpen, IconFolderPlus, IconLock } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
-import { formatNumber } from '../../../shared/format.ts'
+import { formatCount, formatNumber } from '../../../shared/format.ts'
 import { LEVEL_COLORS } from './documents.format.ts'
 import type { DocumentTree, DocumentsMode, TreeFolder } from './documents.types.ts'
 
@@ -90,7 +90,7 @@ export function FolderTree({ tree, mode, selectedId, onSelect, onCreateRoot }: F
                 size="xs"
                 variant="light"
                 color="gray"
-                aria-label={`${folder.documentCount} documento(s)`}
+                aria-label={formatCount(folder.documentCount, 'documento', 'documentos')}
               >
                 {formatNumber(folder.documentCount)}
               </Badge>

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { formatDateTime, formatNumber } from '../../../shared/format.ts'
+import { formatCount, formatDateTime, formatNumber } from '../../../shared/format.ts'
 import { API_BASE, api } from '../../shared/api.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
@@ -155,12 +155,13 @@ export function ImportRunPage() {
           {run.status === 'done' ? (
             <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Importação concluída">
               <Text size="sm">
-                {formatNumber(run.progress.created)}{' '}
-                {run.kind === 'client_users' ? 'usuário(s) cadastrado(s)' : 'cliente(s) cadastrado(s)'}
+                {run.kind === 'client_users'
+                  ? formatCount(run.progress.created, 'usuário cadastrado', 'usuários cadastrados')
+                  : formatCount(run.progress.created, 'cliente cadastrado', 'clientes cadastrados')}
                 {run.kind === 'client_users' && run.progress.invited > 0
                   ? run.options.invitations === 'end'
-                    ? `, ${formatNumber(run.progress.invited)} convite(s) enviado(s) ou aguardando o treinamento da empresa`
-                    : `, ${formatNumber(run.progress.invited)} convite(s) agendado(s)${
+                    ? `, ${formatCount(run.progress.invited, 'convite enviado', 'convites enviados')} ou aguardando o treinamento da empresa`
+                    : `, ${formatCount(run.progress.invited, 'convite agendado', 'convites agendados')}${
                         run.options.scheduleAt
                           ? ` para ${formatDateTime(run.options.scheduleAt)}`
                           : ' (envie pela lista de usuários)'
@@ -223,9 +224,13 @@ export function ImportRunPage() {
           notifySuccess('Importação desfeita: os registros criados foram removidos.')
         }}
       >
-        {`Os ${formatNumber(run.progress.created)} ${
-          run.kind === 'client_users' ? 'usuários' : 'clientes'
-        } criados por esta importação serão removidos. Só é possível enquanto nenhum usuário aceitou o convite. Continuar?`}
+        {`${
+          run.progress.created === 1
+            ? `O ${run.kind === 'client_users' ? 'usuário' : 'cliente'} criado por esta importação será removido`
+            : `Os ${formatNumber(run.progress.created)} ${
+                run.kind === 'client_users' ? 'usuários' : 'clientes'
+              } criados por esta importação serão removidos`
+        }. Só é possível enquanto nenhum usuário aceitou o convite. Continuar?`}
       </ConfirmModal>
     </>
   )

@@ -1,5 +1,5 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
-import { formatNumber } from '../../../shared/format.ts'
+import { formatCount, formatNumber } from '../../../shared/format.ts'
 import type { ImportRun } from './imports.types.ts'
 
 /** "2 min 05 s" / "45 s". */
@@ -41,9 +41,11 @@ export function RunProgress({ run }: { run: ImportRun }) {
         <Group justify="space-between" gap="xs">
           <Text size="sm">
             {counting
-              ? `${formatNumber(p.done)} linha(s) verificada(s)`
-              : `${formatNumber(p.done)} de ${formatNumber(p.total)} ${
-                  p.phase === 'invitations' ? 'usuário(s)' : 'linha(s)'
+              ? formatCount(p.done, 'linha verificada', 'linhas verificadas')
+              : `${formatNumber(p.done)} de ${
+                  p.phase === 'invitations'
+                    ? formatCount(p.total, 'usuário', 'usuários')
+                    : formatCount(p.total, 'linha', 'linhas')
                 } (${formatNumber(p.percent, p.percent % 1 ? 1 : 0)}%)`}
           </Text>
           {!counting && run.status === 'running' ? (
