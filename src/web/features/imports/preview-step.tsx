@@ -14,7 +14,7 @@ import {
 import { DateTimePicker } from '@mantine/dates'
 import { IconColumns, IconDownload, IconFileImport } from '@tabler/icons-react'
 import { useState } from 'react'
-import { formatNumber } from '../../../shared/format.ts'
+import { formatCount, formatNumber } from '../../../shared/format.ts'
 import { API_BASE, api } from '../../shared/api.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
@@ -226,7 +226,7 @@ export function PreviewStep({ run, onConfirmed, onRemap }: PreviewStepProps) {
             >
               {run.totals.ok === 0
                 ? 'Nenhuma linha para importar'
-                : `Importar ${formatNumber(run.totals.ok)} ${run.totals.ok === 1 ? 'linha válida' : 'linhas válidas'}`}
+                : `Importar ${formatCount(run.totals.ok, 'linha válida', 'linhas válidas')}`}
             </Button>
           </Group>
           {run.totals.errors > 0 && run.totals.ok > 0 ? (
