@@ -127,7 +127,7 @@ describe('fichas cadastrais: formulário público, checklist, devolução, corre
     const registered = await t.admin.post(`/api/v1/fichas/${item.id}/register`)
     assert.equal(registered.status, 200, JSON.stringify(registered.body))
     assert.equal(registered.body.status, 'aguardando_treinamento')
-    assert.match(registered.body.events.at(-1).note, /1 usuário\(s\) cadastrado\(s\)/)
+    assert.match(registered.body.events.at(-1).note, /1 usuário cadastrado\./)
     const org = (await t.admin.get('/api/v1/client-orgs?search=11222333')).body.items[0]
     assert.equal(org.name, 'Secretaria de Exemplo')
     assert.equal(org.trainedAt, null)
