@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,7 +12,6 @@ import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
-import { TEST_ENGINE } from '../helpers/database.ts'
 import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 
@@ -837,98 +835,6 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(done.status, 'done')
     assert.equal(done.progress.created, 1200)
     assert.equal(await usersOf(t.tenantId, '%@kill.com.br'), 1200)
-  })
-
-  test('a worker process killed (SIGKILL) in the middle of the import leaves whole batches only; a new worker finishes it with nothing duplicated or lost', {
-    skip:
-      TEST_ENGINE !== 'postgres' &&
-      'a second process needs a database server (PGlite: one process per folder)',
-  }, async () => {
-    const n = 10_000
-    const rows: unknown[][] = [['Nome', 'E-mail']]
-    for (let i = 1; i <= n; i++) rows.push([`Queda ${i} Brusca`, `q${i}@sigkill.com.br`])
-    const run = await dryRun(t.admin, 'client_users', 'sigkill.xlsx', await xlsx(rows))
-    assert.equal(run.totals.ok, n)
-    assert.equal(
-      (await t.admin.post(`/api/v1/imports/${run.id}/confirm`, { invitations: 'later' })).status,
-      202,
-    )
-    // The job is claimed by the worker process below (a claim a crash leaves behind).
-    const [job] = (
-      (await ctx.app.database.db.execute(
-        sql`update jobs set status = 'running', locked_at = now() - interval '1 hour', attempts = 1
-              where name = 'imports.run' and status = 'queued' and payload->>'runId' = ${run.id} returning payload`,
-      )) as unknown as { rows: { payload: { token: string } }[] }
-    ).rows
-    const progress = async () => count(sql`select done_rows as n from import_runs where id = ${run.id}`)
-    const workerUrl = new URL(ctx.db.url!)
-    workerUrl.searchParams.set('application_name', 'import-worker')
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/import-worker.ts'], {
-      cwd: path.resolve(import.meta.dirname, '..', '..'),
-      env: {
-        ...process.env,
-        IMPORT_WORKER: JSON.stringify({
-          url: workerUrl.toString(),
-          tenantId: t.tenantId,
-          runId: run.id,
-          token: job.payload.token,
-          dataDir: ctx.config.dataDir,
-          batchRows: 200,
-        }),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      worker.once('exit', (_c, sig) => resolve(sig)),
-    )
-    // Killed once a few batches of 200 are in, with batches in flight on both lanes.
-    const deadline = Date.now() + 60_000
-    while ((await progress()) < 1000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
-    worker.kill('SIGKILL')
-    assert.equal(await exited, 'SIGKILL')
-    // The server ends the dead worker's sessions: a transaction in flight is rolled back (a batch
-    // whose COMMIT had already been sent may still land — counted once it has).
-    const sessions = () =>
-      count(sql`select count(*)::int as n from pg_stat_activity where application_name = 'import-worker'`)
-    while ((await sessions()) > 0) await new Promise((r) => setTimeout(r, 20))
-    const atKill = await progress()
-    assert.ok(atKill >= 1000 && atKill < n, `killed mid-way (${atKill} of ${n} rows in)`)
-    const users = await usersOf(t.tenantId, '%@sigkill.com.br')
-    assert.equal(users, atKill, 'what is counted is what is there')
-    assert.equal(users % 200, 0, `whole batches of 200 only (${users})`)
-    assert.equal(
-      await count(sql`select count(*)::int as n from import_created where run_id = ${run.id}`),
-      users,
-    )
-    assert.equal(
-      await count(sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
-                        where cu.email like '%@sigkill.com.br'`),
-      users,
-      'each committed user with its invitation',
-    )
-    // A new worker finds the stale job and finishes (batches of 500 now: planned around what is in).
-    await ctx.app.database.db.execute(
-      sql`update jobs set status = 'queued', locked_at = null where status = 'running' and name = 'imports.run'`,
-    )
-    await ctx.app.jobs.drain()
-    const done: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
-    assert.equal(done.status, 'done')
-    assert.equal(done.progress.created, n)
-    assert.equal(await usersOf(t.tenantId, '%@sigkill.com.br'), n)
-    assert.equal(
-      await count(
-        sql`select count(distinct lower(email))::int as n from client_users where tenant_id = ${t.tenantId} and email like '%@sigkill.com.br'`,
-      ),
-      n,
-      'no duplicates',
-    )
-    assert.equal(await count(sql`select count(*)::int as n from import_created where run_id = ${run.id}`), n)
-    assert.equal(
-      await count(sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
-                        where cu.email like '%@sigkill.com.br'`),
-      n,
-      'one invitation each',
-    )
   })
 
   test('batches committed beyond the cursor (a lane that finished beside a failed one) are not written again, whatever the batch size now', async () => {
