@@ -17,6 +17,7 @@ import { openPglite } from '#server/platform/db/database.ts'
 import { createTenant, TEST_PASSWORD } from '../factories/tenants.ts'
 import { buildOn, startTestApp, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
+import { claimImportJob, requeueAbandonedImportJobs } from '../helpers/jobs.ts'
 import { createTestDatabase, TEST_ENGINE } from '../helpers/database.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -72,12 +73,7 @@ describe('importação: o processo que importa morre no meio (SIGKILL)', () => {
         202,
       )
       // The worker process claims the job (the claim its death leaves behind).
-      const [job] = (
-        (await ctx.app.database.db.execute(
-          sql`update jobs set status = 'running', locked_at = now() - interval '1 hour', attempts = 1
-              where name = 'imports.run' and status = 'queued' and payload->>'runId' = ${run.id} returning payload`,
-        )) as unknown as { rows: { payload: { token: string } }[] }
-      ).rows
+      const token = await claimImportJob(ctx.app.database.db, run.id)
 
       // PGlite: one process per folder — this one lets go of it while the worker runs.
       const workerUrl = testDb.url ? new URL(testDb.url) : null
@@ -94,7 +90,7 @@ describe('importação: o processo que importa morre no meio (SIGKILL)', () => {
             ...(workerUrl ? { url: workerUrl.toString() } : { dir: pgliteDir }),
             tenantId: t.tenantId,
             runId: run.id,
-            token: job.payload.token,
+            token,
             dataDir: scratch,
             batchRows: WORKER_BATCH,
           }),
@@ -157,9 +153,7 @@ describe('importação: o processo que importa morre no meio (SIGKILL)', () => {
       assert.equal(await invitations(), atKill, 'each committed user with its invitation')
 
       // A new worker finds the stale job and finishes it.
-      await ctx.app.database.db.execute(
-        sql`update jobs set status = 'queued', locked_at = null where status = 'running' and name = 'imports.run'`,
-      )
+      await requeueAbandonedImportJobs(ctx.app.database.db)
       await ctx.app.jobs.drain()
       const admin = new TestClient(ctx.app)
       await admin.login(t.adminEmail, TEST_PASSWORD)

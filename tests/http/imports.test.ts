@@ -12,6 +12,7 @@ import { createOrg, lastMailTo, tokenFrom } from '../factories/client-users.ts'
 import { createStaffClient, createTenant, type TenantFixture } from '../factories/tenants.ts'
 import { startTestApp, type TestContext, testConfig } from '../helpers/app.ts'
 import { TestClient } from '../helpers/client.ts'
+import { claimImportJob, requeueAbandonedImportJobs } from '../helpers/jobs.ts'
 import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 
@@ -805,12 +806,7 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     )
     // One batch runs, then the process "dies": the job stays claimed (running) with nobody working on it.
     const { importStep } = await import('#server/modules/imports/imports.run.ts')
-    const [job] = (
-      (await ctx.app.database.db.execute(
-        sql`update jobs set status = 'running', locked_at = now() - interval '1 hour', attempts = 1
-            where name = 'imports.run' and status = 'queued' and payload->>'runId' = ${run.id} returning payload`,
-      )) as unknown as { rows: { payload: { token: string } }[] }
-    ).rows
+    const token = await claimImportJob(ctx.app.database.db, run.id)
     assert.equal(
       await importStep(
         {
@@ -820,16 +816,14 @@ describe('importação em lote de planilhas e exportação das listas', () => {
         },
         t.tenantId,
         run.id,
-        job.payload.token,
+        token,
       ),
       'more',
     )
     const mid: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
     assert.equal(mid.progress.created, 500)
     // A new worker finds the stale job (past its timeout) and resumes from the cursor.
-    await ctx.app.database.db.execute(
-      sql`update jobs set status = 'queued', locked_at = null where status = 'running' and name = 'imports.run'`,
-    )
+    await requeueAbandonedImportJobs(ctx.app.database.db)
     await ctx.app.jobs.drain()
     const done: Run = (await t.admin.get(`/api/v1/imports/${run.id}`)).body
     assert.equal(done.status, 'done')
