@@ -37,7 +37,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { type Config, loadConfig } from '../src/server/config.ts'
 import { ensureDefaultDepartments } from '../src/server/modules/client-users/index.ts'
 import { createImportJobs } from '../src/server/modules/imports/imports.jobs.ts'
-import { processImport } from '../src/server/modules/imports/imports.run.ts'
+import { importLanes, processImport } from '../src/server/modules/imports/imports.run.ts'
 import { confirmImport, startDryRun, uploadImport } from '../src/server/modules/imports/imports.service.ts'
 import { tenants } from '../src/server/modules/tenants/tenants.tables.ts'
 import { type Actor, systemActor } from '../src/server/platform/actor.ts'
@@ -162,7 +162,7 @@ export default defineBenchmark({
         db: engine.database.db,
         config,
         storage: createLocalStorage(path.join(dir, 'imports')),
-        lanes: engine.database.kind === 'pglite' ? 1 : config.imports.lanes,
+        lanes: importLanes(engine.database, config),
       }
       const runner = new JobRunner(engine.database.db, createImportJobs(deps), {
         pollMs: 1000,

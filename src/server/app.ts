@@ -25,7 +25,7 @@ import { auditRoutes } from './modules/audit/index.ts'
 import { authRoutes, installAuthHooks } from './modules/auth/index.ts'
 import { clientUsersRoutes, markInvitationBounced } from './modules/client-users/index.ts'
 import { clientsRoutes } from './modules/clients/index.ts'
-import { createImportJobs, exportsRoutes, importsRoutes } from './modules/imports/index.ts'
+import { createImportJobs, exportsRoutes, importLanes, importsRoutes } from './modules/imports/index.ts'
 import {
   certificatePdfBytes,
   createCertificatesJob,
@@ -111,7 +111,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const deps2 = { db, config }
   const importsDeps = {
     ...deps2,
-    lanes: database.kind === 'pglite' ? 1 : config.imports.lanes,
+    lanes: importLanes(database, config),
     storage: deps.importStorage ?? createLocalStorage(path.join(config.dataDir, 'imports')),
   }
   const documentsDeps: DocumentsDeps = {

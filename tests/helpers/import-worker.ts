@@ -2,12 +2,12 @@
  * A worker process for the import crash test: runs one import job's work (processImport, one round
  * of batches at a time) until it is done — or until the test kills the process mid-way. After each
  * round it prints the rows the run has committed, so the test knows when to kill it.
- * Input (env IMPORT_WORKER): { url } (PostgreSQL, two lanes) or { dir } (a PGlite folder, one lane),
+ * Input (env IMPORT_WORKER): { url } (PostgreSQL, IMPORT_LANES lanes) or { dir } (a PGlite folder, one lane),
  * with { tenantId, runId, token, dataDir, batchRows }.
  */
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import { processImport } from '#server/modules/imports/imports.run.ts'
+import { importLanes, processImport } from '#server/modules/imports/imports.run.ts'
 import { openPglite, openPostgres } from '#server/platform/db/database.ts'
 import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { testConfig } from './app.ts'
@@ -28,7 +28,7 @@ const deps = {
   db: database.db,
   config,
   storage: createLocalStorage(path.join(input.dataDir, 'imports')),
-  lanes: database.kind === 'postgres' ? 2 : 1,
+  lanes: importLanes(database, config),
 }
 const committed = async () => {
   const res = await database.db.execute(sql`select done_rows as n from import_runs where id = ${input.runId}`)

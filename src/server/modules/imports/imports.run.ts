@@ -2,7 +2,7 @@ import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { systemActor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import type { Db } from '../../platform/db/database.ts'
+import type { Database, Db } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/storage/index.ts'
 import { inviteUsersInTx, scheduleInvitationsInTx } from '../client-users/index.ts'
 import { writeOrgsBatch } from './imports.orgs.ts'
@@ -17,6 +17,11 @@ import { type BatchContext, writeUsersBatch } from './imports.users.ts'
  * `lanes` is how many batches an import writes side by side (1 on PGlite: one connection).
  */
 export type ImportsDeps = { db: Db; config: Config; storage: FileStorage; lanes?: number }
+
+/** Batches an import writes side by side on this database: IMPORT_LANES, or 1 on PGlite (one connection). */
+export function importLanes(database: Pick<Database, 'kind'>, config: Config): number {
+  return database.kind === 'pglite' ? 1 : config.imports.lanes
+}
 
 /** Users invited per transaction, through the invitations service's bulk functions (links, e-mails, audit). */
 export const INVITE_BATCH = 2000
