@@ -750,7 +750,7 @@ describe('eventos e treinamentos', () => {
       // Exports: a cell that starts with = + - @ is prefixed with an apostrophe, never run as a formula.
       await ctx.app.database.db.execute(
         sql`insert into event_registrations (tenant_id, event_id, name, email, status, source)
-            values (${t.tenantId}, ${open.id}, '=2+3 Planilha', 'formula@x.com.br', 'inscrito', 'staff')`,
+            values (${t.tenantId}, ${open.id}, '=2+3 Planilha', 'formula@x.com.br', 'espera', 'staff')`,
       )
       const csv = await t.admin.get(`/api/v1/events/${open.id}/attendance.csv`)
       assert.equal(csv.status, 200)
@@ -774,6 +774,26 @@ describe('eventos e treinamentos', () => {
       assert.equal(ws.getCell('A4').formula, undefined)
       assert.ok(ws.getCell('G3').value, 'attendance time exported')
       assert.equal(typeof ws.getCell('A1').value, 'string', 'a string, never a formula')
+
+      // The sheet respects the list's filters: a search, a status, an unknown status refused.
+      const searched = String(
+        (await t.admin.get(`/api/v1/events/${open.id}/attendance.csv?search=WANDA`)).body,
+      )
+      assert.match(searched, /Wanda Portal/)
+      assert.doesNotMatch(searched, /Planilha/)
+      const byStatus = await ctx.app.inject({
+        url: `/api/v1/events/${open.id}/attendance.xlsx?status=espera`,
+        headers: { cookie: [...t.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      })
+      const filtered = new ExcelJS.Workbook()
+      await filtered.xlsx.load(byStatus.rawPayload as unknown as ArrayBuffer)
+      const names: string[] = []
+      filtered.getWorksheet('Presença')!.eachRow((r, n) => {
+        if (n > 2) names.push(String(r.getCell(1).value))
+      })
+      assert.deepEqual(names, ["'=2+3 Planilha"], 'only the participant on the waiting list')
+      const badStatus = await t.admin.get(`/api/v1/events/${open.id}/attendance.csv?status=fantasma`)
+      assert.equal(badStatus.status, 400)
     } finally {
       clock.setOffset(0)
     }

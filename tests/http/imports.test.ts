@@ -173,6 +173,12 @@ describe('importação em lote de planilhas e exportação das listas', () => {
 
   test('client users from .xlsx: headers in pt-BR/English, accents, CPFs as numbers, formulas by their cached value; the dry run names each bad row and column in pt-BR', async () => {
     const org = await createOrg(t, 'Padaria São João Ltda')
+    const zero = await t.admin.post('/api/v1/client-orgs', {
+      name: 'Zero à Esquerda Ltda',
+      document: '00.123.456/0001-49',
+      portalEnabled: true,
+    })
+    assert.equal(zero.status, 201, JSON.stringify(zero.body))
     await t.admin.post('/api/v1/client-users', { name: 'Já Cadastrada', email: 'ja.existe@lote.com.br' })
     const file = await xlsx([
       ['Nome completo', 'Email', 'CPF', 'Celular', 'Departamentos', 'CNPJ da empresa'],
@@ -191,7 +197,8 @@ describe('importação em lote de planilhas e exportação das listas', () => {
         Number(cpf(12345678)),
         27999990002,
         'Contábil (Contribuinte)',
-        '',
+        // Its company's CNPJ typed as a number too: 00.123.456/0001-49 → 123456000149.
+        Number('00123456000149'),
       ],
       [
         { formula: 'CONCATENATE("Bea"," Souza")', result: 'Bea Souza' },
@@ -310,6 +317,11 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     const ana = (await t.admin.get('/api/v1/client-users?search=ana@lote')).body.items[0]
     assert.equal(ana.email, 'ana@lote.com.br')
     assert.equal(ana.cpf, formatCpf(cpf(12345678)), 'leading zero restored')
+    assert.deepEqual(
+      ana.companies.map((c: { id: string }) => c.id),
+      [zero.body.id],
+      'company found by its CNPJ typed as a number',
+    )
     const bea = (await t.admin.get('/api/v1/client-users?search=bea@lote')).body.items[0]
     assert.deepEqual(
       bea.companies.map((c: { id: string }) => c.id),

@@ -26,6 +26,7 @@ import {
   EventTypeList,
   FindEventsQuery,
   FindRegistrationsQuery,
+  RegistrationsFilterQuery,
   HeldInvitations,
   JoinState,
   MailLogPage,
@@ -212,9 +213,17 @@ export function eventsRoutes(deps: svc.EventsDeps): FastifyPluginAsyncZod {
     )
     app.get(
       '/events/:id/attendance.csv',
-      { schema: { tags, summary: 'Lista de presença (.csv)', params: EventParams }, preHandler: manage },
+      {
+        schema: {
+          tags,
+          summary: 'Lista de presença (.csv)',
+          params: EventParams,
+          querystring: RegistrationsFilterQuery,
+        },
+        preHandler: manage,
+      },
       async (req, reply) => {
-        const { event, items } = await svc.attendanceRows(deps, actorOf(req), req.params.id)
+        const { event, items } = await svc.attendanceRows(deps, actorOf(req), req.params.id, req.query)
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="presenca-evento-${event.code}.csv"`)
@@ -223,9 +232,17 @@ export function eventsRoutes(deps: svc.EventsDeps): FastifyPluginAsyncZod {
     )
     app.get(
       '/events/:id/attendance.xlsx',
-      { schema: { tags, summary: 'Lista de presença (.xlsx)', params: EventParams }, preHandler: manage },
+      {
+        schema: {
+          tags,
+          summary: 'Lista de presença (.xlsx)',
+          params: EventParams,
+          querystring: RegistrationsFilterQuery,
+        },
+        preHandler: manage,
+      },
       async (req, reply) => {
-        const { event, items } = await svc.attendanceRows(deps, actorOf(req), req.params.id)
+        const { event, items } = await svc.attendanceRows(deps, actorOf(req), req.params.id, req.query)
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="presenca-evento-${event.code}.xlsx"`)

@@ -207,9 +207,13 @@ export const Registration = z.object({
 export type Registration = z.infer<typeof Registration>
 export const RegistrationPage = Paged(Registration)
 
-export const FindRegistrationsQuery = z.strictObject({
+/** The participants list's filters, which its exports (.csv, .xlsx) respect too. */
+export const RegistrationsFilterQuery = z.strictObject({
   search: SearchText,
   status: RegistrationStatus.optional(),
+})
+
+export const FindRegistrationsQuery = RegistrationsFilterQuery.extend({
   page: Page,
   pageSize: PageSize,
 })

@@ -807,14 +807,10 @@ async function decorate(db: Db, rows: RegistrationListRow[]) {
   })
 }
 
-export async function listRegistrations(
-  deps: EventsDeps,
-  actor: Actor,
-  eventId: string,
-  q: { search?: string; status?: RegistrationRow['status']; page: number; pageSize: number },
-) {
-  const e = await eventsRepository(deps.db).findById(actor.tenantId, eventId)
-  if (!e) throw EventErrors.EVENT_NOT_FOUND()
+type RegistrationFilter = { search?: string; status?: RegistrationRow['status'] }
+
+/** The participants of an event the list shows: by status, and by name or e-mail. */
+function registrationWhere(eventId: string, q: RegistrationFilter): SQL {
   const conds: SQL[] = [eq(eventRegistrations.eventId, eventId)]
   if (q.status) conds.push(eq(eventRegistrations.status, q.status))
   if (q.search) {
@@ -823,7 +819,18 @@ export async function listRegistrations(
       sql`(lower(${eventRegistrations.name}) like ${like} or lower(${eventRegistrations.email}) like ${like})`,
     )
   }
-  const where = and(...conds)!
+  return and(...conds)!
+}
+
+export async function listRegistrations(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  q: RegistrationFilter & { page: number; pageSize: number },
+) {
+  const e = await eventsRepository(deps.db).findById(actor.tenantId, eventId)
+  if (!e) throw EventErrors.EVENT_NOT_FOUND()
+  const where = registrationWhere(eventId, q)
   const rows = await registrationRows(deps.db, actor.tenantId, where, q.pageSize, (q.page - 1) * q.pageSize)
   const [{ total }] = await deps.db
     .select({ total: sql<number>`count(*)::int` })
@@ -976,13 +983,19 @@ export async function setAttendance(
 }
 
 /** The attendance list for export: every registration of the event, waitlist and cancelled included. */
-export async function attendanceRows(deps: EventsDeps, actor: Actor, eventId: string) {
+/** The attendance sheet: the participants the list shows with the same filters, all of them. */
+export async function attendanceRows(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  filter: RegistrationFilter = {},
+) {
   const e = await eventsRepository(deps.db).findById(actor.tenantId, eventId)
   if (!e) throw EventErrors.EVENT_NOT_FOUND()
   const rows = await registrationRows(
     deps.db,
     actor.tenantId,
-    eq(eventRegistrations.eventId, eventId),
+    registrationWhere(eventId, filter),
     1_000_000,
     0,
   )

@@ -106,8 +106,16 @@ function parsePermissions(text: string): { list: string[]; problem?: string } {
   return { list }
 }
 
-const companyKey = (token: string) =>
-  isValidDocument(token) ? `doc:${normalizeDocument(token).document}` : `name:${token.toLowerCase()}`
+/**
+ * A company named by CNPJ/CPF or by name. A number typed into the cell lost its leading zeros
+ * ("191000000191" for the CNPJ 00.191.000/0001-91): digits only, short of a CNPJ or CPF, are
+ * padded back before they are checked.
+ */
+const companyKey = (token: string) => {
+  const digits = /^\d{9,13}$/.test(token) ? token.padStart(token.length <= 11 ? 11 : 14, '0') : token
+  if (isValidDocument(digits)) return `doc:${normalizeDocument(digits).document}`
+  return `name:${token.toLowerCase()}`
+}
 
 /** Looks up, in one query each, the companies named in these rows that were not seen before. */
 async function loadCompanies(db: Db, tenantId: string, state: UsersDryRunState, tokens: string[]) {

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconFileSpreadsheet, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { formatDateTime, formatNumber } from '../../../shared/format.ts'
-import { API_BASE, api } from '../../shared/api.ts'
+import { API_BASE, api, withQuery } from '../../shared/api.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
@@ -63,6 +63,11 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
     if (refreshKey > 0) void reload()
   }, [refreshKey, reload])
 
+  /** The sheet holds the participants the list shows: the same search and status, every page. */
+  function exportUrl(ext: 'csv' | 'xlsx') {
+    return withQuery(`${API_BASE}/events/${event.id}/attendance.${ext}`, { search: debouncedSearch, status })
+  }
+
   async function changed() {
     await Promise.all([list.reload(), onChanged()])
   }
@@ -79,14 +84,14 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
         <Button
           variant="default"
           leftSection={<IconFileSpreadsheet size={16} />}
-          onClick={() => download(`${API_BASE}/events/${event.id}/attendance.xlsx`)}
+          onClick={() => download(exportUrl('xlsx'))}
         >
           Exportar presença (.xlsx)
         </Button>
         <Button
           variant="default"
           aria-label="Exportar presença (.csv)"
-          onClick={() => download(`${API_BASE}/events/${event.id}/attendance.csv`)}
+          onClick={() => download(exportUrl('csv'))}
         >
           (.csv)
         </Button>
@@ -98,7 +103,7 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
         <Grid.Col span={{ base: 12, sm: 8, md: 6 }}>
           <TextInput
             label="Buscar participante"
-            placeholder="Nome, e-mail ou empresa"
+            placeholder="Nome ou e-mail"
             type="search"
             leftSection={<IconSearch size={16} />}
             value={search}
