@@ -945,6 +945,77 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(cell.formula, undefined)
   })
 
+  test('undo of a client import: the empty department folders opened since go with the clients; a client with a published document keeps the whole import in place', async () => {
+    const csv = (rows: string[]) => Buffer.from(['CNPJ;Razão social', ...rows].join('\r\n'), 'utf8')
+    const orgsLike = (like: string) =>
+      count(
+        sql`select count(*)::int as n from client_orgs where tenant_id = ${t.tenantId} and name like ${like}`,
+      )
+    const treeOf = async (name: string) => {
+      const id = (await t.admin.get(`/api/v1/client-orgs?search=${encodeURIComponent(name)}`)).body.items[0]
+        .id
+      const tree = await t.admin.get(`/api/v1/client-orgs/${id}/documents`)
+      assert.equal(tree.status, 200, JSON.stringify(tree.body))
+      assert.ok(
+        tree.body.folders.length > 0,
+        "opening the documents creates the default departments' folders",
+      )
+      return { id, folders: tree.body.folders as { id: string; isSystem: boolean }[] }
+    }
+
+    // Opened, nothing published: undo removes the clients and their empty folders.
+    const opened = await dryRun(
+      t.admin,
+      'client_orgs',
+      'desfazer.csv',
+      csv(['33.000.167/0001-01;Desfazer Aberta Ltda', '60.701.190/0001-04;Desfazer Fechada Ltda']),
+      'text/csv',
+    )
+    assert.equal((await confirm(t.admin, opened.id)).progress.created, 2)
+    const a = await treeOf('Desfazer Aberta')
+    const undone = await t.admin.post(`/api/v1/imports/${opened.id}/undo`)
+    assert.equal(undone.status, 200, JSON.stringify(undone.body))
+    assert.equal(await orgsLike('Desfazer %'), 0)
+    assert.equal(
+      await count(sql`select count(*)::int as n from document_folders where client_org_id = ${a.id}`),
+      0,
+    )
+
+    // A document published in one of them: nothing is removed, the reason is given.
+    const used = await dryRun(
+      t.admin,
+      'client_orgs',
+      'em-uso.csv',
+      csv(['33.000.167/0001-01;Em Uso Documento Ltda', '60.701.190/0001-04;Em Uso Livre Ltda']),
+      'text/csv',
+    )
+    assert.equal((await confirm(t.admin, used.id)).progress.created, 2)
+    const b = await treeOf('Em Uso Documento')
+    const folder = b.folders.find((f) => f.isSystem)!
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Title (Contrato) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
+    const published = await t.admin.upload(
+      'POST',
+      `/api/v1/documents/folders/${folder.id}/documents`,
+      'contrato.pdf',
+      pdf,
+      'application/pdf',
+    )
+    assert.equal(published.status, 201, JSON.stringify(published.body))
+    const refused = await t.admin.post(`/api/v1/imports/${used.id}/undo`)
+    assert.equal(refused.status, 409)
+    assert.equal(refused.body.code, 'IMPORT_UNDO_IN_USE')
+    assert.match(refused.body.message, /[Nn]ão é possível desfazer/)
+    assert.equal(await orgsLike('Em Uso %'), 2, 'both clients kept')
+    assert.equal(
+      await count(sql`select count(*)::int as n from document_folders where client_org_id = ${b.id}`),
+      b.folders.length,
+      'and every folder',
+    )
+    assert.equal((await t.admin.get(`/api/v1/imports/${used.id}`)).body.status, 'done')
+  })
+
   test("client organisations take the tenant's extra fields: required ones checked, dates from date cells, Excel serials or dd/mm/aaaa", async () => {
     const x = await createTenant(ctx.app, ctx.config)
     const defined = await x.admin.patch('/api/v1/settings', {

@@ -183,12 +183,20 @@ export function importTargets(db: Db) {
       return toBatchResult(res)
     },
 
+    /**
+     * Deletes the clients an import created. The departments' folders the system creates when a
+     * company's documents are first opened go with them while empty (no document, not even one in
+     * the bin, and no subfolder); anything else that points at a client makes the delete fail.
+     */
     async deleteClientOrgs(tenantId: string, ids: string[]) {
       for (let i = 0; i < ids.length; i += 5000) {
-        const chunk = ids.slice(i, i + 5000)
+        const chunk = sql`(select jsonb_array_elements_text(${JSON.stringify(ids.slice(i, i + 5000))}::jsonb)::uuid)`
         await db.execute(sql`
-          delete from client_orgs where tenant_id = ${tenantId}
-            and id in (select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)::uuid)`)
+          delete from document_folders f where f.tenant_id = ${tenantId} and f.is_system
+            and f.client_org_id in ${chunk}
+            and not exists (select 1 from documents d where d.tenant_id = f.tenant_id and d.folder_id = f.id)
+            and not exists (select 1 from document_folders c where c.tenant_id = f.tenant_id and c.parent_id = f.id)`)
+        await db.execute(sql`delete from client_orgs where tenant_id = ${tenantId} and id in ${chunk}`)
       }
     },
 
