@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(20_000).default(5000),
   /** Batches an import writes side by side on PostgreSQL (one connection each; PGlite writes one at a time). */
   IMPORT_LANES: z.coerce.number().int().min(1).max(8).default(2),
+  /** The most rows one exported file holds; a longer list is refused with a request to filter it. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   /** Days an import's rows (personal data from the spreadsheet) and file are kept after the upload. */
   IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SKIP_WEB_BUILD: z
@@ -95,6 +97,8 @@ export type Config = Readonly<{
     batchRows: number
     lanes: number
     retentionDays: number
+    /** Exports of the lists: the most rows one file holds. */
+    exportMaxRows: number
   }
   /** True when the app is served over https: cookies get the Secure flag. */
   secureCookies: boolean
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       batchRows: e.IMPORT_BATCH_ROWS,
       lanes: e.IMPORT_LANES,
       retentionDays: e.IMPORT_RETENTION_DAYS,
+      exportMaxRows: e.EXPORT_MAX_ROWS,
     },
     secureCookies: appUrl.startsWith('https://'),
     ...overrides,

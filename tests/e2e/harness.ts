@@ -125,7 +125,8 @@ export type Harness = {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: settings of the app under test beyond the defaults (EXPORT_MAX_ROWS…). */
+export async function startHarness(opts: { env?: Record<string, string> } = {}): Promise<Harness> {
   const cleanups: (() => Promise<unknown>)[] = []
   const close = async () => {
     for (const fn of cleanups.reverse()) await fn().catch((err) => console.error('limpeza falhou:', err))
@@ -151,6 +152,7 @@ export async function startHarness(): Promise<Harness> {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Cadastra <nao-responda@cadastra.test>',
       JOBS_POLL_MS: '100',
+      ...opts.env,
     })
 
     const webDir = await buildWebForProduction()

@@ -1094,6 +1094,19 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal((await tech.client.get('/api/v1/imports')).status, 403)
     // Another tenant's client: 404, like a missing one.
     assert.equal((await other.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans`)).status, 404)
+
+    // A search the client list caps at 200 matches ("refine a busca") exports every match.
+    await ctx.app.database.db.execute(sql`
+      insert into client_orgs (tenant_id, document_type, document, name)
+      select ${t.tenantId}::uuid, 'cpf', lpad((90000 + g)::text, 11, '0'), 'Exportação em Massa ' || g
+      from generate_series(1, 230) g`)
+    const listed = await t.admin.get('/api/v1/client-orgs?search=em%20massa')
+    assert.equal(listed.body.totalCapped, true)
+    const all = await t.admin.get('/api/v1/exports/client-orgs?format=csv&search=em%20massa')
+    assert.equal(all.status, 200)
+    const lines = String(all.body).trim().split('\r\n')
+    assert.equal(lines.length, 1 + 230)
+    assert.match(lines[1], /^Exportação em Massa 1;/, 'in name order')
   })
 
   test('files refused with clear pt-BR messages: too large, too many rows, malformed, password-protected, old .xls, zip bomb, not a spreadsheet', async () => {
@@ -1107,11 +1120,25 @@ describe('importação em lote de planilhas e exportação das listas', () => {
           batchRows: 500,
           lanes: 2,
           retentionDays: 90,
+          exportMaxRows: 3,
         },
       },
     })
     try {
       const s = await createTenant(small.app, small.config)
+      // A list longer than an export holds is refused with its size, never cut short.
+      for (const n of [1, 2, 3, 4])
+        await s.admin.post('/api/v1/client-users', {
+          name: `Pessoa Exportada ${n}`,
+          email: `p${n}@corte.com.br`,
+        })
+      const cut = await s.admin.get('/api/v1/exports/client-users?format=csv&search=corte.com.br')
+      assert.equal(cut.status, 413)
+      assert.equal(cut.body.code, 'EXPORT_TOO_LARGE')
+      assert.match(cut.body.message, /A lista tem 4 linhas e um arquivo leva até 3\. Filtre a lista/)
+      const narrowed = await s.admin.get('/api/v1/exports/client-users?format=csv&search=p1@corte')
+      assert.equal(narrowed.status, 200)
+
       const up = (name: string, bytes: Buffer, type = XLSX) =>
         s.admin.upload('POST', '/api/v1/imports?kind=client_users', name, bytes, type)
 

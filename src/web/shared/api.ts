@@ -185,6 +185,35 @@ export const api = {
   },
 }
 
+/**
+ * Downloads a generated file (an export) through fetch, so that a refusal ("filtre a lista") comes
+ * back as an ApiError with its pt-BR message instead of a saved error page. The file keeps the name
+ * the server gives it.
+ */
+export async function downloadFile(path: string, params?: QueryParams): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(`${API_BASE}${withQuery(path, params)}`, { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, await readBody(response))
+    if (response.status === 401) unauthorizedHandler?.()
+    throw error
+  }
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? ''
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code)
 }

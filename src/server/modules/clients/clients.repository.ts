@@ -20,6 +20,8 @@ export function clientsRepository(db: Db) {
         trained?: boolean
         page: number
         pageSize: number
+        /** Every match of a search, in name order and counted exactly (exports), never capped. */
+        exhaustive?: boolean
       },
     ) {
       const conds: SQL[] = [eq(clientOrgs.tenantId, tenantId)]
@@ -59,9 +61,9 @@ export function clientsRepository(db: Db) {
       const page = db.select({ org: clientOrgs, userCount }).from(clientOrgs).$dynamic()
       const order = [sql`lower(${clientOrgs.name})`, clientOrgs.id]
       const offset = (q.page - 1) * q.pageSize
-      if (n > COUNT_CAP && !q.search) {
-        // Browsing (filters only): walk the (tenant_id, lower(name)) index in order and stop after
-        // one page; the exact count of the filtered list is cheap enough (index on tenant).
+      if (n > COUNT_CAP && (!q.search || q.exhaustive)) {
+        // Browsing (filters only) or exporting: walk the (tenant_id, lower(name)) index in order and
+        // stop after one page; the exact count of the filtered list is cheap enough (index on tenant).
         const items = await page
           .where(where)
           .orderBy(...order)

@@ -94,7 +94,11 @@ export function normalizeDocument(value: string): { type: 'cpf' | 'cnpj'; docume
   return { type: 'cnpj', document: normalizeCnpj(value) }
 }
 
-export async function findClientOrgs(db: Db, actor: Actor, q: FindClientOrgsQuery) {
+export async function findClientOrgs(
+  db: Db,
+  actor: Actor,
+  q: FindClientOrgsQuery & { exhaustive?: boolean },
+) {
   const { items, total, totalCapped } = await clientsRepository(db).find(actor.tenantId, {
     ...q,
     isActive: q.status === undefined ? undefined : q.status === 'ativo',

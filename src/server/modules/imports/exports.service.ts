@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMoneyCents } from '#shared/format.ts'
+import { formatDate, formatDateTime, formatMoneyCents, formatNumber } from '#shared/format.ts'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
@@ -13,24 +13,32 @@ import { findClientUsers, type FindClientUsersQuery } from '../client-users/inde
 import { findClientOrgs, type FindClientOrgsQuery } from '../clients/index.ts'
 import { type FindFichasQuery, findFichas } from '../intake/index.ts'
 import { listClientPlans } from '../plans/index.ts'
+import { ImportErrors } from './imports.errors.ts'
 
 export type ExportFormat = 'xlsx' | 'csv'
 export type ExportsDeps = { db: Db; config: Config }
 export type ExportFile = { filename: string; contentType: string; content: Buffer }
 
-/** An export stops here: past it, filter the list (documented in ADR 0013). */
-export const MAX_EXPORT_ROWS = 50_000
 const PAGE = 200
 
-/** Every page of a list, as the list itself answers it (same filters, same order). */
-async function collect<T>(fetch: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+/**
+ * Every page of a list, as the list itself answers it (same filters, same order). A list longer
+ * than the limit is refused before anything is written, with its size and what to do.
+ */
+async function collect<T>(
+  limit: number,
+  fetch: (page: number) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
   const out: T[] = []
-  for (let page = 1; out.length < MAX_EXPORT_ROWS; page++) {
-    const { items } = await fetch(page)
+  for (let page = 1; ; page++) {
+    const { items, total } = await fetch(page)
+    if (total > limit || out.length + items.length > limit)
+      throw ImportErrors.EXPORT_TOO_LARGE({
+        message: `A lista tem ${formatNumber(Math.max(total, out.length + items.length))} linhas e um arquivo leva até ${formatNumber(limit)}. Filtre a lista (busca, situação…) e exporte em partes.`,
+      })
     out.push(...items)
-    if (items.length < PAGE) break
+    if (items.length < PAGE) return out
   }
-  return out.slice(0, MAX_EXPORT_ROWS)
 }
 
 async function file<T>(
@@ -77,7 +85,9 @@ export async function exportClientOrgs(
   q: Omit<FindClientOrgsQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect((page) => findClientOrgs(deps.db, actor, { ...q, page, pageSize: PAGE }))
+  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
+    findClientOrgs(deps.db, actor, { ...q, page, pageSize: PAGE, exhaustive: true }),
+  )
   return file(format, 'clientes', 'Clientes', CLIENT_COLUMNS, rows)
 }
 
@@ -132,7 +142,9 @@ export async function exportClientUsers(
   q: Omit<FindClientUsersQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect((page) => findClientUsers(deps, actor, { ...q, page, pageSize: PAGE }))
+  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
+    findClientUsers(deps, actor, { ...q, page, pageSize: PAGE }),
+  )
   return file(format, 'usuarios-de-clientes', 'Usuários', USER_COLUMNS, rows)
 }
 
@@ -166,7 +178,9 @@ export async function exportFichas(
   q: Omit<FindFichasQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect((page) => findFichas(deps, actor, { ...q, page, pageSize: PAGE }))
+  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
+    findFichas(deps, actor, { ...q, page, pageSize: PAGE }),
+  )
   return file(format, 'fichas-cadastrais', 'Fichas', FICHA_COLUMNS, rows)
 }
 
@@ -174,6 +188,12 @@ export async function exportFichas(
 
 type PlanItem = Awaited<ReturnType<typeof listClientPlans>>['items'][number]
 const PLAN_STATUS: Record<string, string> = { ativo: 'Ativo', inativo: 'Inativo', cancelado: 'Cancelado' }
+const CYCLES: Record<string, string> = {
+  mensal: 'Mensal',
+  trimestral: 'Trimestral',
+  semestral: 'Semestral',
+  anual: 'Anual',
+}
 const PLAN_COLUMNS: ExportColumn<PlanItem>[] = [
   { header: 'Nº', width: 8, value: (p) => p.number },
   { header: 'Cliente', width: 30, value: (p) => p.clientName },
@@ -181,7 +201,7 @@ const PLAN_COLUMNS: ExportColumn<PlanItem>[] = [
   { header: 'Categoria', width: 20, value: (p) => p.categoryName },
   { header: 'Situação', width: 12, value: (p) => PLAN_STATUS[p.status] ?? p.status },
   { header: 'Preço', width: 14, value: (p) => formatMoneyCents(p.priceCents) },
-  { header: 'Ciclo', width: 12, value: (p) => p.billingCycle },
+  { header: 'Ciclo', width: 12, value: (p) => CYCLES[p.billingCycle] ?? p.billingCycle },
   { header: 'Pagamento', width: 22, value: (p) => p.paymentLabel },
   { header: 'Vencimento (dia)', width: 10, value: (p) => p.dueDay },
   { header: 'Endereço de instalação', width: 44, value: (p) => p.installationAddress?.line ?? '' },

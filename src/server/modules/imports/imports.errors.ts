@@ -2,6 +2,7 @@ import { defineErrors } from '../../platform/errors.ts'
 
 export const ImportErrors = defineErrors({
   IMPORT_NOT_FOUND: [404, 'Importação não encontrada.'],
+  EXPORT_TOO_LARGE: [413, 'A lista é grande demais para um arquivo: filtre-a e exporte em partes.'],
   IMPORT_FILE_MISSING: [400, 'Envie a planilha (.xlsx ou .csv).'],
   IMPORT_MAPPING_INVALID: [400, 'Revise o mapeamento das colunas.'],
   IMPORT_BUSY: [409, 'A importação está em andamento. Aguarde o fim para fazer outra ação.'],

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconFileSpreadsheet, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { formatDateTime, formatNumber } from '../../../shared/format.ts'
-import { API_BASE, api, withQuery } from '../../shared/api.ts'
+import { api, downloadFile } from '../../shared/api.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
@@ -48,6 +48,7 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
   const [status, setStatus] = useState('')
   const [page, setPage] = useState(1)
   const [adding, setAdding] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const [cancelling, setCancelling] = useState<Registration | null>(null)
   const list = useApiQuery<Paged<Registration>>(`/events/${event.id}/registrations`, {
     search: debouncedSearch,
@@ -64,8 +65,15 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
   }, [refreshKey, reload])
 
   /** The sheet holds the participants the list shows: the same search and status, every page. */
-  function exportUrl(ext: 'csv' | 'xlsx') {
-    return withQuery(`${API_BASE}/events/${event.id}/attendance.${ext}`, { search: debouncedSearch, status })
+  async function exportAs(ext: 'csv' | 'xlsx') {
+    setExporting(true)
+    try {
+      await downloadFile(`/events/${event.id}/attendance.${ext}`, { search: debouncedSearch, status })
+    } catch (error) {
+      notifyError(error, 'Não foi possível exportar')
+    } finally {
+      setExporting(false)
+    }
   }
 
   async function changed() {
@@ -84,14 +92,16 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
         <Button
           variant="default"
           leftSection={<IconFileSpreadsheet size={16} />}
-          onClick={() => download(exportUrl('xlsx'))}
+          loading={exporting}
+          onClick={() => void exportAs('xlsx')}
         >
           Exportar presença (.xlsx)
         </Button>
         <Button
           variant="default"
           aria-label="Exportar presença (.csv)"
-          onClick={() => download(exportUrl('csv'))}
+          disabled={exporting}
+          onClick={() => void exportAs('csv')}
         >
           (.csv)
         </Button>
@@ -202,16 +212,6 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
       </ConfirmModal>
     </Paper>
   )
-}
-
-/** Starts a download of a same-origin file (the session cookie goes along). */
-function download(url: string) {
-  const link = document.createElement('a')
-  link.href = url
-  link.download = ''
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
 }
 
 interface RowProps {

@@ -1,8 +1,10 @@
 import { Button, Menu } from '@mantine/core'
 import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react'
-import { API_BASE, type QueryParams, withQuery } from '../../shared/api.ts'
+import { useState } from 'react'
+import { downloadFile, type QueryParams } from '../../shared/api.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
 import { useSession } from '../../shared/session.tsx'
+import { notifyError } from '../../shared/ui/errors.ts'
 
 interface ExportButtonsProps {
   /** The list under /api/v1/exports: "client-orgs", "client-users", "fichas", "client-orgs/<id>/plans". */
@@ -15,14 +17,25 @@ interface ExportButtonsProps {
 /** "Exportar" → ".xlsx (Excel)" / ".csv" for a list, with its filters; for whoever may export spreadsheets. */
 export function ExportButtons({ list, params = {}, size = 'sm' }: ExportButtonsProps) {
   const { can } = useSession()
+  const [busy, setBusy] = useState(false)
   if (!can(PERMISSIONS.importsRun)) return null
-  const href = (format: 'xlsx' | 'csv') => withQuery(`${API_BASE}/exports/${list}`, { ...params, format })
+  async function exportAs(format: 'xlsx' | 'csv') {
+    setBusy(true)
+    try {
+      await downloadFile(`/exports/${list}`, { ...params, format })
+    } catch (error) {
+      notifyError(error, 'Não foi possível exportar')
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button
           size={size}
           variant="default"
+          loading={busy}
           leftSection={<IconFileExport size={18} />}
           rightSection={<IconChevronDown size={14} />}
         >
@@ -31,10 +44,10 @@ export function ExportButtons({ list, params = {}, size = 'sm' }: ExportButtonsP
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Com os filtros da lista</Menu.Label>
-        <Menu.Item component="a" href={href('xlsx')} download leftSection={<IconFileSpreadsheet size={16} />}>
+        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
           Exportar .xlsx (Excel)
         </Menu.Item>
-        <Menu.Item component="a" href={href('csv')} download leftSection={<IconFileTypeCsv size={16} />}>
+        <Menu.Item leftSection={<IconFileTypeCsv size={16} />} onClick={() => void exportAs('csv')}>
           Exportar .csv
         </Menu.Item>
       </Menu.Dropdown>
