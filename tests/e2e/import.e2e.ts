@@ -324,7 +324,7 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
       const refused = page.getByRole('alert').filter({ hasText: 'Não foi possível exportar' })
       await refused.waitFor()
       assert.match(
-        await refused.innerText(),
+        String(await refused.textContent()),
         /A lista tem 2\.500 linhas e um arquivo leva até 2\.000\. Filtre a lista/,
       )
       await shot(hh, '11b-exportar-lista-grande-demais')
