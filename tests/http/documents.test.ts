@@ -580,6 +580,7 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     const big = await upload(t.admin, url, 'grande.pdf', Buffer.concat([pdf('g'), Buffer.alloc(MAX_BYTES)]))
     assert.equal(big.status, 413)
     assert.equal(big.body.code, 'FILE_TOO_LARGE')
+    assert.equal(big.body.message, 'O arquivo passa do limite de 0,06 MB.', 'the limit in force')
 
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('Folha').addRow(['Funcionário', 'Salário'])

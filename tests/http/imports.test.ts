@@ -1244,6 +1244,55 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(await usersOf(t.tenantId, '%@libre.com.br'), 2)
   })
 
+  test("a person who may import only clients sees only client imports: users' runs are neither listed nor opened", async () => {
+    const x = await createTenant(ctx.app, ctx.config)
+    await dryRun(
+      x.admin,
+      'client_users',
+      'pessoas.xlsx',
+      await xlsx([
+        ['Nome', 'E-mail'],
+        ['Pessoa Um', 'um@tipos.com.br'],
+      ]),
+    )
+    const orgs = await dryRun(
+      x.admin,
+      'client_orgs',
+      'clientes.csv',
+      Buffer.from('CNPJ;Razão social\r\n33.000.167/0001-01;Só Clientes Ltda', 'utf8'),
+      'text/csv',
+    )
+    const profile = await x.admin.post('/api/v1/profiles', {
+      name: 'Cadastro de clientes',
+      description: 'Importa clientes',
+      permissions: ['clients:read', 'clients:manage', 'imports:run'],
+    })
+    assert.equal(profile.status, 201, JSON.stringify(profile.body))
+    x.profiles.set('Cadastro de clientes', profile.body.id)
+    const clerk = await createStaffClient(ctx.app, x, 'Cadastro de clientes')
+    const admins = (await x.admin.get('/api/v1/imports')).body
+    assert.equal(admins.total, 2)
+    const theirs = (await clerk.client.get('/api/v1/imports')).body
+    assert.equal(theirs.total, 1)
+    assert.deepEqual(
+      theirs.items.map((r: { id: string; kind: string }) => [r.id, r.kind]),
+      [[orgs.id, 'client_orgs']],
+    )
+    const users = admins.items.find((r: { kind: string }) => r.kind === 'client_users')
+    assert.equal((await clerk.client.get(`/api/v1/imports/${users.id}`)).status, 403)
+    const upload = await clerk.client.upload(
+      'POST',
+      '/api/v1/imports?kind=client_users',
+      'pessoas.xlsx',
+      await xlsx([
+        ['Nome', 'E-mail'],
+        ['Pessoa Dois', 'dois@tipos.com.br'],
+      ]),
+      XLSX,
+    )
+    assert.equal(upload.status, 403)
+  })
+
   test("another tenant's import is 404 everywhere, like a missing one", async () => {
     const run = await dryRun(
       t.admin,

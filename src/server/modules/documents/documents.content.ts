@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { StorageNotFoundError } from '../../platform/storage/index.ts'
 import { documentCapabilities, folderCapabilities } from './documents.access.ts'
-import { DocumentErrors as E } from './documents.errors.ts'
+import { DocumentErrors as E, fileTooLarge } from './documents.errors.ts'
 import { notifyPublished } from './documents.notify.ts'
 import { enqueueTrashPurge } from './documents.queue.ts'
 import {
@@ -57,7 +57,7 @@ async function checkFile(
   file: UploadedFile,
   where: { folderId: string },
 ): Promise<CheckedFile> {
-  if (file.bytes.length > deps.maxBytes) throw E.FILE_TOO_LARGE()
+  if (file.bytes.length > deps.maxBytes) throw fileTooLarge(deps.maxBytes)
   const detected = detectFileType(file.bytes, file.filename)
   if (!detected.ok) {
     if (detected.reason === 'empty') throw E.FILE_EMPTY()

@@ -65,3 +65,10 @@ export const DocumentErrors = defineErrors({
   ],
   STAFF_ONLY: [403, 'Só a equipe do escritório pode compartilhar pastas.'],
 })
+
+/** The size refusal with the limit in force (the deployment's, not only the default). */
+export function fileTooLarge(maxBytes: number) {
+  const mb = maxBytes / (1024 * 1024)
+  const shown = mb >= 1 ? String(Math.round(mb)) : mb.toFixed(2).replace('.', ',')
+  return DocumentErrors.FILE_TOO_LARGE({ message: `O arquivo passa do limite de ${shown} MB.` })
+}

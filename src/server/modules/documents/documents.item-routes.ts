@@ -4,7 +4,7 @@ import type { z } from '#shared/validation.ts'
 import { actorOf, type requirePermission } from '../../platform/http/guards.ts'
 import { readSingleFile } from '../../platform/http/upload.ts'
 import * as content from './documents.content.ts'
-import { DocumentErrors } from './documents.errors.ts'
+import { DocumentErrors, fileTooLarge } from './documents.errors.ts'
 import * as folders from './documents.folders.ts'
 import { moveDocument } from './documents.move.ts'
 import {
@@ -26,7 +26,7 @@ function reader(req: FastifyRequest, deps: svc.DocumentsDeps): content.ReadUploa
   return () =>
     readSingleFile(req, deps.maxBytes, {
       missing: () => DocumentErrors.FILE_MISSING(),
-      tooLarge: () => DocumentErrors.FILE_TOO_LARGE(),
+      tooLarge: () => fileTooLarge(deps.maxBytes),
     })
 }
 

@@ -13,7 +13,7 @@ export const ImportErrors = defineErrors({
   IMPORT_UNDO_ACCEPTED: [409, 'Não é possível desfazer: usuários desta importação já aceitaram o convite.'],
   IMPORT_UNDO_IN_USE: [
     409,
-    'Não é possível desfazer: registros criados por esta importação já são usados em outras partes do sistema.',
+    'Não é possível desfazer: registros desta importação já estão em uso (documentos publicados, planos, usuários ou inscrições ligados a eles). Remova esses vínculos antes ou mantenha a importação.',
   ],
   IMPORT_PURGED: [
     410,

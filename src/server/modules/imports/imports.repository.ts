@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm'
 import { copyRows } from '../../platform/db/copy.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { importCreated, importRows, importRuns } from './imports.tables.ts'
+import { type ImportKind, importCreated, importRows, importRuns } from './imports.tables.ts'
 
 export type ImportRunRow = Omit<typeof importRuns.$inferSelect, 'file'>
 export type ImportRowInsert = {
@@ -54,18 +54,18 @@ export function importsRepository(db: Db) {
       return row?.file ?? null
     },
 
-    async findRuns(tenantId: string, page: number, pageSize: number) {
+    /** The tenant's runs of these kinds (the ones the person may import), newest first. */
+    async findRuns(tenantId: string, kinds: ImportKind[], page: number, pageSize: number) {
+      if (kinds.length === 0) return { items: [], total: 0 }
+      const where = and(eq(importRuns.tenantId, tenantId), inArray(importRuns.kind, kinds))
       const items = await db
         .select(runColumns)
         .from(importRuns)
-        .where(eq(importRuns.tenantId, tenantId))
+        .where(where)
         .orderBy(desc(importRuns.createdAt), desc(importRuns.id))
         .limit(pageSize)
         .offset((page - 1) * pageSize)
-      const [{ total }] = await db
-        .select({ total: count() })
-        .from(importRuns)
-        .where(eq(importRuns.tenantId, tenantId))
+      const [{ total }] = await db.select({ total: count() }).from(importRuns).where(where)
       return { items, total: Number(total) }
     },
 

@@ -18,7 +18,13 @@ import { purgeDate } from './imports.retention.ts'
 import type { ImportsDeps, RunOptions } from './imports.run.ts'
 import type { ConfirmBody, DryRunBody, FindRowsQuery, ImportRun } from './imports.schemas.ts'
 import { getTenantSettings } from '../tenants/index.ts'
-import type { ImportKind, ImportMappingEntry, ImportOptions, ImportStatus } from './imports.tables.ts'
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportMappingEntry,
+  type ImportOptions,
+  type ImportStatus,
+} from './imports.tables.ts'
 
 const STATUS_LABELS: Record<ImportStatus, string> = {
   uploaded: 'Aguardando mapeamento',
@@ -35,9 +41,13 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
 const SAMPLE_ROWS = 5
 
 /** Importing users needs "Gerenciar usuários de clientes"; clients need "Cadastrar e alterar clientes". */
+/** Importing users takes managing users; importing clients, managing clients. */
+export function mayImport(actor: Actor, kind: ImportKind): boolean {
+  return actor.permissions.has(kind === 'client_users' ? 'users:manage' : 'clients:manage')
+}
+
 export function assertKindAllowed(actor: Actor, kind: ImportKind) {
-  const needed = kind === 'client_users' ? 'users:manage' : 'clients:manage'
-  if (!actor.permissions.has(needed)) throw CommonErrors.FORBIDDEN()
+  if (!mayImport(actor, kind)) throw CommonErrors.FORBIDDEN()
 }
 
 export function limitsOf(deps: ImportsDeps): SpreadsheetLimits {
@@ -194,7 +204,9 @@ function checkMapping(
   for (const m of body.mapping) {
     if (m.column >= headers.length) throw invalid(`A planilha não tem a coluna ${m.column + 1}.`)
     if (m.field !== null && !fields.some((f) => f.key === m.field))
-      throw invalid(`Campo desconhecido: ${m.field}.`)
+      throw invalid(
+        `A coluna ${m.column + 1} ("${headers[m.column]}") aponta para um campo que não existe mais. Escolha outro campo ou "Não importar".`,
+      )
     byColumn.set(m.column, m.field)
   }
   const mapping = headers.map((header, column) => ({ column, header, field: byColumn.get(column) ?? null }))
@@ -339,7 +351,13 @@ export async function getImport(deps: ImportsDeps, actor: Actor, id: string): Pr
 }
 
 export async function findImports(deps: ImportsDeps, actor: Actor, q: { page: number; pageSize: number }) {
-  const { items, total } = await importsRepository(deps.db).findRuns(actor.tenantId, q.page, q.pageSize)
+  const kinds = IMPORT_KINDS.filter((k) => mayImport(actor, k))
+  const { items, total } = await importsRepository(deps.db).findRuns(
+    actor.tenantId,
+    kinds,
+    q.page,
+    q.pageSize,
+  )
   return {
     items: items.map((r) => {
       const { sample: _s, fields: _f, headers: _h, mapping: _m, ...rest } = toDto(r)

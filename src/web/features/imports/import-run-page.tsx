@@ -230,7 +230,11 @@ export function ImportRunPage() {
             : `Os ${formatNumber(run.progress.created)} ${
                 run.kind === 'client_users' ? 'usuários' : 'clientes'
               } criados por esta importação serão removidos`
-        }. Só é possível enquanto nenhum usuário aceitou o convite. Continuar?`}
+        }. ${
+          run.kind === 'client_users'
+            ? 'Só é possível enquanto nenhum deles aceitou o convite; os convites ainda não enviados são cancelados.'
+            : 'Só é possível enquanto nenhum deles tem documentos, planos ou usuários ligados.'
+        } Continuar?`}
       </ConfirmModal>
     </>
   )
