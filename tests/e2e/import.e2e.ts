@@ -159,6 +159,17 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
         assert.equal(chosen, field, `coluna ${header}`)
       }
       await shot(hh, '02-mapeamento')
+      // The guess is only a start: a field chosen twice, a required one left out, each said at once.
+      const celular = page.getByLabel('Campo da coluna Celular', { exact: true })
+      await celular.selectOption({ label: 'E-mail *' })
+      const alert = page.getByRole('alert')
+      await waitForText(alert, 'O campo E-mail está em mais de uma coluna: escolha uma.')
+      await page.getByLabel('Campo da coluna Nome', { exact: true }).selectOption({ label: 'Não importar' })
+      await waitForText(alert, 'Escolha a coluna do campo obrigatório Nome.')
+      await shot(hh, '02b-mapeamento-ajustado')
+      await page.getByLabel('Campo da coluna Nome', { exact: true }).selectOption({ label: 'Nome *' })
+      await celular.selectOption({ label: 'Telefone' })
+      await alert.waitFor({ state: 'detached' })
     }),
   )
 

@@ -642,6 +642,86 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(audit, 2)
   })
 
+  test("the mapping is the person's: headers nobody could guess are mapped by hand, a wrong mapping is corrected and the preview redone on the same upload", async () => {
+    const file = await xlsx([
+      ['Quem', 'Correio', 'Doc'],
+      ['Quésia Mapeada', 'quesia@mapa.com.br', Number(cpf(456789012))],
+      ['Rui Mapeado', 'rui@mapa.com.br', ''],
+    ])
+    const up = await upload(t.admin, 'client_users', 'mapa.xlsx', file)
+    assert.equal(up.status, 201, JSON.stringify(up.body))
+    assert.ok(
+      (up.body as Run).mapping.every((m) => m.field === null),
+      `nothing guessed: ${JSON.stringify(up.body.mapping)}`,
+    )
+    const preview = async (mapping: { column: number; field: string | null }[]) => {
+      const res = await t.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, { mapping })
+      assert.equal(res.status, 202, JSON.stringify(res.body))
+      await ctx.app.jobs.drain()
+      return (await t.admin.get(`/api/v1/imports/${up.body.id}`)).body as Run
+    }
+    const unknown = await t.admin.post(`/api/v1/imports/${up.body.id}/dry-run`, {
+      mapping: [{ column: 0, field: 'apelido' }],
+    })
+    assert.equal(unknown.status, 400)
+    assert.match(unknown.body.message, /coluna 1 \("Quem"\) aponta para um campo que não existe/)
+
+    // Swapped by mistake: every row is an error on the column the e-mail was mapped to.
+    const swapped = await preview([
+      { column: 0, field: 'email' },
+      { column: 1, field: 'name' },
+      { column: 2, field: 'cpf' },
+    ])
+    assert.deepEqual(swapped.totals, { rows: 2, ok: 0, errors: 2, skipped: 0 })
+    assert.ok((await rowsOf(t.admin, swapped.id)).every((r) => r.columnName === 'Quem'))
+    assert.equal((await t.admin.post(`/api/v1/imports/${up.body.id}/confirm`, {})).status, 409)
+
+    // Corrected, the "Doc" column left out: the preview is redone from scratch on the same upload.
+    const fixed = await preview([
+      { column: 0, field: 'name' },
+      { column: 1, field: 'email' },
+      { column: 2, field: null },
+    ])
+    assert.equal(fixed.status, 'validated')
+    assert.deepEqual(fixed.totals, { rows: 2, ok: 2, errors: 0, skipped: 0 })
+    assert.deepEqual(
+      fixed.mapping.map((m) => `${m.header}→${m.field}`),
+      ['Quem→name', 'Correio→email', 'Doc→null'],
+    )
+    const rows = await rowsOf(t.admin, fixed.id)
+    assert.equal(rows.length, 2, "the first preview's rows are gone")
+    const done = await confirm(t.admin, fixed.id, { invitations: 'later' })
+    assert.equal(done.progress.created, 2)
+    const quesia = (await t.admin.get('/api/v1/client-users?search=quesia@mapa')).body.items[0]
+    assert.equal(quesia.name, 'Quésia Mapeada')
+    assert.equal(quesia.cpf, null, 'the column left out is not imported')
+  })
+
+  test('a CPF already used by a user of the tenant is an error on the CPF column that names its owner', async () => {
+    const owner = cpf(345678901)
+    const made = await t.admin.post('/api/v1/client-users', {
+      name: 'Dona do CPF',
+      email: 'dona@cpfusado.com.br',
+      cpf: owner,
+    })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
+    const run = await dryRun(
+      t.admin,
+      'client_users',
+      'cpf-usado.xlsx',
+      await xlsx([
+        ['Nome', 'E-mail', 'CPF'],
+        ['Outra Pessoa', 'outra@cpfusado.com.br', Number(owner)],
+        ['Pessoa Nova', 'nova@cpfusado.com.br', Number(cpf(345678902))],
+      ]),
+    )
+    assert.deepEqual(run.totals, { rows: 2, ok: 1, errors: 1, skipped: 0 })
+    const [bad] = await rowsOf(t.admin, run.id, 'error')
+    assert.equal(bad.rowNumber, 2)
+    assert.equal(bad.columnName, 'CPF')
+    assert.equal(bad.message, 'CPF já usado pelo usuário Dona do CPF (dona@cpfusado.com.br).')
+  })
+
   test('undo is refused while a user of the run accepted the invitation', async () => {
     const file = await xlsx([
       ['Nome', 'E-mail'],
@@ -726,6 +806,34 @@ describe('importação em lote de planilhas e exportação das listas', () => {
             where cu.email = 'noe@agenda.com.br' and i.held_for_org_id = ${untrained.id} and i.status = 'scheduled'`,
       )
       assert.equal(held, 1)
+
+      // "At the end" goes through the same gate: sent to whoever may receive it, held for the rest.
+      const end = await dryRun(
+        t.admin,
+        'client_users',
+        'ao-fim.xlsx',
+        await xlsx([
+          ['Nome', 'E-mail', 'Empresa'],
+          ['Olga Ao Fim', 'olga@aofim.com.br', ''],
+          ['Paulo Sem Treino', 'paulo@aofim.com.br', untrained.document],
+        ]),
+      )
+      const ended = await confirm(t.admin, end.id, { invitations: 'end' })
+      assert.equal(ended.status, 'done', JSON.stringify(ended))
+      assert.equal(ended.progress.created, 2)
+      const olga = (await t.admin.get('/api/v1/client-users?search=olga@aofim')).body.items[0]
+      assert.equal(olga.invitation.status, 'sent')
+      assert.ok(await lastMailTo(ctx.app, 'olga@aofim.com.br'))
+      const paulo = (await t.admin.get('/api/v1/client-users?search=paulo@aofim')).body.items[0]
+      assert.equal(paulo.invitation.status, 'scheduled', 'held until the unit is trained')
+      assert.equal(await lastMailTo(ctx.app, 'paulo@aofim.com.br'), undefined)
+      assert.equal(
+        await count(
+          sql`select count(*)::int as n from invitations i join client_users cu on cu.id = i.client_user_id
+              where cu.email = 'paulo@aofim.com.br' and i.held_for_org_id = ${untrained.id}`,
+        ),
+        1,
+      )
     } finally {
       await t.admin.patch('/api/v1/settings', { invitationsAwaitTraining: false })
     }
@@ -1080,9 +1188,37 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.equal(users.status, 200)
     assert.match(String(users.body), /\r\n"'@SOMA\(1;2\) Maliciosa";maliciosa@export\.com\.br;/)
     assert.equal(String(users.body).trim().split('\r\n').length, 2)
-    const fichas = await t.admin.get('/api/v1/exports/fichas?format=csv')
+    // Fichas: two received, one moved on to verification; the export follows the board's filters.
+    const ficha = (org: string, email: string) => ({
+      senderName: 'Remetente da Ficha',
+      senderEmail: email,
+      data: {
+        organization: { name: org },
+        unit: { name: 'Sede' },
+        responsible: { name: 'Remetente da Ficha', email },
+      },
+    })
+    const ids: string[] = []
+    for (const [org, email] of [
+      ['+Ficha Exportada Um', 'um@fichaexp.com.br'],
+      ['Ficha Exportada Dois', 'dois@fichaexp.com.br'],
+      ['Ficha Exportada Três', 'tres@fichaexp.com.br'],
+    ]) {
+      const made = await t.admin.post('/api/v1/fichas', ficha(org, email))
+      assert.equal(made.status, 201, JSON.stringify(made.body))
+      ids.push(made.body.id)
+    }
+    await t.admin.post(`/api/v1/fichas/${ids[2]}/transition`, { to: 'em_verificacao' })
+    const fichas = await t.admin.get('/api/v1/exports/fichas?format=csv&search=Ficha%20Exportada')
     assert.equal(fichas.status, 200)
     assert.match(String(fichas.body), /^\uFEFFProtocolo;Situação/)
+    assert.equal(String(fichas.body).trim().split('\r\n').length, 1 + 3)
+    assert.match(String(fichas.body), /;'\+Ficha Exportada Um;/, 'formula neutralised')
+    const received = String(
+      (await t.admin.get('/api/v1/exports/fichas?format=csv&search=Ficha%20Exportada&status=recebida')).body,
+    )
+    assert.equal(received.trim().split('\r\n').length, 1 + 2)
+    assert.doesNotMatch(received, /Exportada Três/)
     const org = await createOrg(t, 'Cliente Com Planos')
     const plans = await t.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans?format=csv`)
     assert.equal(plans.status, 200)
