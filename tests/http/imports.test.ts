@@ -1223,10 +1223,36 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     const plans = await t.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans?format=csv`)
     assert.equal(plans.status, 200)
     assert.match(String(plans.body), /^\uFEFFNº;Cliente;Plano/)
+    // The plan catalogue, by category: prices in reais, the cycle and services in words.
+    const category = (await t.admin.post('/api/v1/plan-categories', { name: 'Catálogo Exportado' })).body
+    const other1 = (await t.admin.post('/api/v1/plan-categories', { name: 'Outra Categoria' })).body
+    for (const [categoryId, name] of [
+      [category.id, '=Fibra 300 Mega'],
+      [other1.id, 'Plano de Outra Categoria'],
+    ]) {
+      const made = await t.admin.post('/api/v1/plans', {
+        categoryId,
+        name,
+        priceCents: 12990,
+        billingCycle: 'trimestral',
+        services: [{ kind: 'radius', required: true }],
+      })
+      assert.equal(made.status, 201, JSON.stringify(made.body))
+    }
+    const catalog = String(
+      (await t.admin.get(`/api/v1/exports/plans?format=csv&categoryId=${category.id}`)).body,
+    )
+    assert.match(catalog, /^\uFEFFCategoria;Plano;Descrição;Preço;Ciclo/)
+    assert.match(
+      catalog,
+      /\r\nCatálogo Exportado;'=Fibra 300 Mega;;R\$\s129,90;Trimestral;0;Não;Login RADIUS \(obrigatório\);Ativo/,
+    )
+    assert.equal(catalog.trim().split('\r\n').length, 2, 'only the chosen category')
     const bad = await t.admin.get('/api/v1/exports/client-orgs?format=pdf')
     assert.equal(bad.status, 400)
     const tech = await createStaffClient(ctx.app, t, 'Técnico')
     assert.equal((await tech.client.get('/api/v1/exports/client-orgs')).status, 403)
+    assert.equal((await tech.client.get('/api/v1/exports/plans')).status, 403)
     assert.equal((await tech.client.get('/api/v1/imports')).status, 403)
     // Another tenant's client: 404, like a missing one.
     assert.equal((await other.admin.get(`/api/v1/exports/client-orgs/${org.id}/plans`)).status, 404)

@@ -4,7 +4,7 @@ import { actorOf, requirePermission } from '../../platform/http/guards.ts'
 import { FindClientUsersQuery } from '../client-users/index.ts'
 import { FindClientOrgsQuery } from '../clients/index.ts'
 import { FindFichasQuery } from '../intake/index.ts'
-import { FindClientPlansQuery } from '../plans/index.ts'
+import { FindClientPlansQuery, FindPlansQuery } from '../plans/index.ts'
 import * as svc from './exports.service.ts'
 
 const Format = z.enum(['xlsx', 'csv'], { error: 'Formato inválido: use xlsx ou csv.' }).default('xlsx')
@@ -70,6 +70,21 @@ export function exportsRoutes(deps: svc.ExportsDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { format, ...q } = req.query
         return send(reply, await svc.exportFichas(deps, actorOf(req), q, format))
+      },
+    )
+    app.get(
+      '/exports/plans',
+      {
+        schema: {
+          tags,
+          summary: 'Exporta o catálogo de planos',
+          querystring: FindPlansQuery.extend({ format: Format }),
+        },
+        preHandler: requirePermission('imports:run', 'plans:manage'),
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query
+        return send(reply, await svc.exportPlanCatalog(deps, actorOf(req), q, format))
       },
     )
     app.get(

@@ -12,7 +12,7 @@ import {
 import { findClientUsers, type FindClientUsersQuery } from '../client-users/index.ts'
 import { findClientOrgs, type FindClientOrgsQuery } from '../clients/index.ts'
 import { type FindFichasQuery, findFichas } from '../intake/index.ts'
-import { listClientPlans } from '../plans/index.ts'
+import { listClientPlans, listPlans, SERVICE_LABELS } from '../plans/index.ts'
 import { ImportErrors } from './imports.errors.ts'
 
 export type ExportFormat = 'xlsx' | 'csv'
@@ -219,4 +219,35 @@ export async function exportClientPlans(
 ) {
   const { items } = await listClientPlans(deps.db, actor, clientOrgId, q)
   return file(format, 'planos-do-cliente', 'Planos', PLAN_COLUMNS, items)
+}
+
+// ---- the plan catalogue ----------------------------------------------------------------------
+
+type CatalogPlan = Awaited<ReturnType<typeof listPlans>>['items'][number]
+const CATALOG_COLUMNS: ExportColumn<CatalogPlan>[] = [
+  { header: 'Categoria', width: 22, value: (p) => p.categoryName },
+  { header: 'Plano', width: 30, value: (p) => p.name },
+  { header: 'Descrição', width: 40, value: (p) => p.description ?? '' },
+  { header: 'Preço', width: 14, value: (p) => formatMoneyCents(p.priceCents) },
+  { header: 'Ciclo', width: 12, value: (p) => CYCLES[p.billingCycle] ?? p.billingCycle },
+  { header: 'Dias de teste', width: 10, value: (p) => p.trialDays },
+  { header: 'Começa em homologação', width: 12, value: (p) => yesNo(p.startsInHomologation) },
+  {
+    header: 'Serviços',
+    width: 44,
+    value: (p) =>
+      p.services.map((s) => `${SERVICE_LABELS[s.kind]}${s.required ? ' (obrigatório)' : ''}`).join('; '),
+  },
+  { header: 'Situação', width: 10, value: (p) => (p.isActive ? 'Ativo' : 'Inativo') },
+]
+
+/** The catalogue of plans the provider sells, with the screen's filters (category, active). */
+export async function exportPlanCatalog(
+  deps: ExportsDeps,
+  actor: Actor,
+  q: { categoryId?: string; active?: 'true' | 'false' },
+  format: ExportFormat,
+) {
+  const { items } = await listPlans(deps.db, actor, q)
+  return file(format, 'catalogo-de-planos', 'Planos', CATALOG_COLUMNS, items)
 }

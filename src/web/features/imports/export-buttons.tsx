@@ -7,7 +7,7 @@ import { useSession } from '../../shared/session.tsx'
 import { notifyError } from '../../shared/ui/errors.ts'
 
 interface ExportButtonsProps {
-  /** The list under /api/v1/exports: "client-orgs", "client-users", "fichas", "client-orgs/<id>/plans". */
+  /** The list under /api/v1/exports: "client-orgs", "client-users", "fichas", "plans", "client-orgs/<id>/plans". */
   list: string
   /** The list's current filters (search, situação…): the file has exactly what the screen lists. */
   params?: QueryParams

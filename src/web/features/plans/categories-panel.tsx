@@ -20,6 +20,7 @@ import { formatMoneyCents } from '../../../shared/format.ts'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { ExportButtons } from '../imports/export-buttons.tsx'
 import { CategoryFormModal } from './category-form-modal.tsx'
 import classes from './plans.module.css'
 import { PlanFormModal } from './plan-form-modal.tsx'
@@ -115,6 +116,7 @@ export function CategoriesPanel() {
                   ) : null}
                 </Stack>
                 <Group gap="xs">
+                  <ExportButtons list="plans" params={{ categoryId: selected.id }} />
                   <Button
                     variant="default"
                     size="sm"
