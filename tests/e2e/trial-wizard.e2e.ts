@@ -10,6 +10,7 @@
  * client moves to Produção.
  */
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import {
@@ -242,6 +243,19 @@ describe('jornada: Novo Cadastro em nova aba, teste grátis em Homologação e p
       await waitForText(categories, `${CATEGORY} ${planCount} planos`)
       await shot(page, 'catalog')
       await screenshot('trial-02-catalogo')
+
+      // The category's plans to a spreadsheet, as the table shows them.
+      await page.getByRole('button', { name: 'Exportar' }).click()
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: 'Exportar .csv' }).click(),
+      ])
+      assert.match(download.suggestedFilename(), /^catalogo-de-planos-\d{4}-\d{2}-\d{2}\.csv$/)
+      const csv = readFileSync(await download.path(), 'utf8')
+      const lines = csv.trim().split('\r\n')
+      assert.equal(lines.length, 1 + planCount)
+      const line = lines.find((l) => l.includes(FORM_PLAN.name)) ?? ''
+      assert.match(line, /;Trimestral;7;Sim;"Conta de e-mail \(obrigatório\); IP fixo";À venda$/)
     }),
   )
 

@@ -1245,7 +1245,7 @@ describe('importação em lote de planilhas e exportação das listas', () => {
     assert.match(catalog, /^\uFEFFCategoria;Plano;Descrição;Preço;Ciclo/)
     assert.match(
       catalog,
-      /\r\nCatálogo Exportado;'=Fibra 300 Mega;;R\$\s129,90;Trimestral;0;Não;Login RADIUS \(obrigatório\);Ativo/,
+      /\r\nCatálogo Exportado;'=Fibra 300 Mega;;R\$\s129,90;Trimestral;0;Não;Login RADIUS \(obrigatório\);À venda/,
     )
     assert.equal(catalog.trim().split('\r\n').length, 2, 'only the chosen category')
     const bad = await t.admin.get('/api/v1/exports/client-orgs?format=pdf')

@@ -238,7 +238,7 @@ const CATALOG_COLUMNS: ExportColumn<CatalogPlan>[] = [
     value: (p) =>
       p.services.map((s) => `${SERVICE_LABELS[s.kind]}${s.required ? ' (obrigatório)' : ''}`).join('; '),
   },
-  { header: 'Situação', width: 10, value: (p) => (p.isActive ? 'Ativo' : 'Inativo') },
+  { header: 'Situação', width: 10, value: (p) => (p.isActive ? 'À venda' : 'Inativo') },
 ]
 
 /** The catalogue of plans the provider sells, with the screen's filters (category, active). */
