@@ -398,12 +398,18 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
     step(async ({ page }) => {
       await page.getByRole('button', { name: 'Exportar', exact: true }).click()
       const item = page.getByRole('menuitem', { name: 'Exportar .xlsx (Excel)' })
+      await item.waitFor()
+      await shot(page, '10a-exportar', false)
+      // The file is asked for with the list's filter (situação ativo).
+      const [download, request] = await Promise.all([
+        page.waitForEvent('download'),
+        page.waitForRequest((r) => r.url().includes('/api/v1/exports/')),
+        item.click(),
+      ])
       assert.equal(
-        await item.getAttribute('href'),
+        new URL(request.url()).pathname + new URL(request.url()).search,
         `/api/v1/exports/client-orgs/${clientId}/plans?status=ativo&format=xlsx`,
       )
-      await shot(page, '10a-exportar', false)
-      const [download] = await Promise.all([page.waitForEvent('download'), item.click()])
       assert.match(download.suggestedFilename(), /^planos-do-cliente-\d{4}-\d{2}-\d{2}\.xlsx$/)
       const book = new ExcelJS.Workbook()
       await book.xlsx.readFile((await download.path())!)
