@@ -313,6 +313,14 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
     const deleted = await p.delete(`${portalPrefix}/folders/${r}`)
     assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
     for (const id of [d1, d2]) assert.equal((await p.get(`${portalPrefix}/files/${id}`)).status, 404)
+    // Each item that went with the folder has the deletion in its own history.
+    for (const id of [sub, d1, d2]) {
+      const [entry] = await audits(id, 'delete')
+      assert.ok(entry, `audit of ${id}`)
+      assert.equal(entry.actorName, 'Paulo Proprietário')
+      assert.deepEqual(entry.after, { withFolderId: r, withFolderName: rName })
+    }
+    assert.equal((await audits(d0, 'delete')).length, 1, 'd0: its own deletion only')
 
     const trash = await portalTrash(paulo)
     const folderItem = trash.find((i) => i.id === r)!

@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test'
 import { crc32 } from 'node:zlib'
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
+import { clientUsers } from '#server/modules/client-users/client-users.tables.ts'
+import { clientOrgs } from '#server/modules/clients/clients.tables.ts'
 import { documents } from '#server/modules/documents/documents.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
 import { createLocalStorage, EICAR_SIGNATURE, eicarScanner } from '#server/platform/storage/index.ts'
@@ -979,6 +981,56 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       notShared.body.reason,
       /"Interno do escritório" foi criada pelo escritório e ainda não foi compartilhada/,
     )
+
+    // Every other reason the chain can break, each named on its link (restored afterwards).
+    const whyNot = async () =>
+      (await t.admin.get(`/api/v1/documents/folders/${fiscalA}/why?clientUserId=${contribuinte.id}`)).body
+    const broken = [
+      {
+        set: { portalActive: false },
+        reason: 'O acesso deste usuário ao Portal do Cliente está desativado.',
+      },
+      { set: { isDemo: true }, reason: 'Usuário demonstrativo: não entra no Portal do Cliente.' },
+      {
+        set: { acceptedAt: null },
+        reason: 'O usuário ainda não aceitou o convite: verá as pastas depois de criar a senha.',
+      },
+    ]
+    const [before] = await ctx.app.database.db
+      .select()
+      .from(clientUsers)
+      .where(eq(clientUsers.id, contribuinte.id))
+    for (const { set, reason } of broken) {
+      await ctx.app.database.db.update(clientUsers).set(set).where(eq(clientUsers.id, contribuinte.id))
+      try {
+        const body = await whyNot()
+        assert.equal(body.canSee, false, reason)
+        assert.equal(body.reason, reason)
+        assert.equal(body.chain[0].ok, false)
+      } finally {
+        await ctx.app.database.db
+          .update(clientUsers)
+          .set({ portalActive: before.portalActive, isDemo: before.isDemo, acceptedAt: before.acceptedAt })
+          .where(eq(clientUsers.id, contribuinte.id))
+      }
+    }
+    for (const [set, reason] of [
+      [{ portalEnabled: false }, 'O Portal do Cliente está desabilitado para a empresa Padaria Aurora Ltda.'],
+      [{ isActive: false }, 'A empresa Padaria Aurora Ltda está inativa.'],
+    ] as const) {
+      await ctx.app.database.db.update(clientOrgs).set(set).where(eq(clientOrgs.id, orgA.id))
+      try {
+        const body = await whyNot()
+        assert.equal(body.canSee, false, reason)
+        assert.equal(body.reason, reason)
+      } finally {
+        await ctx.app.database.db
+          .update(clientOrgs)
+          .set({ portalEnabled: true, isActive: true })
+          .where(eq(clientOrgs.id, orgA.id))
+      }
+    }
+    assert.equal((await whyNot()).canSee, true, 'all restored')
 
     const people = await t.admin.get(`/api/v1/client-orgs/${orgB.id}/documents/people`)
     assert.deepEqual(

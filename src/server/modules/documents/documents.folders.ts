@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/actor.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, recordAuditMany } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { type FolderCapabilities, folderCapabilities } from './documents.access.ts'
@@ -101,6 +101,9 @@ export async function createFolder(
   if (pathOf(parent, tree).length >= MAX_FOLDER_DEPTH) throw E.FOLDER_TOO_DEEP()
   const isShared = access.kind === 'client' ? true : (body.share ?? false)
   return deps.db.transaction(async (tx) => {
+    // Locks the parent against a concurrent delete: no live folder under one in the bin.
+    const locked = await documentsRepository(tx).folder(actor.tenantId, parent.id, true)
+    if (!locked || locked.deletedAt) throw E.FOLDER_NOT_FOUND()
     const row = await insertFolderOrConflict(tx, {
       tenantId: actor.tenantId,
       clientOrgId: parent.clientOrgId,
@@ -207,6 +210,23 @@ export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: 
         documents: docs.map((d) => d.name),
       },
     })
+    // Each subfolder and document that went with it has the deletion in its own history too.
+    await recordAuditMany(tx, actor, [
+      ...below.map((f) => ({
+        entity: 'document_folder',
+        entityId: f.id,
+        action: 'delete',
+        before: { name: f.name, parentId: f.parentId, clientOrgId: f.clientOrgId },
+        after: { withFolderId: folder.id, withFolderName: folder.name },
+      })),
+      ...docs.map((d) => ({
+        entity: 'document',
+        entityId: d.id,
+        action: 'delete',
+        before: { name: d.name, folderId: d.folderId, clientOrgId: folder.clientOrgId },
+        after: { withFolderId: folder.id, withFolderName: folder.name },
+      })),
+    ])
     await enqueueTrashPurge(
       tx,
       { tenantId: actor.tenantId, kind: 'folder', id: folder.id },

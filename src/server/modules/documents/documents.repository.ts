@@ -288,6 +288,7 @@ export function documentsRepository(db: Db) {
           name: clientUsers.name,
           email: clientUsers.email,
           portalActive: clientUsers.portalActive,
+          isDemo: clientUsers.isDemo,
           acceptedAt: clientUsers.acceptedAt,
           permissions: clientUsers.permissions,
         })

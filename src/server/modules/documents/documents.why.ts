@@ -51,12 +51,14 @@ export async function explainFolderAccess(
   chain.push({
     kind: 'user',
     label: `${user.name} <${user.email}>`,
-    ok: user.portalActive && user.acceptedAt !== null,
+    ok: user.portalActive && !user.isDemo && user.acceptedAt !== null,
     detail: !user.portalActive
       ? 'O acesso deste usuário ao Portal do Cliente está desativado.'
-      : user.acceptedAt === null
-        ? 'O usuário ainda não aceitou o convite: verá as pastas depois de criar a senha.'
-        : 'Acesso ao Portal do Cliente ativo.',
+      : user.isDemo
+        ? 'Usuário demonstrativo: não entra no Portal do Cliente.'
+        : user.acceptedAt === null
+          ? 'O usuário ainda não aceitou o convite: verá as pastas depois de criar a senha.'
+          : 'Acesso ao Portal do Cliente ativo.',
   })
   chain.push({
     kind: 'department',
