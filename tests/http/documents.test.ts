@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { crc32 } from 'node:zlib'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { clientUsers } from '#server/modules/client-users/client-users.tables.ts'
 import { clientOrgs } from '#server/modules/clients/clients.tables.ts'
@@ -247,6 +247,62 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     const after = await tree(revisor.client, '/api/v1/portal/documents')
     assert.ok(after.folders.some((f) => f.id === manual.body.id))
     assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${manual.body.id}`)).status, 200)
+    // A Revisor sees it but can neither rename nor delete it.
+    const revRename = await revisor.client.patch(`/api/v1/portal/documents/folders/${manual.body.id}`, {
+      name: 'Renomeada pela revisora',
+    })
+    assert.equal(revRename.status, 403)
+    assert.equal(revRename.body.code, 'LEVEL_READ_ONLY')
+    assert.equal(
+      (await revisor.client.delete(`/api/v1/portal/documents/folders/${manual.body.id}`)).status,
+      403,
+    )
+
+    // Unshared again: the folder, a shared subfolder under it and their documents are gone for clients.
+    const sub = await t.admin.post(`/api/v1/documents/folders/${manual.body.id}/folders`, {
+      name: 'Relatórios',
+      share: true,
+    })
+    assert.equal(sub.status, 201, JSON.stringify(sub.body))
+    assert.equal(sub.body.isVisibleToClients, true)
+    const inside = await upload(
+      t.admin,
+      `/api/v1/documents/folders/${sub.body.id}/documents`,
+      'Relatório.pdf',
+      pdf('relatorio'),
+    )
+    assert.equal(inside.status, 201, JSON.stringify(inside.body))
+    const insideUrl = `/api/v1/portal/documents/files/${inside.body.id}/download`
+    assert.equal((await revisor.client.get(insideUrl)).status, 200)
+    const unshared = await t.admin.patch(`/api/v1/documents/folders/${manual.body.id}`, { isShared: false })
+    assert.equal(unshared.status, 200, JSON.stringify(unshared.body))
+    assert.equal(unshared.body.isVisibleToClients, false)
+    const hiddenTree = await tree(revisor.client, '/api/v1/portal/documents')
+    assert.ok(!hiddenTree.folders.some((f) => f.id === manual.body.id || f.id === sub.body.id))
+    for (const url of [
+      `/api/v1/portal/documents/folders/${manual.body.id}`,
+      `/api/v1/portal/documents/folders/${sub.body.id}`,
+      `/api/v1/portal/documents/files/${inside.body.id}`,
+      insideUrl,
+    ])
+      assert.equal((await revisor.client.get(url)).status, 404, url)
+    const staffView = await tree(t.admin, `/api/v1/client-orgs/${orgA.id}/documents`)
+    const subNow = staffView.folders.find((f) => f.id === sub.body.id)!
+    assert.equal(subNow.isShared, true, 'the subfolder keeps its own setting…')
+    assert.equal(subNow.isVisibleToClients, false, '…but nobody sees it under an unshared folder')
+    const shares = await ctx.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, manual.body.id), eq(auditLog.entity, 'document_folder')))
+      .orderBy(asc(auditLog.createdAt))
+    assert.deepEqual(
+      shares.map((a) => (a.after as { isShared?: boolean } | null)?.isShared).filter((v) => v !== undefined),
+      [false, true, false],
+      'created unshared, shared, unshared: each audited',
+    )
+    // Shared again for the tests that follow.
+    await t.admin.patch(`/api/v1/documents/folders/${manual.body.id}`, { isShared: true })
+
     // The department's own folder can be neither renamed nor unshared.
     const sys = await t.admin.patch(`/api/v1/documents/folders/${fiscalA}`, { name: 'Outro nome' })
     assert.equal(sys.status, 409)
@@ -739,6 +795,67 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       404,
     )
     assert.equal((await outsider.client.delete(`/api/v1/portal/documents/files/${docA.body.id}`)).status, 404)
+
+    // Every other write, by another tenant's staff, by its Proprietário, and by Rita while she uses
+    // company B (A's ids): 404 like a missing item, and nothing changes.
+    const writes = (prefix: string) =>
+      [
+        ['POST', `${prefix}/folders/${fiscalA}/folders`, { name: 'Intrusa' }],
+        ['PATCH', `${prefix}/folders/${fiscalA}`, { name: 'Renomeada' }],
+        ['DELETE', `${prefix}/folders/${fiscalA}`, undefined],
+        ['PATCH', `${prefix}/files/${docA.body.id}`, { name: 'Renomeado.pdf' }],
+        ['POST', `${prefix}/files/${docA.body.id}/move`, { folderId: fiscalA }],
+        ['POST', `${prefix}/files/${docA.body.id}/restore`, undefined],
+        ['POST', `${prefix}/folders/${fiscalA}/restore`, undefined],
+      ] as const
+    const auditRows = async () => (await ctx.app.database.db.select().from(auditLog)).length
+    const auditedBefore = await auditRows()
+    await revisor.client.post('/api/v1/portal/switch-company', { companyId: orgB.id })
+    try {
+      for (const [who, client, prefix] of [
+        ['other tenant staff', other.admin, '/api/v1/documents'],
+        ['other tenant client', outsider.client, '/api/v1/portal/documents'],
+        ['Rita in company B', revisor.client, '/api/v1/portal/documents'],
+      ] as const) {
+        for (const [method, url, body] of writes(prefix)) {
+          const res = await client.request(method, url, body ?? (method === 'DELETE' ? undefined : {}))
+          assert.equal(
+            res.status,
+            404,
+            `${who}: ${method} ${url} → ${res.status} ${JSON.stringify(res.body)}`,
+          )
+        }
+        const version = await client.upload(
+          'POST',
+          `${prefix}/files/${docA.body.id}/versions`,
+          'v2.pdf',
+          pdf('v2'),
+          'application/pdf',
+        )
+        assert.equal(version.status, 404, `${who}: new version`)
+        const uploaded = await upload(client, `${prefix}/folders/${fiscalA}/documents`, 'x.pdf', pdf('x'))
+        assert.equal(uploaded.status, 404, `${who}: upload`)
+      }
+    } finally {
+      await revisor.client.post('/api/v1/portal/switch-company', { companyId: orgA.id })
+    }
+    for (const url of [
+      `/api/v1/client-orgs/${orgA.id}/documents/people`,
+      `/api/v1/client-orgs/${orgA.id}/documents/trash`,
+    ])
+      assert.equal((await other.admin.get(url)).status, 404, url)
+    assert.equal(
+      (
+        await other.admin.post(`/api/v1/client-orgs/${orgA.id}/documents/folders`, {
+          name: 'X',
+          departmentId: dep('Fiscal'),
+        })
+      ).status,
+      404,
+    )
+    assert.equal(await auditRows(), auditedBefore, 'no refused write left a trace')
+    const still = await t.admin.get(`/api/v1/documents/files/${docA.body.id}`)
+    assert.equal(still.body.name, docA.body.name)
   })
 
   test('"Envia documentos ao escritório": without it no upload nor new version, whatever the level', async () => {
