@@ -44,7 +44,13 @@ import {
   documentsRoutes,
   portalDocumentsRoutes,
 } from './modules/documents/index.ts'
-import { createLocalStorage, type FileStorage, noopScanner } from './platform/storage/index.ts'
+import {
+  createClamdScanner,
+  createLocalStorage,
+  type FileStorage,
+  noopScanner,
+  parseClamdUrl,
+} from './platform/storage/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { portalNotificationsRoutes } from './modules/notifications/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
@@ -118,7 +124,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     db,
     appUrl: config.appUrl,
     storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
-    scanner: deps.documents?.scanner ?? noopScanner,
+    scanner:
+      deps.documents?.scanner ??
+      (config.clamav
+        ? createClamdScanner({ ...parseClamdUrl(config.clamav.url), timeoutMs: config.clamav.timeoutMs })
+        : noopScanner),
     maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
   }
   const jobs = new JobRunner(

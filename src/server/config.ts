@@ -49,6 +49,11 @@ const EnvSchema = z.object({
     .default('https://viacep.com.br'),
   /** Per-request timeout of a lookup; past it the screen falls back to manual entry. */
   LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+  /** ClamAV's daemon for the documents' virus scan (tcp://host:3310); without it nothing is scanned. */
+  CLAMAV_URL: z
+    .url({ protocol: /^tcp$/, error: 'CLAMAV_URL deve ser tcp://host:porta (o clamd do ClamAV).' })
+    .optional(),
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Spreadsheet imports: the largest file accepted and the most data rows it may have. */
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -88,6 +93,8 @@ export type Config = Readonly<{
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
   skipWebBuild: boolean
   lookups: { brasilApiUrl: string; viaCepUrl: string; rdapUrl: string; timeoutMs: number }
+  /** The documents' antivirus (clamd); null: uploads are not scanned. */
+  clamav: { url: string; timeoutMs: number } | null
   /** Spreadsheet imports; an .xlsx may inflate to 20× the byte limit, no entry more than 100:1. */
   imports: {
     maxBytes: number
@@ -144,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       rateLimitPerMinute: e.LOGIN_RATE_LIMIT,
     },
     skipWebBuild: e.SKIP_WEB_BUILD,
+    clamav: e.CLAMAV_URL ? { url: e.CLAMAV_URL, timeoutMs: e.CLAMAV_TIMEOUT_MS } : null,
     lookups: {
       brasilApiUrl: e.LOOKUP_BRASILAPI_URL.replace(/\/+$/, ''),
       viaCepUrl: e.LOOKUP_VIACEP_URL.replace(/\/+$/, ''),

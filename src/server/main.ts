@@ -35,6 +35,7 @@ async function main() {
     `  Cadastra no ar: ${config.appUrl}`,
     `  Banco de dados: ${where}${seeded ? ' — dados de demonstração criados' : ''}`,
     `  E-mail: ${config.mail.transport === 'mailbox' ? `caixa de saída local (${config.appUrl}/caixa-de-saida)` : 'SMTP (SMTP_URL)'}`,
+    `  Antivírus dos documentos: ${config.clamav ? `ClamAV (${config.clamav.url})` : 'nenhum (defina CLAMAV_URL)'}`,
     `  Documentação da API: ${config.appUrl}/api/docs`,
     '',
     '  Acessos de demonstração:',

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { StorageNotFoundError } from '../../platform/storage/index.ts'
+import { ScannerUnavailableError, StorageNotFoundError } from '../../platform/storage/index.ts'
 import { documentCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E, fileTooLarge } from './documents.errors.ts'
 import { notifyPublished } from './documents.notify.ts'
@@ -66,7 +66,16 @@ async function checkFile(
     throw E.FILE_TYPE_NOT_ALLOWED()
   }
   const name = sanitiseFilename(file.filename, detected.type)
-  const scan = await deps.scanner.scan(file.bytes)
+  const scan = await deps.scanner.scan(file.bytes).catch(async (err: unknown) => {
+    if (!(err instanceof ScannerUnavailableError)) throw err
+    // Never stored unscanned: the person tries again later; the reason stays in the audit log.
+    await recordAudit(deps.db, actor, {
+      entity: 'document',
+      action: 'upload_refused',
+      after: { filename: name, folderId: where.folderId, scanner: deps.scanner.name, error: err.message },
+    })
+    throw E.SCANNER_UNAVAILABLE()
+  })
   if (!scan.clean) {
     await recordAudit(deps.db, actor, {
       entity: 'document',

@@ -49,6 +49,10 @@ export const DocumentErrors = defineErrors({
   FILE_MACRO: [415, 'Arquivos do Office com macros não são aceitos. Salve como .docx ou .xlsx sem macros.'],
   FILE_ENCRYPTED: [415, 'Arquivos protegidos por senha não são aceitos. Remova a senha e envie de novo.'],
   FILE_INFECTED: [422, 'O arquivo foi recusado: o antivírus encontrou uma ameaça.'],
+  SCANNER_UNAVAILABLE: [
+    503,
+    'O antivírus não respondeu agora e o arquivo não foi guardado. Tente enviar de novo em alguns minutos.',
+  ],
   FILE_CONTENT_MISSING: [
     404,
     'O conteúdo deste documento não está disponível no armazenamento. Avise a equipe de suporte.',

@@ -1,3 +1,4 @@
+export { createClamdScanner, parseClamdUrl, ScannerUnavailableError } from './clamd.ts'
 export {
   assertStorageKey,
   createLocalStorage,

@@ -1,7 +1,7 @@
 /**
- * The virus-scan hook every upload passes through before it is stored. The default scanner accepts
- * everything (no engine is installed here); a deployment plugs in ClamAV (clamd INSTREAM) or a
- * cloud scanner behind the same interface. Tests use the EICAR scanner.
+ * The virus-scan hook every upload passes through before it is stored. Without CLAMAV_URL the
+ * scanner accepts everything; with it, ClamAV's daemon scans each file (clamd.ts). Another engine
+ * fits behind the same interface. Tests also use the EICAR scanner.
  */
 export type ScanResult = { clean: true } | { clean: false; infected: true; name: string }
 
