@@ -246,6 +246,39 @@ describe('notificações do portal: a caixa "Sistema" do usuário de cliente', (
     )
   })
 
+  test('documents in a folder the office shares later reach the department once, with how many', async () => {
+    const made = await t.admin.post(`/api/v1/documents/folders/${pessoalA}/folders`, { name: 'Holerites' })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
+    assert.equal(made.body.isShared, false)
+    const inside = await t.admin.post(`/api/v1/documents/folders/${made.body.id}/folders`, {
+      name: '2026',
+      share: true,
+    })
+    for (const [folder, name] of [
+      [made.body.id, 'Holerite novembro.pdf'],
+      [inside.body.id, 'Holerite dezembro.pdf'],
+    ])
+      assert.equal((await staffPublish(t, folder, name)).status, 201)
+    const before = (await inbox(pedro)).total
+    assert.equal(before, 1, "nothing while the folder is the office's own")
+
+    const shared = await t.admin.patch(`/api/v1/documents/folders/${made.body.id}`, { isShared: true })
+    assert.equal(shared.status, 200, JSON.stringify(shared.body))
+    const p = await inbox(pedro)
+    assert.equal(p.total, before + 1)
+    assert.equal(p.items[0].title, 'Documentos disponíveis: Holerites')
+    assert.equal(
+      p.items[0].body,
+      'Contabilidade Avisos compartilhou a pasta Pessoal / Holerites, com 2 documentos, de Padaria Aurora Ltda.',
+    )
+    // Renaming a shared folder is no news; nor is a folder shared with nothing in it.
+    await t.admin.patch(`/api/v1/documents/folders/${made.body.id}`, { name: 'Holerites 2026' })
+    const empty = await t.admin.post(`/api/v1/documents/folders/${pessoalA}/folders`, { name: 'Vazia' })
+    await t.admin.patch(`/api/v1/documents/folders/${empty.body.id}`, { isShared: true })
+    assert.equal((await inbox(pedro)).total, before + 1)
+    assert.equal((await inbox(sofia)).total, 2, 'another department hears nothing')
+  })
+
   test('list newest first, paged, only unread; mark one read, then all', async () => {
     const all = await inbox(sofia)
     assert.deepEqual(

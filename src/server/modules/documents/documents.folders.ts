@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { type FolderCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
+import { notifyShared } from './documents.notify.ts'
 import { enqueueTrashPurge } from './documents.queue.ts'
 import { documentsRepository, type FolderRow } from './documents.repository.ts'
 import type {
@@ -162,7 +163,24 @@ export async function updateFolder(
       before: { name: folder.name, isShared: folder.isShared },
       after: { name: row.name, isShared: row.isShared },
     })
+    const before = visibilityOf(tree)
     const visible = visibilityOf(tree.map((f) => (f.id === row.id ? row : f)))
+    // Shared: the documents it (and its shared subfolders) already held reach the portal now.
+    const opened = [row, ...descendantsOf(row.id, tree)].filter((f) => visible.get(f.id) && !before.get(f.id))
+    if (opened.length) {
+      const docs = await repo.documentsOf(
+        actor.tenantId,
+        opened.map((f) => f.id),
+        false,
+      )
+      await notifyShared(tx, deps.appUrl, actor, {
+        folder: row,
+        path: pathOf(row, tree)
+          .map((p) => (p.id === row.id ? row.name : p.name))
+          .join(' / '),
+        documents: docs.length,
+      })
+    }
     return folderDto(row, visible.get(row.id) ?? false)
   })
 }

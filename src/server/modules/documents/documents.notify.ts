@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { formatCount } from '#shared/format.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { renderMail } from '../../platform/mail/layout.ts'
@@ -46,12 +47,44 @@ export async function notifyPublished(
   input: { folder: FolderRow; path: string; visibleToClients: boolean; name: string; version: number },
 ): Promise<{ mailed: number; notified: number }> {
   if (actor.kind !== 'staff' || !input.visibleToClients) return { mailed: 0, notified: 0 }
-  const tenantName = await getTenantName(tx, actor.tenantId)
-  const title =
-    input.version > 1 ? `Nova versão de documento: ${input.name}` : `Novo documento: ${input.name}`
   const what = input.version > 1 ? `uma nova versão (${input.version}) de "${input.name}"` : `"${input.name}"`
+  return notifyDepartment(tx, appUrl, actor, input.folder, {
+    title: input.version > 1 ? `Nova versão de documento: ${input.name}` : `Novo documento: ${input.name}`,
+    did: `publicou ${what} na pasta ${input.path}`,
+    next: 'Abra o Portal do Cliente para ver e baixar o documento.',
+  })
+}
+
+/**
+ * A folder the office shares (or a folder above it) brings documents already in it into the
+ * portal: the department hears of it once, with how many, like a publication.
+ */
+export async function notifyShared(
+  tx: Db,
+  appUrl: string,
+  actor: Actor,
+  input: { folder: FolderRow; path: string; documents: number },
+): Promise<{ mailed: number; notified: number }> {
+  if (actor.kind !== 'staff' || input.documents === 0) return { mailed: 0, notified: 0 }
+  return notifyDepartment(tx, appUrl, actor, input.folder, {
+    title: `Documentos disponíveis: ${input.folder.name}`,
+    did: `compartilhou a pasta ${input.path}, com ${formatCount(input.documents, 'documento', 'documentos')},`,
+    next: 'Abra o Portal do Cliente para ver e baixar os documentos.',
+  })
+}
+
+/** The inbox rows and e-mails of one notice to the client users of a folder's department. */
+async function notifyDepartment(
+  tx: Db,
+  appUrl: string,
+  actor: Actor,
+  folder: FolderRow,
+  notice: { title: string; did: string; next: string },
+): Promise<{ mailed: number; notified: number }> {
+  const tenantName = await getTenantName(tx, actor.tenantId)
+  const { title } = notice
   // The e-mail's first paragraph, and the notification's body: "<office> publicou … de <company>."
-  const lead = `${tenantName} publicou ${what} na pasta ${input.path} de `
+  const lead = `${tenantName} ${notice.did} de `
 
   // The inbox: one row per recipient, written by one INSERT … SELECT.
   const inserted = await tx.execute(sql`
@@ -59,13 +92,13 @@ export async function notifyPublished(
     select cu.tenant_id, cu.id, 'documents.published', ${title}::text,
       ${lead}::text || o.name || '.',
       ${DOCUMENTS_PATH}::text, o.id
-    ${recipients(actor.tenantId, input.folder, ['system', 'both'])}
+    ${recipients(actor.tenantId, folder, ['system', 'both'])}
     returning client_user_id`)
   const notified = (inserted as unknown as { rows: unknown[] }).rows.length
 
   const res = await tx.execute(sql`
     select cu.name, cu.email, o.name as company
-    ${recipients(actor.tenantId, input.folder, ['email', 'both'])}
+    ${recipients(actor.tenantId, folder, ['email', 'both'])}
     order by cu.email`)
   const mailTo = (res as unknown as { rows: { name: string; email: string; company: string }[] }).rows
   if (mailTo.length === 0) return { mailed: 0, notified }
@@ -77,7 +110,7 @@ export async function notifyPublished(
         subject: title,
         tenantName,
         greeting: `Olá, ${r.name.split(' ')[0]}!`,
-        paragraphs: [`${lead}${r.company}.`, 'Abra o Portal do Cliente para ver e baixar o documento.'],
+        paragraphs: [`${lead}${r.company}.`, notice.next],
         action: { label: 'Abrir os documentos', url: `${appUrl}${DOCUMENTS_PATH}` },
         footnote:
           'Você recebe este aviso porque escolheu "Novos documentos publicados" por e-mail. O administrador do seu acesso pode mudar essa preferência.',
