@@ -3,7 +3,9 @@
  * the client page ("Documentos" tab) and ask "Por que vê?"; a Revisor client user sees it in the
  * portal, downloads it (audited) and has no upload button; a Contribuinte without the permission
  * "Envia documentos ao escritório" has no upload button either and is told why; once the office
- * ticks it, he uploads a document and can delete only theirs. Client users are registered and accept their invitations through the API (the
+ * ticks it, he uploads a document and can delete only theirs; a Proprietária renames what others
+ * published and created, and switching company switches her tree. Client users are registered and
+ * accept their invitations through the API (the
  * client-onboarding journey covers those screens); they sign in here with password + KEYPASS.
  */
 import assert from 'node:assert/strict'
@@ -28,6 +30,7 @@ const COMPANY = 'Padaria Pão Quente Ltda'
 const PASSWORD = 'Portal#Seguro2026'
 const REVISOR = { name: 'Rita Revisora', email: 'rita.revisora@exemplo.com.br', secret: '' }
 const CONTRIBUINTE = { name: 'Caio Contribuinte', email: 'caio.contribuinte@exemplo.com.br', secret: '' }
+const PROPRIETARIA = { name: 'Paula Proprietária', email: 'paula.proprietaria@exemplo.com.br', secret: '' }
 const STAFF_PDF = 'Guia DAS março 2026.pdf'
 const CLIENT_PDF = 'Notas de entrada.pdf'
 const STAFF_FOLDER = 'Balancetes'
@@ -70,6 +73,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
   let admin: TestClient | undefined
   let contribuinteId = ''
   let caioPage: Page | undefined
+  let otherCompany = ''
   const step = journeyStep(() => h)
 
   before(async () => {
@@ -82,15 +86,24 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
     orgId = orgs.body.items.find((o: { name: string }) => o.name === COMPANY).id
     const departments = (await staff.get('/api/v1/departments')).body.items as { id: string; name: string }[]
     const fiscal = departments.find((d) => d.name === 'Fiscal')!.id
-    for (const [user, level] of [
-      [REVISOR, 'revisor'],
-      [CONTRIBUINTE, 'contribuinte'],
+    // The Proprietária works for two companies: the demo one and another.
+    const others = (await staff.get('/api/v1/client-orgs?status=ativo&pageSize=50')).body.items as {
+      id: string
+      name: string
+      portalEnabled: boolean
+    }[]
+    const second = others.find((o) => o.id !== orgId && o.portalEnabled)!
+    otherCompany = second.name
+    for (const [user, level, companyIds] of [
+      [REVISOR, 'revisor', [orgId]],
+      [CONTRIBUINTE, 'contribuinte', [orgId]],
+      [PROPRIETARIA, 'proprietario', [orgId, second.id]],
     ] as const) {
       const created = await staff.post('/api/v1/client-users', {
         name: user.name,
         email: user.email,
         departments: [{ departmentId: fiscal, level }],
-        companyIds: [orgId],
+        companyIds,
         // "Envia documentos ao escritório" unticked: the Contribuinte gets it later in the journey.
         permissions: [],
         send: 'now',
@@ -409,6 +422,66 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       await shot(h, page, '11-celular-mover')
       await page.keyboard.press('Escape')
       await page.setViewportSize(desktop)
+      assert.deepEqual(h.consoleErrors, [])
+      await page.close()
+    }),
+  )
+
+  test(
+    'a Proprietária renomeia o que outros publicaram e criaram; trocar de empresa troca a árvore',
+    step(async (h) => {
+      const page = await h.newPage()
+      await signInToPortal(page, PROPRIETARIA)
+      await page.goto('/portal/documentos')
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      // Two companies: the menu at the top says which one is in use and switches.
+      const useCompany = async (name: string) => {
+        const current = page.getByTestId('current-company')
+        if (((await current.textContent()) ?? '').includes(name)) return
+        await page.getByRole('button', { name: /Trocar de empresa/ }).click()
+        await page.getByRole('menuitem', { name: new RegExp(name) }).click()
+        await page.getByText(`Agora você está vendo ${name}.`).waitFor()
+        await waitForText(current, name)
+        await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      }
+      await useCompany(COMPANY)
+      // The office's document and the Contribuinte's folder: full control over both.
+      const staffRow = page.getByTestId('document-row').filter({ hasText: STAFF_PDF })
+      await staffRow.getByRole('button', { name: `Renomear ${STAFF_PDF}` }).waitFor()
+      assert.equal(await staffRow.getByRole('button', { name: `Excluir ${STAFF_PDF}` }).count(), 1)
+      const caioFolder = page.getByTestId('folder-row').filter({ hasText: 'Notas 2026' })
+      assert.equal(await caioFolder.getByRole('button', { name: 'Excluir a pasta Notas 2026' }).count(), 1)
+      await shot(h, page, '12-proprietaria')
+      await caioFolder.getByRole('button', { name: 'Renomear a pasta Notas 2026' }).click()
+      const renameFolder = page.getByRole('dialog', { name: 'Renomear pasta' })
+      await renameFolder.getByLabel('Nome da pasta').fill('Notas fiscais 2026')
+      await renameFolder.getByRole('button', { name: 'Salvar' }).click()
+      await renameFolder.waitFor({ state: 'hidden' })
+      await page.getByTestId('folder-row').filter({ hasText: 'Notas fiscais 2026' }).waitFor()
+      await staffRow.getByRole('button', { name: `Renomear ${STAFF_PDF}` }).click()
+      const renameDoc = page.getByRole('dialog', { name: 'Renomear documento' })
+      await renameDoc.getByLabel('Nome do documento').fill('Guia DAS 03-2026')
+      await renameDoc.getByRole('button', { name: 'Salvar' }).click()
+      await renameDoc.waitFor({ state: 'hidden' })
+      await page.getByTestId('document-row').filter({ hasText: 'Guia DAS 03-2026.pdf' }).waitFor()
+      const renames = await h.sql<{ entity: string; actor_name: string }>(
+        "select entity, actor_name from audit_log where action = 'rename' order by created_at",
+      )
+      assert.deepEqual(
+        renames.map((r) => [r.entity, r.actor_name]),
+        [
+          ['document_folder', PROPRIETARIA.name],
+          ['document', PROPRIETARIA.name],
+        ],
+      )
+      await shot(h, page, '13-proprietaria-renomeou')
+
+      // The other company: its own Fiscal folder, empty; nothing of the first one.
+      await useCompany(otherCompany)
+      await page.getByText('Pasta vazia').waitFor()
+      assert.equal(await page.getByTestId('document-row').count(), 0)
+      assert.equal(await page.getByTestId('folder-row').count(), 0)
+      await shot(h, page, '14-outra-empresa')
       assert.deepEqual(h.consoleErrors, [])
       await page.close()
     }),
