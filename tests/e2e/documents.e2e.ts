@@ -435,7 +435,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       await page.goto('/portal/documentos')
       await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
       // Two companies: the menu at the top says which one is in use and switches.
-      const useCompany = async (name: string) => {
+      const switchTo = async (name: string) => {
         const current = page.getByTestId('current-company')
         if (((await current.textContent()) ?? '').includes(name)) return
         await page.getByRole('button', { name: /Trocar de empresa/ }).click()
@@ -444,7 +444,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
         await waitForText(current, name)
         await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
       }
-      await useCompany(COMPANY)
+      await switchTo(COMPANY)
       // The office's document and the Contribuinte's folder: full control over both.
       const staffRow = page.getByTestId('document-row').filter({ hasText: STAFF_PDF })
       await staffRow.getByRole('button', { name: `Renomear ${STAFF_PDF}` }).waitFor()
@@ -477,7 +477,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       await shot(h, page, '13-proprietaria-renomeou')
 
       // The other company: its own Fiscal folder, empty; nothing of the first one.
-      await useCompany(otherCompany)
+      await switchTo(otherCompany)
       await page.getByText('Pasta vazia').waitFor()
       assert.equal(await page.getByTestId('document-row').count(), 0)
       assert.equal(await page.getByTestId('folder-row').count(), 0)
