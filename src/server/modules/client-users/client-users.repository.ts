@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { anyUuid } from '../../platform/db/arrays.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern } from '../../platform/db/like.ts'
 import { users } from '../auth/auth.tables.ts'
@@ -195,7 +196,7 @@ export function clientUsersRepository(db: Db) {
           ),
         )
         .where(
-          and(eq(clientUserDepartments.tenantId, tenantId), inArray(clientUserDepartments.clientUserId, ids)),
+          and(eq(clientUserDepartments.tenantId, tenantId), anyUuid(clientUserDepartments.clientUserId, ids)),
         )
         .orderBy(asc(departments.name))
     },
@@ -217,7 +218,7 @@ export function clientUsersRepository(db: Db) {
             eq(clientOrgs.tenantId, clientUserOrgs.tenantId),
           ),
         )
-        .where(and(eq(clientUserOrgs.tenantId, tenantId), inArray(clientUserOrgs.clientUserId, ids)))
+        .where(and(eq(clientUserOrgs.tenantId, tenantId), anyUuid(clientUserOrgs.clientUserId, ids)))
         .orderBy(asc(clientOrgs.name))
     },
 

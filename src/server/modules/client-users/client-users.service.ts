@@ -60,6 +60,17 @@ export async function createDepartment(db: Db, actor: Actor, name: string) {
 
 // ---- client users -------------------------------------------------------------------------
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = out.get(k)
+    if (list) list.push(item)
+    else out.set(k, [item])
+  }
+  return out
+}
+
 async function toDtos(db: Db, tenantId: string, rows: ClientUserListRow[]): Promise<ClientUser[]> {
   const ids = rows.map((r) => r.id)
   const repo = clientUsersRepository(db)
@@ -67,6 +78,9 @@ async function toDtos(db: Db, tenantId: string, rows: ClientUserListRow[]): Prom
     repo.departmentsOf(tenantId, ids),
     repo.companiesOf(tenantId, ids),
   ])
+  // Grouped once: an export turns tens of thousands of users into DTOs in one call.
+  const depsOf = groupBy(deps, (d) => d.clientUserId)
+  const companiesOf = groupBy(companies, (c) => c.clientUserId)
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -75,12 +89,16 @@ async function toDtos(db: Db, tenantId: string, rows: ClientUserListRow[]): Prom
     phone: r.phone ? formatPhone(r.phone) : null,
     portalActive: r.portalActive,
     isDemo: r.isDemo,
-    departments: deps
-      .filter((d) => d.clientUserId === r.id)
-      .map((d) => ({ departmentId: d.departmentId, name: d.name, level: d.level })),
-    companies: companies
-      .filter((c) => c.clientUserId === r.id)
-      .map((c) => ({ id: c.id, name: c.name, document: formatDocument(c.document) })),
+    departments: (depsOf.get(r.id) ?? []).map((d) => ({
+      departmentId: d.departmentId,
+      name: d.name,
+      level: d.level,
+    })),
+    companies: (companiesOf.get(r.id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      document: formatDocument(c.document),
+    })),
     permissions: r.permissions,
     notifications: r.notifications ?? {},
     invitation: {

@@ -11,6 +11,7 @@ import { getTenantName, getTenantSettings } from '../tenants/tenant-settings.ts'
 import type { ClientUserRow } from './client-users.repository.ts'
 import { clientUsers, invitations } from './client-users.tables.ts'
 import { invitationMail } from './invitation.mail.ts'
+import { uuidArray } from '../../platform/db/arrays.ts'
 
 /**
  * The invitations service for many users at once (imports, scheduled sending): the same records,
@@ -21,9 +22,6 @@ import { invitationMail } from './invitation.mail.ts'
 type Rows<T> = { rows: T[] }
 const rowsOf = <T>(res: unknown) => (res as Rows<T>).rows
 const jsonList = (list: unknown[]) => JSON.stringify(list)
-
-/** A uuid[] literal ('{…}'): the ids come from the database, never from user input. */
-const pgUuidArray = (ids: string[]) => `{${ids.join(',')}}`
 
 export function invitationLink(config: Config, token: string): string {
   return `${config.appUrl}/convite?token=${encodeURIComponent(token)}`
@@ -44,7 +42,7 @@ async function invitableIds(tx: Db, tenantId: string, ids: string[]): Promise<st
 const invitableIn = (tenantId: string, ids: string[]) =>
   and(
     eq(clientUsers.tenantId, tenantId),
-    sql`${clientUsers.id} = any(${pgUuidArray(ids)}::uuid[])`,
+    sql`${clientUsers.id} = any(${uuidArray(ids)}::uuid[])`,
     isNull(clientUsers.userId),
     eq(clientUsers.isDemo, false),
     eq(clientUsers.portalActive, true),
@@ -62,7 +60,7 @@ async function trainingHolds(tx: Db, tenantId: string, ids: string[]): Promise<M
     select l.client_user_id, min(l.client_org_id::text) as first_org, bool_or(o.trained_at is not null) as trained
     from client_user_orgs l join client_orgs o on o.tenant_id = l.tenant_id and o.id = l.client_org_id
     where l.tenant_id = ${tenantId}
-      and l.client_user_id = any(${pgUuidArray(ids)}::uuid[])
+      and l.client_user_id = any(${uuidArray(ids)}::uuid[])
     group by l.client_user_id`)
   for (const r of rowsOf<{ client_user_id: string; first_org: string; trained: boolean }>(res))
     if (!r.trained) out.set(r.client_user_id, r.first_org)
@@ -124,7 +122,7 @@ export async function scheduleLinksInTx(
       -- planned from stale statistics rescanned the table once per user).
       update invitations set status = 'revoked', revoked_at = now()
       where tenant_id = ${t} and status in ('scheduled', 'sent', 'opened')
-        and client_user_id = any(${pgUuidArray(items.map((i) => i.id))}::uuid[])
+        and client_user_id = any(${uuidArray(items.map((i) => i.id))}::uuid[])
     ), ins as (
       insert into invitations (tenant_id, client_user_id, email, status, held_for_org_id, created_by)
       select ${t}::uuid, cu.id, cu.email, 'scheduled', cu.held, ${actor.userId}::uuid from cu
@@ -149,7 +147,7 @@ export async function cancelInvitationMailsInTx(tx: Db, tenantId: string, ids: s
   const res = await tx.execute(sql`
     select mail_message_id from invitations
     where tenant_id = ${tenantId} and mail_message_id is not null and status in ('sent', 'opened')
-      and client_user_id = any(${pgUuidArray(ids)}::uuid[])`)
+      and client_user_id = any(${uuidArray(ids)}::uuid[])`)
   return cancelQueuedMails(
     tx,
     rowsOf<{ mail_message_id: string }>(res).map((r) => r.mail_message_id),
@@ -164,7 +162,7 @@ export async function sendLinksInTx(tx: Db, config: Config, actor: Actor, list: 
   const revokedRes = await tx.execute(sql`
     update invitations set status = 'revoked', revoked_at = now()
     where tenant_id = ${t} and status in ('scheduled', 'sent', 'opened')
-      and client_user_id = any(${pgUuidArray(ids)}::uuid[])
+      and client_user_id = any(${uuidArray(ids)}::uuid[])
     returning client_user_id`)
   const revoked = new Set(rowsOf<{ client_user_id: string }>(revokedRes).map((r) => r.client_user_id))
   const emails = list.map((u) => u.email.toLowerCase())

@@ -19,26 +19,22 @@ export type ExportFormat = 'xlsx' | 'csv'
 export type ExportsDeps = { db: Db; config: Config }
 export type ExportFile = { filename: string; contentType: string; content: Buffer }
 
-const PAGE = 200
-
 /**
- * Every page of a list, as the list itself answers it (same filters, same order). A list longer
- * than the limit is refused before anything is written, with its size and what to do.
+ * Every row of a list, as the list itself answers it (same filters, same order), asked for as one
+ * page of limit + 1 rows: one pass over the list instead of a page-by-page walk whose every page
+ * sorts and counts the whole list again. A list longer than the limit is refused before anything
+ * is written, with its size and what to do.
  */
 async function collect<T>(
   limit: number,
-  fetch: (page: number) => Promise<{ items: T[]; total: number }>,
+  fetch: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
 ): Promise<T[]> {
-  const out: T[] = []
-  for (let page = 1; ; page++) {
-    const { items, total } = await fetch(page)
-    if (total > limit || out.length + items.length > limit)
-      throw ImportErrors.EXPORT_TOO_LARGE({
-        message: `A lista tem ${formatNumber(Math.max(total, out.length + items.length))} linhas e um arquivo leva até ${formatNumber(limit)}. Filtre a lista (busca, situação…) e exporte em partes.`,
-      })
-    out.push(...items)
-    if (items.length < PAGE) return out
-  }
+  const { items, total } = await fetch(1, limit + 1)
+  if (total > limit || items.length > limit)
+    throw ImportErrors.EXPORT_TOO_LARGE({
+      message: `A lista tem ${formatNumber(Math.max(total, items.length))} linhas e um arquivo leva até ${formatNumber(limit)}. Filtre a lista (busca, situação…) e exporte em partes.`,
+    })
+  return items
 }
 
 async function file<T>(
@@ -85,8 +81,8 @@ export async function exportClientOrgs(
   q: Omit<FindClientOrgsQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
-    findClientOrgs(deps.db, actor, { ...q, page, pageSize: PAGE, exhaustive: true }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
+    findClientOrgs(deps.db, actor, { ...q, page, pageSize, exhaustive: true }),
   )
   return file(format, 'clientes', 'Clientes', CLIENT_COLUMNS, rows)
 }
@@ -142,8 +138,8 @@ export async function exportClientUsers(
   q: Omit<FindClientUsersQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
-    findClientUsers(deps, actor, { ...q, page, pageSize: PAGE }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
+    findClientUsers(deps, actor, { ...q, page, pageSize }),
   )
   return file(format, 'usuarios-de-clientes', 'Usuários', USER_COLUMNS, rows)
 }
@@ -178,8 +174,8 @@ export async function exportFichas(
   q: Omit<FindFichasQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page) =>
-    findFichas(deps, actor, { ...q, page, pageSize: PAGE }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
+    findFichas(deps, actor, { ...q, page, pageSize }),
   )
   return file(format, 'fichas-cadastrais', 'Fichas', FICHA_COLUMNS, rows)
 }
