@@ -4,7 +4,7 @@
  * Pure functions: no I/O.
  */
 import { type DocumentType, formatCep, formatCnpj, formatCpf } from '#shared/documents.ts'
-import { formatDate, formatMoneyCents } from '#shared/format.ts'
+import { formatCount, formatDate, formatMoneyCents } from '#shared/format.ts'
 
 export type ContractPlaceholder = { key: string; label: string; example: string }
 
@@ -37,6 +37,11 @@ export const CONTRACT_PLACEHOLDERS: readonly ContractPlaceholder[] = [
   { key: 'contrato.data_venda', label: 'Data da venda', example: '30/11/2026' },
   { key: 'contrato.taxa_instalacao', label: 'Taxa de instalação', example: 'R$ 300,00' },
   { key: 'contrato.parcelas', label: 'Parcelas da taxa de instalação', example: '3' },
+  {
+    key: 'contrato.parcelas_por_extenso',
+    label: 'Parcelas da taxa, com a palavra no número certo',
+    example: '3 parcelas',
+  },
   { key: 'contrato.valor_parcela', label: 'Valor de cada parcela', example: 'R$ 100,00' },
   { key: 'contrato.validade_meses', label: 'Vigência em meses', example: '12' },
   { key: 'contrato.vigencia_fim', label: 'Fim da vigência', example: '30/11/2027' },
@@ -174,6 +179,7 @@ export function buildContractData(input: ContractInput): ContractData {
     'contrato.data_venda': formatDate(contract.saleDate),
     'contrato.taxa_instalacao': formatMoneyCents(contract.installationFeeCents),
     'contrato.parcelas': String(installments),
+    'contrato.parcelas_por_extenso': formatCount(installments, 'parcela', 'parcelas'),
     // Each instalment rounded to the cent: R$ 100,00 in 3 → R$ 33,33 (the sum may differ by cents).
     'contrato.valor_parcela': formatMoneyCents(Math.round(contract.installationFeeCents / installments)),
     'contrato.validade_meses': String(contract.validityMonths),
@@ -264,7 +270,7 @@ Pelos serviços, o CONTRATANTE pagará à CONTRATADA o valor de {{plano.valor}},
 Parágrafo único. O atraso no pagamento sujeita o CONTRATANTE a multa de 2% (dois por cento) e juros de 1% (um por cento) ao mês sobre o valor devido, podendo a CONTRATADA suspender os serviços após notificação prévia.
 
 CLÁUSULA QUARTA – DA INSTALAÇÃO
-A instalação será cobrada pela taxa de {{contrato.taxa_instalacao}}, paga em {{contrato.parcelas}} parcela(s) de {{contrato.valor_parcela}}, juntamente com as primeiras faturas do plano. O CONTRATANTE garantirá o acesso dos técnicos da CONTRATADA ao local de instalação em horário comercial.
+A instalação será cobrada pela taxa de {{contrato.taxa_instalacao}}, paga em {{contrato.parcelas_por_extenso}} de {{contrato.valor_parcela}}, juntamente com as primeiras faturas do plano. O CONTRATANTE garantirá o acesso dos técnicos da CONTRATADA ao local de instalação em horário comercial.
 
 CLÁUSULA QUINTA – DA VIGÊNCIA
 Este contrato vigora por {{contrato.validade_meses}} meses a contar de {{contrato.data_venda}}, data da venda, até {{contrato.vigencia_fim}}, renovando-se automaticamente por prazo indeterminado se nenhuma das partes manifestar o contrário com 30 (trinta) dias de antecedência.

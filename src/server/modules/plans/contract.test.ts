@@ -149,6 +149,7 @@ describe('buildContractData', () => {
     assert.equal(data['contrato.numero'], '2026/000123')
     assert.equal(data['contrato.taxa_instalacao'], 'R$ 1.000,00')
     assert.equal(data['contrato.parcelas'], '3')
+    assert.equal(data['contrato.parcelas_por_extenso'], '3 parcelas')
     assert.equal(data['contrato.valor_parcela'], 'R$ 333,33', 'rounded to the cent')
     assert.equal(data['cobranca.forma_pagamento'], 'Boleto bancário')
     assert.equal(data['cobranca.vencimento_dia'], '10')
@@ -158,6 +159,11 @@ describe('buildContractData', () => {
       billing: { paymentMethod: 'cartao_credito', dueDay: 5 },
     })
     assert.equal(card['contrato.valor_parcela'], 'R$ 66,67')
+    const single = buildContractData({
+      ...input,
+      contract: { ...input.contract, installationFeeCents: 20000, installments: 1 },
+    })
+    assert.equal(single['contrato.parcelas_por_extenso'], '1 parcela', 'never "parcela(s)"')
     assert.equal(card['cobranca.forma_pagamento'], 'Cartão de crédito')
   })
 
