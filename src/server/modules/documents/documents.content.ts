@@ -16,10 +16,11 @@ import {
   sanitiseFilename,
   withExtension,
 } from './documents.files.ts'
-import { type DocumentRow, documentsRepository, type FolderRow } from './documents.repository.ts'
+import { type DocumentRow, documentsRepository } from './documents.repository.ts'
 import type { DocumentDetail, DocumentSummary } from './documents.schemas.ts'
 import {
   type DocumentsDeps,
+  folderPath,
   type LoadedFolder,
   loadFolder,
   pathOf,
@@ -385,11 +386,4 @@ export async function downloadDocument(
 function withVersionSuffix(name: string, version: number): string {
   const dot = name.lastIndexOf('.')
   return dot > 0 ? `${name.slice(0, dot)} (v${version})${name.slice(dot)}` : `${name} (v${version})`
-}
-
-/** "Fiscal / 2026 / Março": the folder's path as the portal shows it. */
-function folderPath(folder: FolderRow, tree: FolderRow[]): string {
-  return pathOf(folder, tree)
-    .map((p) => p.name)
-    .join(' / ')
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '#shared/format.ts'
 import { defineErrors } from '../../platform/errors.ts'
 import { DOCUMENT_MAX_BYTES } from './documents.files.ts'
 
@@ -73,6 +74,7 @@ export const DocumentErrors = defineErrors({
 /** The size refusal with the limit in force (the deployment's, not only the default). */
 export function fileTooLarge(maxBytes: number) {
   const mb = maxBytes / (1024 * 1024)
-  const shown = mb >= 1 ? String(Math.round(mb)) : mb.toFixed(2).replace('.', ',')
-  return DocumentErrors.FILE_TOO_LARGE({ message: `O arquivo passa do limite de ${shown} MB.` })
+  return DocumentErrors.FILE_TOO_LARGE({
+    message: `O arquivo passa do limite de ${formatNumber(mb, mb >= 1 ? 0 : 2)} MB.`,
+  })
 }

@@ -15,6 +15,7 @@ import type {
 } from './documents.schemas.ts'
 import {
   type DocumentsDeps,
+  folderPath,
   loadFolder,
   MAX_FOLDER_DEPTH,
   pathOf,
@@ -163,8 +164,9 @@ export async function updateFolder(
       before: { name: folder.name, isShared: folder.isShared },
       after: { name: row.name, isShared: row.isShared },
     })
+    const updated = tree.map((f) => (f.id === row.id ? row : f))
     const before = visibilityOf(tree)
-    const visible = visibilityOf(tree.map((f) => (f.id === row.id ? row : f)))
+    const visible = visibilityOf(updated)
     // Shared: the documents it (and its shared subfolders) already held reach the portal now.
     const opened = [row, ...descendantsOf(row.id, tree)].filter((f) => visible.get(f.id) && !before.get(f.id))
     if (opened.length) {
@@ -175,9 +177,7 @@ export async function updateFolder(
       )
       await notifyShared(tx, deps.appUrl, actor, {
         folder: row,
-        path: pathOf(row, tree)
-          .map((p) => (p.id === row.id ? row.name : p.name))
-          .join(' / '),
+        path: folderPath(row, updated),
         documents: docs.length,
       })
     }

@@ -67,6 +67,13 @@ export function pathOf(folder: FolderRow, folders: FolderRow[]): { id: string; n
   return path
 }
 
+/** "Fiscal / 2026 / Março": the folder's path as the portal shows it. */
+export function folderPath(folder: FolderRow, tree: FolderRow[]): string {
+  return pathOf(folder, tree)
+    .map((p) => p.name)
+    .join(' / ')
+}
+
 // ---- access -------------------------------------------------------------------------------
 
 export type LoadedFolder = {

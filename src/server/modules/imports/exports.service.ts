@@ -27,9 +27,9 @@ export type ExportFile = { filename: string; contentType: string; content: Buffe
  */
 async function collect<T>(
   limit: number,
-  fetch: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
+  fetch: (pageSize: number) => Promise<{ items: T[]; total: number }>,
 ): Promise<T[]> {
-  const { items, total } = await fetch(1, limit + 1)
+  const { items, total } = await fetch(limit + 1)
   if (total > limit || items.length > limit)
     throw ImportErrors.EXPORT_TOO_LARGE({
       message: `A lista tem ${formatNumber(Math.max(total, items.length))} linhas e um arquivo leva até ${formatNumber(limit)}. Filtre a lista (busca, situação…) e exporte em partes.`,
@@ -81,8 +81,8 @@ export async function exportClientOrgs(
   q: Omit<FindClientOrgsQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
-    findClientOrgs(deps.db, actor, { ...q, page, pageSize, exhaustive: true }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (pageSize) =>
+    findClientOrgs(deps.db, actor, { ...q, page: 1, pageSize, exhaustive: true }),
   )
   return file(format, 'clientes', 'Clientes', CLIENT_COLUMNS, rows)
 }
@@ -138,8 +138,8 @@ export async function exportClientUsers(
   q: Omit<FindClientUsersQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
-    findClientUsers(deps, actor, { ...q, page, pageSize }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (pageSize) =>
+    findClientUsers(deps, actor, { ...q, page: 1, pageSize }),
   )
   return file(format, 'usuarios-de-clientes', 'Usuários', USER_COLUMNS, rows)
 }
@@ -174,8 +174,8 @@ export async function exportFichas(
   q: Omit<FindFichasQuery, 'page' | 'pageSize'>,
   format: ExportFormat,
 ) {
-  const rows = await collect(deps.config.imports.exportMaxRows, (page, pageSize) =>
-    findFichas(deps, actor, { ...q, page, pageSize }),
+  const rows = await collect(deps.config.imports.exportMaxRows, (pageSize) =>
+    findFichas(deps, actor, { ...q, page: 1, pageSize }),
   )
   return file(format, 'fichas-cadastrais', 'Fichas', FICHA_COLUMNS, rows)
 }

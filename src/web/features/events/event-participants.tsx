@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconFileSpreadsheet, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { formatDateTime, formatNumber } from '../../../shared/format.ts'
-import { api, downloadFile } from '../../shared/api.ts'
+import { api } from '../../shared/api.ts'
 import type { Paged } from '../../shared/paged.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
@@ -27,6 +27,7 @@ import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { useDownload } from '../../shared/use-download.ts'
 import { AddParticipantModal } from './add-participant-modal.tsx'
 import { CertificateCell } from './certificate-cell.tsx'
 import { REGISTRATION_STATUS_COLORS, REGISTRATION_STATUS_LABELS } from './events.labels.ts'
@@ -48,7 +49,7 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
   const [status, setStatus] = useState('')
   const [page, setPage] = useState(1)
   const [adding, setAdding] = useState(false)
-  const [exporting, setExporting] = useState(false)
+  const { busy: exporting, download } = useDownload()
   const [cancelling, setCancelling] = useState<Registration | null>(null)
   const list = useApiQuery<Paged<Registration>>(`/events/${event.id}/registrations`, {
     search: debouncedSearch,
@@ -65,15 +66,8 @@ export function EventParticipants({ event, refreshKey, onChanged }: Props) {
   }, [refreshKey, reload])
 
   /** The sheet holds the participants the list shows: the same search and status, every page. */
-  async function exportAs(ext: 'csv' | 'xlsx') {
-    setExporting(true)
-    try {
-      await downloadFile(`/events/${event.id}/attendance.${ext}`, { search: debouncedSearch, status })
-    } catch (error) {
-      notifyError(error, 'Não foi possível exportar')
-    } finally {
-      setExporting(false)
-    }
+  function exportAs(ext: 'csv' | 'xlsx') {
+    return download(`/events/${event.id}/attendance.${ext}`, { search: debouncedSearch, status })
   }
 
   async function changed() {

@@ -1,10 +1,9 @@
 import { Button, Menu } from '@mantine/core'
 import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react'
-import { useState } from 'react'
-import { downloadFile, type QueryParams } from '../../shared/api.ts'
+import type { QueryParams } from '../../shared/api.ts'
 import { PERMISSIONS } from '../../shared/permissions.ts'
 import { useSession } from '../../shared/session.tsx'
-import { notifyError } from '../../shared/ui/errors.ts'
+import { useDownload } from '../../shared/use-download.ts'
 
 interface ExportButtonsProps {
   /** The list under /api/v1/exports: "client-orgs", "client-users", "fichas", "plans", "client-orgs/<id>/plans". */
@@ -17,18 +16,9 @@ interface ExportButtonsProps {
 /** "Exportar" → ".xlsx (Excel)" / ".csv" for a list, with its filters; for whoever may export spreadsheets. */
 export function ExportButtons({ list, params = {}, size = 'sm' }: ExportButtonsProps) {
   const { can } = useSession()
-  const [busy, setBusy] = useState(false)
+  const { busy, download } = useDownload()
   if (!can(PERMISSIONS.importsRun)) return null
-  async function exportAs(format: 'xlsx' | 'csv') {
-    setBusy(true)
-    try {
-      await downloadFile(`/exports/${list}`, { ...params, format })
-    } catch (error) {
-      notifyError(error, 'Não foi possível exportar')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const exportAs = (format: 'xlsx' | 'csv') => download(`/exports/${list}`, { ...params, format })
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
