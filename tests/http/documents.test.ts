@@ -424,13 +424,19 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     )
 
     const view = await c.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    // Their own folder: deleted while all in it is theirs, never renamed.
     assert.deepEqual(view.body.can, {
       upload: true,
       createFolder: true,
       rename: false,
-      delete: false,
+      delete: true,
       share: false,
     })
+    const ofAnother = await contribuinte2.client.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.equal(ofAnother.body.can.delete, false)
+    const refusedToAnother = await contribuinte2.client.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.equal(refusedToAnother.status, 403)
+    assert.equal(refusedToAnother.body.code, 'LEVEL_OWNER_ONLY')
     const other = view.body.documents.find((d: { id: string }) => d.id === theirs.body.id)
     assert.deepEqual(other.can, { newVersion: false, rename: false, delete: false })
 
@@ -464,7 +470,10 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       (await c.patch(`/api/v1/portal/documents/folders/${folder.body.id}`, { name: 'Outro' })).status,
       403,
     )
-    assert.equal((await c.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)).status, 403)
+    const holdsTheirs = await c.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    assert.equal(holdsTheirs.status, 403)
+    assert.equal(holdsTheirs.body.code, 'FOLDER_HAS_OTHERS_CONTENT')
+    assert.match(holdsTheirs.body.message, /outras pessoas/)
 
     const deleted = await c.delete(`/api/v1/portal/documents/files/${mine.body.id}`)
     assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
@@ -485,6 +494,20 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       pdf('de novo'),
     )
     assert.equal(again.status, 201)
+
+    // A folder of theirs holding only what they published goes to the trash whole, and comes back.
+    const own = await c.post(`/api/v1/portal/documents/folders/${fiscalA}/folders`, { name: 'Minhas notas' })
+    const sub = await c.post(`/api/v1/portal/documents/folders/${own.body.id}/folders`, { name: 'Antigos' })
+    const draft = await upload(c, `/api/v1/portal/documents/folders/${sub.body.id}/documents`, 'r.pdf', pdf('r'))
+    assert.equal(draft.status, 201)
+    const gone = await c.delete(`/api/v1/portal/documents/folders/${own.body.id}`)
+    assert.equal(gone.status, 200, JSON.stringify(gone.body))
+    assert.equal((await audits(own.body.id, 'delete')).length, 1)
+    assert.equal((await audits(draft.body.id, 'delete')).length, 1)
+    assert.equal((await c.get(`/api/v1/portal/documents/folders/${sub.body.id}`)).status, 404)
+    const restored = await c.post(`/api/v1/portal/documents/folders/${own.body.id}/restore`)
+    assert.equal(restored.status, 200, JSON.stringify(restored.body))
+    assert.equal((await c.get(`/api/v1/portal/documents/files/${draft.body.id}`)).status, 200)
   })
 
   test('Proprietário renames and deletes anything and manages subfolders; the department folder stays', async () => {

@@ -5,7 +5,8 @@ import type { AccessLevel } from '../client-users/client-users.catalog.ts'
  * client user with their access level in the folder's department (seed 004, step 5):
  *   Revisor      lists, views and downloads;
  *   Contribuinte also creates folders, uploads documents, sends new versions of and deletes the
- *                documents they published;
+ *                documents they published, and deletes a folder they created while all it holds
+ *                is theirs too;
  *   Proprietário everything on the department's folders: rename, delete anything, subfolders.
  * Staff alone share folders. The department's own (system) folder is never renamed or deleted.
  * Moving a document needs, on the source, the right to delete it and, on the target folder, a level
@@ -33,14 +34,20 @@ export type DocumentCapabilities = { newVersion: boolean; rename: boolean; delet
 
 const writes = (a: FolderAccess) => a.kind === 'staff' || a.level !== 'revisor'
 const owns = (a: FolderAccess) => a.kind === 'staff' || a.level === 'proprietario'
+/** A Contribuinte's own folder (deleted only while everything in it is theirs too, checked on delete). */
+const madeIt = (a: FolderAccess, f: { createdByClientUserId: string | null }) =>
+  a.kind === 'client' && a.level === 'contribuinte' && f.createdByClientUserId === a.clientUserId
 export const sendsDocuments = (a: FolderAccess) => a.kind === 'staff' || a.canSendDocuments
 
-export function folderCapabilities(access: FolderAccess, folder: { isSystem: boolean }): FolderCapabilities {
+export function folderCapabilities(
+  access: FolderAccess,
+  folder: { isSystem: boolean; createdByClientUserId: string | null },
+): FolderCapabilities {
   return {
     upload: writes(access) && sendsDocuments(access),
     createFolder: writes(access),
     rename: owns(access) && !folder.isSystem,
-    delete: owns(access) && !folder.isSystem,
+    delete: (owns(access) || madeIt(access, folder)) && !folder.isSystem,
     share: access.kind === 'staff' && !folder.isSystem,
   }
 }

@@ -16,6 +16,10 @@ export const DocumentErrors = defineErrors({
     409,
     'Esta pasta tem subpastas do escritório que não estão compartilhadas com você: peça ao escritório para excluí-la.',
   ],
+  FOLDER_HAS_OTHERS_CONTENT: [
+    403,
+    'Esta pasta tem documentos ou subpastas de outras pessoas. Como Contribuinte, você só exclui uma pasta sua com apenas o que você publicou.',
+  ],
   NOT_IN_TRASH: [404, 'Item não encontrado na lixeira.'],
   PARENT_IN_TRASH: [409, 'A pasta onde este item estava também está na lixeira: restaure a pasta primeiro.'],
   RESTORE_DOCUMENT_NAME_TAKEN: [

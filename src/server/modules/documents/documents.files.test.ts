@@ -44,7 +44,7 @@ describe('document files: type by content and safe names', () => {
 })
 
 describe('access levels (seed 004)', () => {
-  const folder = { isSystem: false }
+  const folder = { isSystem: false, createdByClientUserId: null }
   const me = 'c1'
   const level = (l: 'revisor' | 'contribuinte' | 'proprietario', canSendDocuments = true) =>
     ({ kind: 'client', level: l, clientUserId: me, canSendDocuments }) as const
@@ -72,6 +72,14 @@ describe('access levels (seed 004)', () => {
       delete: false,
       share: false,
     })
+    // Their own folder: deleted (while all in it is theirs, checked on delete), never renamed.
+    assert.deepEqual(folderCapabilities(level('contribuinte'), { isSystem: false, createdByClientUserId: me }), {
+      upload: true,
+      createFolder: true,
+      rename: false,
+      delete: true,
+      share: false,
+    })
     assert.deepEqual(documentCapabilities(level('contribuinte'), { createdByClientUserId: me }), {
       newVersion: true,
       rename: false,
@@ -97,7 +105,7 @@ describe('access levels (seed 004)', () => {
       rename: true,
       delete: true,
     })
-    assert.deepEqual(folderCapabilities({ kind: 'staff' }, { isSystem: true }), {
+    assert.deepEqual(folderCapabilities({ kind: 'staff' }, { isSystem: true, createdByClientUserId: null }), {
       upload: true,
       createFolder: true,
       rename: false,

@@ -188,7 +188,9 @@ export async function updateFolder(
 /**
  * To the trash, with everything in it: the folder, its subfolders and their documents get the same
  * `deleted_at` (restored together) and one purge is queued for 30 days later. A client user
- * (Proprietário) cannot delete a folder holding office folders they do not see (not shared).
+ * (Proprietário) cannot delete a folder holding office folders they do not see (not shared); a
+ * Contribuinte deletes a folder they created, and only while every subfolder and document in it is
+ * theirs too.
  */
 export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: string) {
   const { folder, access, tree, visible } = await loadFolder(deps.db, actor, folderId)
@@ -209,6 +211,11 @@ export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: 
     }
     const folderIds = [folder.id, ...below.map((f) => f.id)]
     const docs = await repo.documentsOf(actor.tenantId, folderIds, false)
+    // A Contribuinte deletes their own folder only with nothing of anyone else's in it.
+    if (access.kind === 'client' && access.level === 'contribuinte') {
+      const mine = (x: { createdByClientUserId: string | null }) => x.createdByClientUserId === access.clientUserId
+      if (!below.every(mine) || !docs.every(mine)) throw E.FOLDER_HAS_OTHERS_CONTENT()
+    }
     const deletion = { deletedAt: new Date(), deletedByUserId: actor.userId, deletedByName: actor.name }
     await repo.setFoldersDeleted(actor.tenantId, folderIds, deletion)
     await repo.setDocumentsDeleted(
