@@ -434,7 +434,9 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     })
     const ofAnother = await contribuinte2.client.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
     assert.equal(ofAnother.body.can.delete, false)
-    const refusedToAnother = await contribuinte2.client.delete(`/api/v1/portal/documents/folders/${folder.body.id}`)
+    const refusedToAnother = await contribuinte2.client.delete(
+      `/api/v1/portal/documents/folders/${folder.body.id}`,
+    )
     assert.equal(refusedToAnother.status, 403)
     assert.equal(refusedToAnother.body.code, 'LEVEL_OWNER_ONLY')
     const other = view.body.documents.find((d: { id: string }) => d.id === theirs.body.id)
@@ -498,7 +500,12 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
     // A folder of theirs holding only what they published goes to the trash whole, and comes back.
     const own = await c.post(`/api/v1/portal/documents/folders/${fiscalA}/folders`, { name: 'Minhas notas' })
     const sub = await c.post(`/api/v1/portal/documents/folders/${own.body.id}/folders`, { name: 'Antigos' })
-    const draft = await upload(c, `/api/v1/portal/documents/folders/${sub.body.id}/documents`, 'r.pdf', pdf('r'))
+    const draft = await upload(
+      c,
+      `/api/v1/portal/documents/folders/${sub.body.id}/documents`,
+      'r.pdf',
+      pdf('r'),
+    )
     assert.equal(draft.status, 201)
     const gone = await c.delete(`/api/v1/portal/documents/folders/${own.body.id}`)
     assert.equal(gone.status, 200, JSON.stringify(gone.body))

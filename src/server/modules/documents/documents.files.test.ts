@@ -73,13 +73,16 @@ describe('access levels (seed 004)', () => {
       share: false,
     })
     // Their own folder: deleted (while all in it is theirs, checked on delete), never renamed.
-    assert.deepEqual(folderCapabilities(level('contribuinte'), { isSystem: false, createdByClientUserId: me }), {
-      upload: true,
-      createFolder: true,
-      rename: false,
-      delete: true,
-      share: false,
-    })
+    assert.deepEqual(
+      folderCapabilities(level('contribuinte'), { isSystem: false, createdByClientUserId: me }),
+      {
+        upload: true,
+        createFolder: true,
+        rename: false,
+        delete: true,
+        share: false,
+      },
+    )
     assert.deepEqual(documentCapabilities(level('contribuinte'), { createdByClientUserId: me }), {
       newVersion: true,
       rename: false,

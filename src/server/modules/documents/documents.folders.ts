@@ -213,7 +213,8 @@ export async function deleteFolder(deps: DocumentsDeps, actor: Actor, folderId: 
     const docs = await repo.documentsOf(actor.tenantId, folderIds, false)
     // A Contribuinte deletes their own folder only with nothing of anyone else's in it.
     if (access.kind === 'client' && access.level === 'contribuinte') {
-      const mine = (x: { createdByClientUserId: string | null }) => x.createdByClientUserId === access.clientUserId
+      const mine = (x: { createdByClientUserId: string | null }) =>
+        x.createdByClientUserId === access.clientUserId
       if (!below.every(mine) || !docs.every(mine)) throw E.FOLDER_HAS_OTHERS_CONTENT()
     }
     const deletion = { deletedAt: new Date(), deletedByUserId: actor.userId, deletedByName: actor.name }
