@@ -47,6 +47,7 @@ import {
 import {
   createClamdScanner,
   createLocalStorage,
+  createS3Storage,
   type FileStorage,
   noopScanner,
   parseClamdUrl,
@@ -118,12 +119,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const importsDeps = {
     ...deps2,
     lanes: importLanes(database, config),
-    storage: deps.importStorage ?? createLocalStorage(path.join(config.dataDir, 'imports')),
+    storage: deps.importStorage ?? fileStorage(config, 'imports'),
   }
   const documentsDeps: DocumentsDeps = {
     db,
     appUrl: config.appUrl,
-    storage: deps.documents?.storage ?? createLocalStorage(path.join(config.dataDir, 'documents')),
+    storage: deps.documents?.storage ?? fileStorage(config, 'documents'),
     scanner:
       deps.documents?.scanner ??
       (config.clamav
@@ -270,4 +271,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     transport.close()
   })
   return Object.assign(app, { jobs, database, clock }) as App
+}
+
+/** A storage of files (`documents`, `imports`): a folder of DATA_DIR, or the same name in the bucket. */
+function fileStorage(config: Config, area: 'documents' | 'imports'): FileStorage {
+  const s = config.storage
+  if (s.kind === 'local') return createLocalStorage(path.join(config.dataDir, area))
+  return createS3Storage({ ...s, prefix: `${s.prefix}${area}/` })
 }

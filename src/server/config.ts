@@ -54,6 +54,21 @@ const EnvSchema = z.object({
     .url({ protocol: /^tcp$/, error: 'CLAMAV_URL deve ser tcp://host:porta (o clamd do ClamAV).' })
     .optional(),
   CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /**
+   * An S3-compatible bucket for the documents and the imports' spreadsheets instead of DATA_DIR
+   * (under `documents/` and `imports/`). Without S3_BUCKET the files stay on the local disk.
+   */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT deve ser uma URL http(s).' }).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Put before every key, e.g. `cadastra/` when the bucket is shared. */
+  S3_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9_-]+\/)*$/, 'S3_PREFIX deve ser vazio ou como "pasta/" (minúsculas, números, - e _).')
+    .default(''),
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Spreadsheet imports: the largest file accepted and the most data rows it may have. */
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -93,6 +108,19 @@ export type Config = Readonly<{
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number }
   skipWebBuild: boolean
   lookups: { brasilApiUrl: string; viaCepUrl: string; rdapUrl: string; timeoutMs: number }
+  /** Where the documents and the imports' files live: DATA_DIR, or an S3-compatible bucket. */
+  storage:
+    | { kind: 'local' }
+    | {
+        kind: 's3'
+        endpoint: string
+        bucket: string
+        region: string
+        accessKeyId: string
+        secretAccessKey: string
+        prefix: string
+        timeoutMs: number
+      }
   /** The documents' antivirus (clamd); null: uploads are not scanned. */
   clamav: { url: string; timeoutMs: number } | null
   /** Spreadsheet imports; an .xlsx may inflate to 20× the byte limit, no entry more than 100:1. */
@@ -151,6 +179,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       rateLimitPerMinute: e.LOGIN_RATE_LIMIT,
     },
     skipWebBuild: e.SKIP_WEB_BUILD,
+    storage: e.S3_BUCKET
+      ? {
+          kind: 's3',
+          endpoint: (e.S3_ENDPOINT ?? `https://s3.${e.S3_REGION}.amazonaws.com`).replace(/\/+$/, ''),
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          accessKeyId: requireValue(e.S3_ACCESS_KEY_ID, 'S3_ACCESS_KEY_ID é obrigatório com S3_BUCKET'),
+          secretAccessKey: requireValue(
+            e.S3_SECRET_ACCESS_KEY,
+            'S3_SECRET_ACCESS_KEY é obrigatório com S3_BUCKET',
+          ),
+          prefix: e.S3_PREFIX,
+          timeoutMs: e.S3_TIMEOUT_MS,
+        }
+      : { kind: 'local' },
     clamav: e.CLAMAV_URL ? { url: e.CLAMAV_URL, timeoutMs: e.CLAMAV_TIMEOUT_MS } : null,
     lookups: {
       brasilApiUrl: e.LOOKUP_BRASILAPI_URL.replace(/\/+$/, ''),

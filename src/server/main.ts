@@ -35,6 +35,7 @@ async function main() {
     `  Cadastra no ar: ${config.appUrl}`,
     `  Banco de dados: ${where}${seeded ? ' — dados de demonstração criados' : ''}`,
     `  E-mail: ${config.mail.transport === 'mailbox' ? `caixa de saída local (${config.appUrl}/caixa-de-saida)` : 'SMTP (SMTP_URL)'}`,
+    `  Arquivos (documentos e importações): ${config.storage.kind === 's3' ? `bucket S3 ${config.storage.bucket} em ${config.storage.endpoint}` : `${config.dataDir} (defina S3_BUCKET para um bucket S3)`}`,
     `  Antivírus dos documentos: ${config.clamav ? `ClamAV (${config.clamav.url})` : 'nenhum (defina CLAMAV_URL)'}`,
     `  Documentação da API: ${config.appUrl}/api/docs`,
     '',

@@ -52,6 +52,10 @@ export const CommonErrors = defineErrors({
   RATE_LIMITED: [429, 'Muitas tentativas em pouco tempo. Aguarde um pouco e tente de novo.'],
   INTERNAL: [500, 'Ocorreu um erro inesperado. Tente novamente; se persistir, avise o suporte.'],
   UNAVAILABLE: [503, 'O serviço está temporariamente indisponível. Tente novamente em instantes.'],
+  STORAGE_UNAVAILABLE: [
+    503,
+    'O armazenamento de arquivos não respondeu agora e nada foi alterado. Tente de novo em alguns minutos.',
+  ],
 })
 
 /** Postgres unique-violation detection that works for node-postgres and PGlite errors. */

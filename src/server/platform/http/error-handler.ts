@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError, CommonErrors } from '../errors.ts'
+import { StorageUnavailableError } from '../storage/storage.ts'
 
 /**
  * One place maps every failure to `{ code, message, fields? }`: AppErrors as they are, schema
@@ -10,7 +11,9 @@ import { AppError, CommonErrors } from '../errors.ts'
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const appError = toAppError(err)
-    if (appError.status >= 500) req.log.error({ err, reqId: req.id }, 'erro não tratado')
+    if (err instanceof StorageUnavailableError)
+      req.log.warn({ reqId: req.id, reason: err.message }, 'armazenamento indisponível')
+    else if (appError.status >= 500) req.log.error({ err, reqId: req.id }, 'erro não tratado')
     else
       req.log.info(
         // What the parser said under a refusal such as SPREADSHEET_MALFORMED (never user data).
@@ -41,6 +44,8 @@ export function routeNotFoundBody() {
 
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err
+  // The bucket is down or refuses us: the person tries again; the reason goes to the log.
+  if (err instanceof StorageUnavailableError) return CommonErrors.STORAGE_UNAVAILABLE()
   const fe = err as FastifyError
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const fields: Record<string, string> = {}

@@ -4,7 +4,9 @@ export {
   createLocalStorage,
   type FileStorage,
   StorageNotFoundError,
+  StorageUnavailableError,
 } from './storage.ts'
+export { createS3Storage, type S3StorageOptions } from './s3.ts'
 export {
   EICAR_SIGNATURE,
   eicarScanner,

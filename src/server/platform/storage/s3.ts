@@ -1,0 +1,211 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { type S3Credentials, EMPTY_SHA256, sha256Hex, signRequest, uriEncode } from './sigv4.ts'
+import {
+  assertStorageKey,
+  type FileStorage,
+  StorageNotFoundError,
+  StorageUnavailableError,
+} from './storage.ts'
+
+export type S3StorageOptions = S3Credentials & {
+  /** `https://s3.sa-east-1.amazonaws.com`, `http://minio:9000`, … */
+  endpoint: string
+  bucket: string
+  region: string
+  /** Put before every key, e.g. `documents/` (one bucket can hold both storages). */
+  prefix?: string
+  /** A stream longer than this goes up in parts of this size (S3's minimum part is 5 MiB). */
+  partBytes?: number
+  timeoutMs?: number
+  now?: () => Date
+}
+
+const MiB = 1024 * 1024
+
+/**
+ * Files in an S3-compatible bucket, through its REST API signed with Signature Version 4. A buffer,
+ * or a stream that ends within one part, is one PutObject; a longer stream is a multipart upload
+ * (parts of `partBytes`, so memory stays bounded) that is aborted when anything fails — S3 shows an
+ * object only once it is complete, so readers see all or nothing, as with the local disk.
+ * A missing key is StorageNotFoundError; a bucket that cannot be reached or refuses the request
+ * (network, time-out, 5xx, wrong credentials) is StorageUnavailableError, which the API answers
+ * with 503. The secret never goes into an error or the log.
+ */
+export function createS3Storage(opts: S3StorageOptions): FileStorage {
+  const endpoint = new URL(opts.endpoint)
+  const prefix = opts.prefix ?? ''
+  const partBytes = Math.max(opts.partBytes ?? 8 * MiB, 5 * MiB)
+  const timeoutMs = opts.timeoutMs ?? 30_000
+  const now = opts.now ?? (() => new Date())
+
+  // Path-style addressing (`endpoint/bucket/key`): AWS S3, MinIO, Ceph, R2 and the others all take it.
+  const base = `${endpoint.origin}${endpoint.pathname.replace(/\/$/, '')}/${uriEncode(opts.bucket)}`
+  const urlOf = (key: string, query = '') => {
+    assertStorageKey(key)
+    const objectPath = `${prefix}${key}`.split('/').map(uriEncode).join('/')
+    return new URL(`${base}/${objectPath}${query}`)
+  }
+
+  async function send(
+    method: string,
+    url: URL,
+    body?: Buffer,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const payloadHash = body ? sha256Hex(body) : EMPTY_SHA256
+    const signed = signRequest({ method, url, headers, payloadHash, region: opts.region, now: now() }, opts)
+    try {
+      return await fetch(url, {
+        method,
+        headers: signed,
+        body: body ? (body as unknown as BodyInit) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (err) {
+      const reason =
+        err instanceof Error && err.name === 'TimeoutError' ? `sem resposta em ${timeoutMs} ms` : err
+      throw new StorageUnavailableError(`${method} ${url.pathname}`, describe(reason))
+    }
+  }
+
+  async function expectOk(res: Response, what: string, key: string): Promise<Response> {
+    if (res.ok) return res
+    const text = await res.text().catch(() => '')
+    const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1]
+    if (res.status === 404 && (code === 'NoSuchKey' || !code)) throw new StorageNotFoundError(key)
+    throw new StorageUnavailableError(what, code ? `${code} (HTTP ${res.status})` : `HTTP ${res.status}`)
+  }
+
+  async function putObject(key: string, bytes: Buffer) {
+    await drain(await expectOk(await send('PUT', urlOf(key), bytes), `PutObject ${key}`, key))
+  }
+
+  async function putInParts(key: string, parts: PartReader) {
+    const created = await expectOk(
+      await send('POST', urlOf(key, '?uploads')),
+      `CreateMultipartUpload ${key}`,
+      key,
+    )
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await created.text())?.[1]
+    if (!uploadId) throw new StorageUnavailableError(`CreateMultipartUpload ${key}`, 'resposta sem UploadId')
+    const upload = `uploadId=${encodeURIComponent(uploadId)}`
+    const etags: string[] = []
+    try {
+      for (let part = await parts.next(); part; part = await parts.next()) {
+        const n = etags.length + 1
+        const res = await expectOk(
+          await send('PUT', urlOf(key, `?partNumber=${n}&${upload}`), part),
+          `UploadPart ${n} ${key}`,
+          key,
+        )
+        etags.push(res.headers.get('etag') ?? '')
+        await drain(res)
+      }
+      const xml = `<CompleteMultipartUpload>${etags
+        .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${escapeXml(etag)}</ETag></Part>`)
+        .join('')}</CompleteMultipartUpload>`
+      const done = await expectOk(
+        await send('POST', urlOf(key, `?${upload}`), Buffer.from(xml)),
+        `CompleteMultipartUpload ${key}`,
+        key,
+      )
+      // S3 may answer 200 and put the failure in the body.
+      const text = await done.text()
+      if (/<Error>/.test(text))
+        throw new StorageUnavailableError(
+          `CompleteMultipartUpload ${key}`,
+          /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? 'erro',
+        )
+    } catch (err) {
+      await send('DELETE', urlOf(key, `?${upload}`))
+        .then(drain)
+        .catch(() => {})
+      throw err
+    }
+  }
+
+  return {
+    kind: 's3',
+    async put(key, content) {
+      assertStorageKey(key)
+      if (Buffer.isBuffer(content)) return putObject(key, content)
+      const parts = partReader(content, partBytes)
+      const first = (await parts.next()) ?? Buffer.alloc(0)
+      if (first.length < partBytes) return putObject(key, first)
+      const second = await parts.next()
+      if (!second) return putObject(key, first)
+      return putInParts(key, parts.replay([first, second]))
+    },
+    async get(key) {
+      const res = await expectOk(await send('GET', urlOf(key)), `GetObject ${key}`, key)
+      if (!res.body) return Readable.from([])
+      return Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>)
+    },
+    async delete(key) {
+      const res = await send('DELETE', urlOf(key))
+      if (res.status === 404) return drain(res)
+      await drain(await expectOk(res, `DeleteObject ${key}`, key))
+    },
+    async exists(key) {
+      const res = await send('HEAD', urlOf(key))
+      await drain(res)
+      if (res.status === 404) return false
+      await expectOk(res, `HeadObject ${key}`, key)
+      return true
+    },
+  }
+}
+
+type PartReader = {
+  /** The next part: `size` bytes, fewer only at the end of the stream; null once it has ended. */
+  next(): Promise<Buffer | null>
+  /** The same reader, giving `parts` (already read) first. */
+  replay(parts: Buffer[]): PartReader
+}
+
+function partReader(stream: Readable, size: number): PartReader {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>
+  let carry: Buffer = Buffer.alloc(0)
+  let ended = false
+  const reader: PartReader = {
+    async next() {
+      const chunks = [carry]
+      let length = carry.length
+      while (length < size && !ended) {
+        const { value, done } = await it.next()
+        if (done) ended = true
+        else {
+          const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value)
+          chunks.push(chunk)
+          length += chunk.length
+        }
+      }
+      if (length === 0) return null
+      const all = Buffer.concat(chunks, length)
+      carry = all.subarray(Math.min(size, all.length))
+      return all.subarray(0, Math.min(size, all.length))
+    },
+    replay(parts) {
+      const queue = [...parts]
+      return { next: async () => queue.shift() ?? reader.next(), replay: reader.replay }
+    },
+  }
+  return reader
+}
+
+/** Frees the connection of a response whose body is not read. */
+async function drain(res: Response): Promise<void> {
+  await res.body?.cancel().catch(() => {})
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause
+    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message
+  }
+  return String(err)
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
