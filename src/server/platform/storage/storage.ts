@@ -52,6 +52,8 @@ export function assertStorageKey(key: string): void {
  * Files under `root` (e.g. `<DATA_DIR>/documents`). A write goes to a temp file in the same folder
  * (same file system) and is renamed into place, so a crash never leaves a truncated file behind.
  */
+const DISK_UNAVAILABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO'])
+
 export function createLocalStorage(root: string): FileStorage {
   const base = path.resolve(root)
   const fileOf = (key: string) => {
@@ -73,6 +75,9 @@ export function createLocalStorage(root: string): FileStorage {
         await rename(temp, file)
       } catch (err) {
         await rm(temp, { force: true })
+        const code = (err as NodeJS.ErrnoException).code
+        // A full or read-only disk is the storage being unavailable, not a bug: 503, nothing kept.
+        if (code && DISK_UNAVAILABLE.has(code)) throw new StorageUnavailableError(`gravar ${key}`, code)
         throw err
       }
     },
