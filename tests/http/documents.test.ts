@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { crc32 } from 'node:zlib'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, like } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { clientUsers } from '#server/modules/client-users/client-users.tables.ts'
 import { clientOrgs } from '#server/modules/clients/clients.tables.ts'
 import { documents } from '#server/modules/documents/documents.tables.ts'
+import { portalNotifications } from '#server/modules/notifications/notifications.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
 import { createLocalStorage, EICAR_SIGNATURE, eicarScanner } from '#server/platform/storage/index.ts'
 import { createOrg, portalClientUser } from '../factories/client-users.ts'
@@ -331,6 +332,7 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       createFolder: false,
       rename: false,
       delete: false,
+      move: false,
       share: false,
     })
     const row = view.body.documents.find((d: { id: string }) => d.id === docId)
@@ -430,6 +432,7 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       createFolder: true,
       rename: false,
       delete: true,
+      move: false,
       share: false,
     })
     const ofAnother = await contribuinte2.client.get(`/api/v1/portal/documents/folders/${folder.body.id}`)
@@ -537,6 +540,7 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       createFolder: true,
       rename: true,
       delete: true,
+      move: true,
       share: false,
     })
     assert.deepEqual(view.body.documents[0].can, { newVersion: true, rename: true, delete: true })
@@ -575,6 +579,127 @@ describe('documentos do portal: pastas por departamento e níveis de acesso', ()
       (await p.post(`/api/v1/portal/documents/folders/${pessoalA}/folders`, { name: 'Férias' })).status,
       403,
     )
+  })
+
+  test('"Mover" a folder: with what it holds, inside its department, by staff and the Proprietário only', async () => {
+    const p = proprietario.client
+    const mk = async (c: TestClient, parent: string, name: string) => {
+      const res = await c.post(`/api/v1/portal/documents/folders/${parent}/folders`, { name })
+      assert.equal(res.status, 201, JSON.stringify(res.body))
+      return res.body.id as string
+    }
+    const arquivo = await mk(p, fiscalA, 'Arquivo morto')
+    const notas = await mk(p, fiscalA, 'Notas antigas')
+    const ano = await mk(p, notas, '2025')
+    const doc = await upload(
+      contribuinte.client,
+      `/api/v1/portal/documents/folders/${ano}/documents`,
+      'nf.pdf',
+      pdf('nf'),
+    )
+    assert.equal(doc.status, 201)
+    const move = (c: TestClient, id: string, folderId: string, prefix = '/api/v1/portal/documents') =>
+      c.post(`${prefix}/folders/${id}/move`, { folderId })
+
+    const moved = await move(p, notas, arquivo)
+    assert.equal(moved.status, 200, JSON.stringify(moved.body))
+    assert.equal(moved.body.parentId, arquivo)
+    const view = await p.get(`/api/v1/portal/documents/folders/${ano}`)
+    assert.deepEqual(
+      view.body.path.map((x: { name: string }) => x.name),
+      ['Fiscal', 'Arquivo morto', 'Notas antigas', '2025'],
+    )
+    assert.deepEqual(
+      view.body.documents.map((d: { name: string }) => d.name),
+      ['nf.pdf'],
+    )
+    const [audit] = await audits(notas, 'move')
+    assert.equal(audit.actorName, 'Paulo Proprietário')
+    assert.deepEqual(
+      [(audit.before as { folder: string }).folder, (audit.after as { folder: string }).folder],
+      ['Fiscal / Notas antigas', 'Fiscal / Arquivo morto / Notas antigas'],
+    )
+
+    const refusals: [TestClient, string, string, number, string][] = [
+      [p, arquivo, ano, 400, 'MOVE_INTO_ITSELF'],
+      [p, arquivo, arquivo, 400, 'MOVE_INTO_ITSELF'],
+      [p, notas, arquivo, 400, 'MOVE_FOLDER_SAME_PLACE'],
+      [p, fiscalA, arquivo, 409, 'FOLDER_SYSTEM_MOVE'],
+      [contribuinte.client, ano, fiscalA, 403, 'LEVEL_OWNER_ONLY'],
+      [revisor.client, ano, fiscalA, 403, 'LEVEL_READ_ONLY'],
+      // Another company's folder, even of a department the user has, is not there.
+      [p, ano, fiscalB, 404, 'FOLDER_NOT_FOUND'],
+      [other.admin, ano, fiscalA, 404, 'FOLDER_NOT_FOUND'],
+    ]
+    for (const [c, id, target, status, code] of refusals) {
+      const prefix = c === other.admin ? '/api/v1/documents' : '/api/v1/portal/documents'
+      const res = await move(c, id, target, prefix)
+      assert.equal(res.status, status, `${code}: ${JSON.stringify(res.body)}`)
+      assert.equal(res.body.code, code)
+    }
+    assert.equal((await p.get(`/api/v1/portal/documents/folders/${ano}`)).body.can.move, true)
+    assert.equal(
+      (await contribuinte.client.get(`/api/v1/portal/documents/folders/${ano}`)).body.can.move,
+      false,
+    )
+
+    // A sibling of the same name at the target; another department; too deep.
+    const twin = await mk(p, fiscalA, 'Notas Antigas')
+    const taken = await move(p, twin, arquivo)
+    assert.equal(taken.status, 409)
+    assert.equal(taken.body.code, 'MOVE_FOLDER_NAME_TAKEN')
+    const otherDepartment = await move(t.admin, twin, pessoalA, '/api/v1/documents')
+    assert.equal(otherDepartment.status, 400)
+    assert.equal(otherDepartment.body.code, 'MOVE_OTHER_DEPARTMENT')
+    let deepest = ano // level 4
+    for (const name of ['n5', 'n6', 'n7']) deepest = await mk(p, deepest, name)
+    await mk(p, twin, 'filha') // twin: level 2, with one level below it
+    const tooDeep = await move(p, twin, deepest) // would be 8 and 9
+    assert.equal(tooDeep.status, 400)
+    assert.equal(tooDeep.body.code, 'FOLDER_TOO_DEEP')
+    assert.match(tooDeep.body.message, /passariam do limite de 8 níveis/)
+    const parentOfDeepest = (await p.get(`/api/v1/portal/documents/folders/${deepest}`)).body.folder.parentId
+    assert.equal((await move(p, twin, parentOfDeepest)).status, 200, 'levels 7 and 8 are allowed')
+    assert.equal((await audits(twin, 'move')).length, 1, 'refusals leave no audit entry')
+
+    // Staff move a shared folder out of the office's unshared one: it reaches the portal, announced.
+    const interno = await t.admin.post(`/api/v1/documents/folders/${fiscalA}/folders`, { name: 'Interno' })
+    const guias = await t.admin.post(`/api/v1/documents/folders/${interno.body.id}/folders`, {
+      name: 'Guias',
+      share: true,
+    })
+    await upload(t.admin, `/api/v1/documents/folders/${guias.body.id}/documents`, 'DAS.pdf', pdf('das'))
+    assert.equal(
+      (await contribuinte.client.get(`/api/v1/portal/documents/folders/${guias.body.id}`)).status,
+      404,
+    )
+    const notices = () =>
+      ctx.app.database.db
+        .select()
+        .from(portalNotifications)
+        .where(
+          and(
+            eq(portalNotifications.clientUserId, contribuinte.id),
+            like(portalNotifications.body, '%Guias%'),
+          ),
+        )
+    assert.equal((await notices()).length, 0)
+    // Caio chose to hear of new documents in the portal's inbox.
+    const prefs = await t.admin.patch(`/api/v1/client-users/${contribuinte.id}`, {
+      notifications: { documents: 'system' },
+    })
+    assert.equal(prefs.status, 200, JSON.stringify(prefs.body))
+    const out = await move(t.admin, guias.body.id, fiscalA, '/api/v1/documents')
+    assert.equal(out.status, 200, JSON.stringify(out.body))
+    assert.equal(out.body.isVisibleToClients, true)
+    const seen = await contribuinte.client.get(`/api/v1/portal/documents/folders/${guias.body.id}`)
+    assert.equal(seen.status, 200)
+    assert.deepEqual(
+      seen.body.documents.map((d: { name: string }) => d.name),
+      ['DAS.pdf'],
+    )
+    const [notice] = await notices()
+    assert.match(notice.body, /compartilhou a pasta Fiscal \/ Guias, com 1 documento,/)
   })
 
   test('versions: each upload is kept with size, type, sha256 and who sent it; old versions download', async () => {

@@ -7,7 +7,7 @@ import type { AccessLevel } from '../client-users/client-users.catalog.ts'
  *   Contribuinte also creates folders, uploads documents, sends new versions of and deletes the
  *                documents they published, and deletes a folder they created while all it holds
  *                is theirs too;
- *   Proprietário everything on the department's folders: rename, delete anything, subfolders.
+ *   Proprietário everything on the department's folders: rename, move, delete anything, subfolders.
  * Staff alone share folders. The department's own (system) folder is never renamed or deleted.
  * Moving a document needs, on the source, the right to delete it and, on the target folder, a level
  * that adds documents (it sends no file: the portal permission below is not needed). The trash
@@ -28,6 +28,8 @@ export type FolderCapabilities = {
   createFolder: boolean
   rename: boolean
   delete: boolean
+  /** Into another folder of the same department, with everything in it. */
+  move: boolean
   share: boolean
 }
 export type DocumentCapabilities = { newVersion: boolean; rename: boolean; delete: boolean }
@@ -48,6 +50,7 @@ export function folderCapabilities(
     createFolder: writes(access),
     rename: owns(access) && !folder.isSystem,
     delete: (owns(access) || madeIt(access, folder)) && !folder.isSystem,
+    move: owns(access) && !folder.isSystem,
     share: access.kind === 'staff' && !folder.isSystem,
   }
 }

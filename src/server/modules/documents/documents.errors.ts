@@ -31,6 +31,17 @@ export const DocumentErrors = defineErrors({
     'Já existe uma pasta com este nome no lugar de origem. Renomeie essa pasta e restaure de novo.',
   ],
   MOVE_SAME_FOLDER: [400, 'O documento já está nesta pasta.'],
+  MOVE_FOLDER_SAME_PLACE: [400, 'A pasta já está dentro da pasta escolhida.'],
+  MOVE_INTO_ITSELF: [400, 'Uma pasta não pode ser movida para dentro dela mesma nem de uma subpasta sua.'],
+  MOVE_OTHER_DEPARTMENT: [
+    400,
+    'Uma pasta só pode ser movida dentro do mesmo departamento. Para outro departamento, mova os documentos.',
+  ],
+  MOVE_FOLDER_NAME_TAKEN: [
+    409,
+    'Já existe uma pasta com este nome na pasta de destino. Renomeie uma das duas antes de mover.',
+  ],
+  FOLDER_SYSTEM_MOVE: [409, 'Esta é a pasta do departamento: ela não pode ser movida.'],
   MOVE_NAME_TAKEN: [
     409,
     'Já existe um documento com este nome na pasta de destino. Renomeie um dos dois antes de mover.',

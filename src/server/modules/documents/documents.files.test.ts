@@ -55,6 +55,7 @@ describe('access levels (seed 004)', () => {
       createFolder: false,
       rename: false,
       delete: false,
+      move: false,
       share: false,
     })
     assert.deepEqual(documentCapabilities(level('revisor'), { createdByClientUserId: me }), {
@@ -70,6 +71,7 @@ describe('access levels (seed 004)', () => {
       createFolder: true,
       rename: false,
       delete: false,
+      move: false,
       share: false,
     })
     // Their own folder: deleted (while all in it is theirs, checked on delete), never renamed.
@@ -80,6 +82,7 @@ describe('access levels (seed 004)', () => {
         createFolder: true,
         rename: false,
         delete: true,
+        move: false,
         share: false,
       },
     )
@@ -101,6 +104,7 @@ describe('access levels (seed 004)', () => {
       createFolder: true,
       rename: true,
       delete: true,
+      move: true,
       share: false,
     })
     assert.deepEqual(documentCapabilities(level('proprietario'), { createdByClientUserId: null }), {
@@ -113,6 +117,7 @@ describe('access levels (seed 004)', () => {
       createFolder: true,
       rename: false,
       delete: false,
+      move: false,
       share: false,
     })
     assert.equal(folderCapabilities({ kind: 'staff' }, folder).share, true)

@@ -6,7 +6,7 @@ import { readSingleFile } from '../../platform/http/upload.ts'
 import * as content from './documents.content.ts'
 import { DocumentErrors, fileTooLarge } from './documents.errors.ts'
 import * as folders from './documents.folders.ts'
-import { moveDocument } from './documents.move.ts'
+import { moveDocument, moveFolder } from './documents.move.ts'
 import {
   Deleted,
   DocumentDetail,
@@ -15,6 +15,7 @@ import {
   FolderView,
   IdParams,
   MoveDocumentBody,
+  MoveFolderBody,
   RenameDocumentBody,
   Restored,
   TreeFolder,
@@ -130,6 +131,21 @@ export function itemRoutes(
         },
       },
       async (req) => folders.deleteFolder(deps, actorOf(req), req.params.id),
+    )
+    app.post(
+      `${p}/folders/:id/move`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary:
+            'Move a pasta, com subpastas e documentos, para outra pasta do mesmo departamento (auditado)',
+          params: IdParams,
+          body: MoveFolderBody,
+          response: { 200: TreeFolder },
+        },
+      },
+      async (req) => moveFolder(deps, actorOf(req), req.params.id, req.body.folderId),
     )
     app.post(
       `${p}/folders/:id/documents`,

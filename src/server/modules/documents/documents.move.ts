@@ -1,12 +1,23 @@
 import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { addsDocuments, documentCapabilities } from './documents.access.ts'
+import { addsDocuments, documentCapabilities, folderCapabilities } from './documents.access.ts'
 import { loadDocument } from './documents.content.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
-import { documentsRepository } from './documents.repository.ts'
-import type { DocumentSummary } from './documents.schemas.ts'
-import { type DocumentsDeps, loadFolder, pathOf, refuse, toSummary } from './documents.service.ts'
+import { notifyShared } from './documents.notify.ts'
+import { documentsRepository, type FolderRow } from './documents.repository.ts'
+import type { DocumentSummary, TreeFolder } from './documents.schemas.ts'
+import {
+  type DocumentsDeps,
+  folderPath,
+  loadFolder,
+  MAX_FOLDER_DEPTH,
+  pathOf,
+  refuse,
+  toSummary,
+  visibilityOf,
+} from './documents.service.ts'
+import { descendantsOf } from './documents.trash.ts'
 
 /**
  * "Mover": a document to another folder of the same company, with its versions and history. Needs
@@ -57,5 +68,106 @@ export async function moveDocument(
       after: { folderId: target.folder.id, folder: toPath, name: moved.name, clientOrgId: doc.clientOrgId },
     })
     return toSummary(target.access, moved, current)
+  })
+}
+
+/** Levels below `root` (0: no subfolders). */
+function heightOf(rootId: string, tree: FolderRow[]): number {
+  let height = 0
+  let level = [rootId]
+  while (level.length && height <= MAX_FOLDER_DEPTH) {
+    const ids = new Set(level)
+    level = tree.filter((f) => f.parentId !== null && ids.has(f.parentId)).map((f) => f.id)
+    if (level.length) height++
+  }
+  return height
+}
+
+/**
+ * "Mover" a folder, with its subfolders and documents, into another folder of the same company and
+ * department (a folder's department is its whole subtree's: people keep their level on what moves).
+ * Staff and a Proprietário, never the department's own folder; not into itself or below it, not past
+ * the depth limit, not onto a sibling's name. Both folders are locked in id order (two opposite moves
+ * cannot deadlock) and the checks run again on the tree read under the locks. What staff move out of
+ * an unshared folder into one clients see reaches the portal now, announced like a share. Audited.
+ */
+export async function moveFolder(
+  deps: DocumentsDeps,
+  actor: Actor,
+  folderId: string,
+  targetFolderId: string,
+): Promise<TreeFolder> {
+  const source = await loadFolder(deps.db, actor, folderId)
+  const { folder } = source
+  if (folder.isSystem) throw E.FOLDER_SYSTEM_MOVE()
+  if (!folderCapabilities(source.access, folder).move) refuse(source.access, 'owner')
+  const target = await loadFolder(deps.db, actor, targetFolderId)
+  if (target.folder.clientOrgId !== folder.clientOrgId) throw E.FOLDER_NOT_FOUND()
+  if (target.folder.departmentId !== folder.departmentId) throw E.MOVE_OTHER_DEPARTMENT()
+  if (!folderCapabilities(target.access, target.folder).createFolder) refuse(target.access, 'write')
+
+  return deps.db.transaction(async (tx) => {
+    const r = documentsRepository(tx)
+    const [first, second] = [folder.id, target.folder.id].sort()
+    const lockedFirst = await r.folder(actor.tenantId, first, true)
+    const lockedSecond = first === second ? lockedFirst : await r.folder(actor.tenantId, second, true)
+    if (!lockedFirst || lockedFirst.deletedAt || !lockedSecond || lockedSecond.deletedAt)
+      throw E.FOLDER_NOT_FOUND()
+    // The tree as it is now, under the locks: another move may have changed it.
+    const tree = await r.folders(actor.tenantId, folder.clientOrgId, [folder.departmentId])
+    const moving = tree.find((f) => f.id === folder.id)
+    const into = tree.find((f) => f.id === target.folder.id)
+    if (!moving || !into) throw E.FOLDER_NOT_FOUND()
+    if (into.id === moving.id || descendantsOf(moving.id, tree).some((f) => f.id === into.id))
+      throw E.MOVE_INTO_ITSELF()
+    if (moving.parentId === into.id) throw E.MOVE_FOLDER_SAME_PLACE()
+    if (pathOf(into, tree).length + 1 + heightOf(moving.id, tree) > MAX_FOLDER_DEPTH)
+      throw E.FOLDER_TOO_DEEP({
+        message: `Lá, a pasta e as suas subpastas passariam do limite de ${MAX_FOLDER_DEPTH} níveis.`,
+      })
+    const before = visibilityOf(tree)
+    let moved: FolderRow
+    try {
+      moved = await r.updateFolder(actor.tenantId, moving.id, { parentId: into.id })
+    } catch (err) {
+      if (isUniqueViolation(err, 'document_folders_name_key')) throw E.MOVE_FOLDER_NAME_TAKEN()
+      throw err
+    }
+    const updated = tree.map((f) => (f.id === moved.id ? moved : f))
+    const visible = visibilityOf(updated)
+    await recordAudit(tx, actor, {
+      entity: 'document_folder',
+      entityId: moving.id,
+      action: 'move',
+      before: { parentId: moving.parentId, folder: folderPath(moving, tree) },
+      after: { parentId: into.id, folder: folderPath(moved, updated), clientOrgId: moving.clientOrgId },
+    })
+    // Out of an unshared folder into the shared area: its documents reach the portal now.
+    const opened = [moved, ...descendantsOf(moved.id, updated)].filter(
+      (f) => visible.get(f.id) && !before.get(f.id),
+    )
+    if (opened.length) {
+      const docs = await r.documentsOf(
+        actor.tenantId,
+        opened.map((f) => f.id),
+        false,
+      )
+      await notifyShared(tx, deps.appUrl, actor, {
+        folder: moved,
+        path: folderPath(moved, updated),
+        documents: docs.length,
+      })
+    }
+    const counts = await r.documentCounts(actor.tenantId, [moved.id])
+    return {
+      id: moved.id,
+      parentId: moved.parentId,
+      departmentId: moved.departmentId,
+      name: moved.name,
+      isSystem: moved.isSystem,
+      isShared: moved.isShared,
+      isVisibleToClients: visible.get(moved.id) ?? false,
+      documentCount: counts.get(moved.id) ?? 0,
+    }
   })
 }

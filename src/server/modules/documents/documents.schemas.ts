@@ -27,6 +27,7 @@ export const FolderCapabilities = z.object({
   createFolder: z.boolean(),
   rename: z.boolean(),
   delete: z.boolean(),
+  move: z.boolean(),
   share: z.boolean(),
 })
 export const DocumentCapabilities = z.object({
@@ -225,4 +226,6 @@ export const Restored = z.object({
 export type Restored = z.infer<typeof Restored>
 
 export const MoveDocumentBody = z.strictObject({ folderId: Uuid })
+/** The folder to move into (same company and department). */
+export const MoveFolderBody = z.strictObject({ folderId: Uuid })
 export type MoveDocumentBody = z.infer<typeof MoveDocumentBody>
