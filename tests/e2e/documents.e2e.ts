@@ -480,6 +480,39 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       )
       await shot(h, page, '13-proprietaria-renomeou')
 
+      // "Mover" the folder into a new one: the dialog offers the department's folders, not itself.
+      await page.getByRole('button', { name: 'Nova pasta', exact: true }).click()
+      const create = page.getByRole('dialog', { name: 'Nova pasta em Fiscal' })
+      await create.getByLabel('Nome da pasta').fill('Arquivo 2026')
+      await create.getByRole('button', { name: 'Criar pasta' }).click()
+      await page.getByText('Pasta Arquivo 2026 criada.').waitFor()
+      await page
+        .getByTestId('folder-row')
+        .filter({ hasText: 'Notas fiscais 2026' })
+        .getByRole('button', { name: 'Mover a pasta Notas fiscais 2026' })
+        .click()
+      const move = page.getByRole('dialog', { name: 'Mover a pasta Notas fiscais 2026' })
+      await waitForText(move, 'A pasta leva as suas subpastas e documentos.')
+      const targets = move.getByTestId('move-target')
+      await waitForCount(targets, 2)
+      assert.deepEqual(await targets.allTextContents(), ['FiscalPasta atual', 'Arquivo 2026'])
+      await targets.filter({ hasText: 'Arquivo 2026' }).click()
+      await shot(h, page, '13a-mover-pasta')
+      await move.getByRole('button', { name: 'Mover', exact: true }).click()
+      await page.getByText('Pasta Notas fiscais 2026 movida para Arquivo 2026.').waitFor()
+      await waitForCount(page.getByTestId('folder-row').filter({ hasText: 'Notas fiscais 2026' }), 0)
+      await page.getByRole('button', { name: 'Abrir a pasta Arquivo 2026' }).click()
+      await page.getByRole('heading', { name: 'Arquivo 2026', level: 2 }).waitFor()
+      await page.getByTestId('folder-row').filter({ hasText: 'Notas fiscais 2026' }).waitFor()
+      const moves = await h.sql<{ actor_name: string; after: { folder: string } }>(
+        "select actor_name, after from audit_log where entity = 'document_folder' and action = 'move'",
+      )
+      assert.deepEqual(
+        moves.map((m) => [m.actor_name, m.after.folder]),
+        [[PROPRIETARIA.name, 'Fiscal / Arquivo 2026 / Notas fiscais 2026']],
+      )
+      await shot(h, page, '13b-pasta-movida')
+
       // The other company: its own Fiscal folder, empty; nothing of the first one.
       await switchTo(otherCompany)
       await page.getByText('Pasta vazia').waitFor()

@@ -34,5 +34,5 @@ export const LEVEL_YOU_CAN: Record<string, string> = {
   revisor: 'visualiza e baixa os documentos desta pasta, sem alterá-los.',
   contribuinte:
     'visualiza, cria pastas, envia documentos e novas versões, e exclui os documentos que você mesmo publicou e as pastas que criou (com apenas o que é seu).',
-  proprietario: 'tem controle total desta pasta: cria, renomeia e exclui pastas e documentos.',
+  proprietario: 'tem controle total desta pasta: cria, renomeia, move e exclui pastas e documentos.',
 }

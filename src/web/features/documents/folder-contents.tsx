@@ -39,8 +39,8 @@ interface FolderContentsProps {
   onNewVersion: (doc: DocumentSummary) => void
   onRename: (target: Target) => void
   onDelete: (target: Target) => void
-  /** "Mover": offered on the documents the user may delete (the source's right). */
-  onMove: (doc: DocumentSummary) => void
+  /** "Mover": documents the user may delete (the source's right), folders the level lets them move. */
+  onMove: (target: Target) => void
 }
 
 /** Subfolders then documents: name, version, size, date, who, and the actions the level allows. */
@@ -99,6 +99,14 @@ export function FolderContents(props: FolderContentsProps) {
                         onClick={() => onRename({ kind: 'folder', item: f })}
                       >
                         <IconPencil size={18} />
+                      </RowAction>
+                    ) : null}
+                    {f.can.move ? (
+                      <RowAction
+                        label={`Mover a pasta ${f.name}`}
+                        onClick={() => onMove({ kind: 'folder', item: f })}
+                      >
+                        <IconFolderSymlink size={18} />
                       </RowAction>
                     ) : null}
                     {f.can.delete ? (
@@ -179,7 +187,10 @@ export function FolderContents(props: FolderContentsProps) {
                       </RowAction>
                     ) : null}
                     {d.can.delete ? (
-                      <RowAction label={`Mover ${d.name}`} onClick={() => onMove(d)}>
+                      <RowAction
+                        label={`Mover ${d.name}`}
+                        onClick={() => onMove({ kind: 'document', item: d })}
+                      >
                         <IconFolderSymlink size={18} />
                       </RowAction>
                     ) : null}

@@ -17,6 +17,7 @@ import {
 import {
   IconFile,
   IconFolderPlus,
+  IconFolderSymlink,
   IconPencil,
   IconQuestionMark,
   IconTrash,
@@ -70,7 +71,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   const [renaming, setRenaming] = useState<Target | null>(null)
   const [deleting, setDeleting] = useState<Target | null>(null)
   const [versionsOf, setVersionsOf] = useState<string | null>(null)
-  const [moving, setMoving] = useState<DocumentSummary | null>(null)
+  const [moving, setMoving] = useState<Target | null>(null)
   const [whyOpen, setWhyOpen] = useState(false)
   const [sharing, setSharing] = useState(false)
   const versionInput = useRef<HTMLInputElement>(null)
@@ -214,6 +215,15 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
                 onClick={() => setRenaming({ kind: 'folder', item: folder })}
               >
                 Renomear pasta
+              </Button>
+            ) : null}
+            {can.move ? (
+              <Button
+                variant="default"
+                leftSection={<IconFolderSymlink size={18} />}
+                onClick={() => setMoving({ kind: 'folder', item: folder })}
+              >
+                Mover pasta
               </Button>
             ) : null}
             {can.delete ? (
@@ -385,7 +395,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
         mode={mode}
         prefix={prefix}
         tree={tree}
-        document={moving}
+        item={moving}
         onMoved={() => void refresh()}
         onClose={() => setMoving(null)}
       />

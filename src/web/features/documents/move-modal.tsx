@@ -3,33 +3,42 @@ import { IconFolder, IconFolderOpen } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { api } from '../../shared/api.ts'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
-import type { DocumentSummary, DocumentTree, DocumentsMode, TreeFolder } from './documents.types.ts'
+import type { DocumentTree, DocumentsMode, TreeFolder } from './documents.types.ts'
+import type { Target } from './folder-contents.tsx'
 
 interface MoveModalProps {
   mode: DocumentsMode
   prefix: string
   tree: DocumentTree
-  /** The document to move (null: closed). */
-  document: DocumentSummary | null
+  /** The document or folder to move (null: closed). */
+  item: Target | null
   onMoved: (folderId: string) => void
   onClose: () => void
 }
 
 /**
  * "Mover": the company's folder tree, only the folders where the user may add documents (staff:
- * all; client users: departments where they are Contribuinte or Proprietário); the current folder
- * is shown but cannot be chosen.
+ * all; client users: departments where they are Contribuinte or Proprietário). A folder moves
+ * inside its own department, never into itself or below it (those are not offered). Where the item
+ * is now is shown but cannot be chosen.
  */
-export function MoveModal({ mode, prefix, tree, document, onMoved, onClose }: MoveModalProps) {
+export function MoveModal({ mode, prefix, tree, item, onMoved, onClose }: MoveModalProps) {
   const [target, setTarget] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
-    if (document) setTarget(null)
-  }, [document])
+    if (item) setTarget(null)
+  }, [item])
+  const isFolder = item?.kind === 'folder'
+  const currentId = item ? (item.kind === 'folder' ? item.item.parentId : item.item.folderId) : null
 
   const departments = useMemo(
-    () => tree.departments.filter((d) => mode === 'staff' || (d.level !== null && d.level !== 'revisor')),
-    [tree.departments, mode],
+    () =>
+      tree.departments.filter(
+        (d) =>
+          (mode === 'staff' || (d.level !== null && d.level !== 'revisor')) &&
+          (item?.kind !== 'folder' || d.id === item.item.departmentId),
+      ),
+    [tree.departments, mode, item],
   )
   const childrenOf = useMemo(() => {
     const map = new Map<string | null, TreeFolder[]>()
@@ -38,7 +47,9 @@ export function MoveModal({ mode, prefix, tree, document, onMoved, onClose }: Mo
   }, [tree.folders])
 
   function node(folder: TreeFolder, depth: number) {
-    const current = folder.id === document?.folderId
+    // A folder is not offered a place inside itself.
+    if (isFolder && folder.id === item.item.id) return null
+    const current = folder.id === currentId
     const children = childrenOf.get(folder.id) ?? []
     return (
       <div key={folder.id}>
@@ -65,16 +76,21 @@ export function MoveModal({ mode, prefix, tree, document, onMoved, onClose }: Mo
   }
 
   async function move() {
-    if (!document || !target) return
+    if (!item || !target) return
     setBusy(true)
     try {
-      await api.post(`${prefix}/files/${document.id}/move`, { folderId: target })
+      const path = item.kind === 'folder' ? `folders/${item.item.id}` : `files/${item.item.id}`
+      await api.post(`${prefix}/${path}/move`, { folderId: target })
       const name = tree.folders.find((f) => f.id === target)?.name ?? ''
-      notifySuccess(`${document.name} movido para ${name}.`)
+      notifySuccess(
+        item.kind === 'folder'
+          ? `Pasta ${item.item.name} movida para ${name}.`
+          : `${item.item.name} movido para ${name}.`,
+      )
       onMoved(target)
       onClose()
     } catch (error) {
-      notifyError(error, 'Não foi possível mover o documento')
+      notifyError(error, isFolder ? 'Não foi possível mover a pasta' : 'Não foi possível mover o documento')
     } finally {
       setBusy(false)
     }
@@ -82,14 +98,18 @@ export function MoveModal({ mode, prefix, tree, document, onMoved, onClose }: Mo
 
   return (
     <Modal
-      opened={document !== null}
+      opened={item !== null}
       onClose={busy ? () => {} : onClose}
-      title={`Mover ${document?.name ?? ''}`}
+      title={isFolder ? `Mover a pasta ${item.item.name}` : `Mover ${item?.item.name ?? ''}`}
       centered
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Escolha a pasta de destino. O documento leva todas as suas versões; ninguém é notificado.
+          {!isFolder
+            ? 'Escolha a pasta de destino. O documento leva todas as suas versões; ninguém é notificado.'
+            : mode === 'staff'
+              ? 'Escolha a pasta de destino, no mesmo departamento. A pasta leva as suas subpastas e documentos, e aparece no portal se a pasta de destino estiver compartilhada.'
+              : 'Escolha a pasta de destino, no mesmo departamento. A pasta leva as suas subpastas e documentos.'}
         </Text>
         <ScrollArea.Autosize mah={360} type="auto">
           <Stack gap="sm">
