@@ -44,14 +44,8 @@ import {
   documentsRoutes,
   portalDocumentsRoutes,
 } from './modules/documents/index.ts'
-import {
-  createClamdScanner,
-  createLocalStorage,
-  createS3Storage,
-  type FileStorage,
-  noopScanner,
-  parseClamdUrl,
-} from './platform/storage/index.ts'
+import { createClamdScanner, type FileStorage, noopScanner, parseClamdUrl } from './platform/storage/index.ts'
+import { storageFromConfig } from './platform/storage/from-config.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { portalNotificationsRoutes } from './modules/notifications/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
@@ -74,7 +68,7 @@ export type AppDeps = {
   webDir?: string | null
   /** Documents: storage (default <dataDir>/documents), virus scanner (default none), size limit. */
   documents?: Partial<Omit<DocumentsDeps, 'db'>>
-  /** Where uploaded import spreadsheets are kept (default <dataDir>/imports). */
+  /** Where uploaded import spreadsheets are kept (default <dataDir>/imports, or the bucket's imports/). */
   importStorage?: FileStorage
 }
 
@@ -119,12 +113,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const importsDeps = {
     ...deps2,
     lanes: importLanes(database, config),
-    storage: deps.importStorage ?? fileStorage(config, 'imports'),
+    storage: deps.importStorage ?? storageFromConfig(config, 'imports'),
   }
   const documentsDeps: DocumentsDeps = {
     db,
     appUrl: config.appUrl,
-    storage: deps.documents?.storage ?? fileStorage(config, 'documents'),
+    storage: deps.documents?.storage ?? storageFromConfig(config, 'documents'),
     scanner:
       deps.documents?.scanner ??
       (config.clamav
@@ -271,11 +265,4 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     transport.close()
   })
   return Object.assign(app, { jobs, database, clock }) as App
-}
-
-/** A storage of files (`documents`, `imports`): a folder of DATA_DIR, or the same name in the bucket. */
-function fileStorage(config: Config, area: 'documents' | 'imports'): FileStorage {
-  const s = config.storage
-  if (s.kind === 'local') return createLocalStorage(path.join(config.dataDir, area))
-  return createS3Storage({ ...s, prefix: `${s.prefix}${area}/` })
 }

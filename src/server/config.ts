@@ -58,7 +58,11 @@ const EnvSchema = z.object({
    * An S3-compatible bucket for the documents and the imports' spreadsheets instead of DATA_DIR
    * (under `documents/` and `imports/`). Without S3_BUCKET the files stay on the local disk.
    */
-  S3_BUCKET: z.string().min(3).optional(),
+  S3_BUCKET: z
+    .string()
+    .min(3, 'S3_BUCKET deve ter ao menos 3 caracteres.')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT deve ser uma URL http(s).' }).optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
