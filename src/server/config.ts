@@ -63,7 +63,12 @@ const EnvSchema = z.object({
     .min(3, 'S3_BUCKET deve ter ao menos 3 caracteres.')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT deve ser uma URL http(s).' }).optional(),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT deve ser uma URL http(s).' })
+    .refine((u) => !new URL(u).username && !new URL(u).password, {
+      error: 'S3_ENDPOINT não leva usuário nem senha: use S3_ACCESS_KEY_ID e S3_SECRET_ACCESS_KEY.',
+    })
+    .optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),

@@ -32,8 +32,13 @@ export type FakeS3 = {
   /** Multipart uploads begun and neither completed nor aborted. */
   uploads: Map<string, { key: string; parts: Map<number, Buffer> }>
   requests: { op: S3Op; key: string; bytes: number }[]
-  failNext: { op: S3Op; status: number; code: string }[]
+  /** The next request of `op` (after letting `after` of them through) fails with this status and code. */
+  failNext: { op: S3Op; status: number; code: string; after?: number }[]
   down: boolean
+  /** Requests are read and never answered. */
+  hang: boolean
+  /** GetObject sends its body in this many pieces, this many ms apart. */
+  slowBody: { pieces: number; delayMs: number } | null
   close(): Promise<void>
 }
 
@@ -52,6 +57,8 @@ export async function startFakeS3(): Promise<FakeS3> {
     requests: [],
     failNext: [],
     down: false,
+    hang: false,
+    slowBody: null,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
@@ -151,10 +158,15 @@ function handle(state: FakeS3, req: IncomingMessage, res: ServerResponse, body: 
   const refused = verify(state, req, url, body)
   if (refused) return error(res, refused === 'XAmzContentSHA256Mismatch' ? 400 : 403, refused)
   if (bucket !== state.bucket) return error(res, 404, 'NoSuchBucket')
+  if (state.hang) return
   const failure = state.failNext.findIndex((f) => f.op === op)
   if (failure >= 0) {
-    const [f] = state.failNext.splice(failure, 1)
-    return error(res, f.status, f.code)
+    const f = state.failNext[failure]
+    if (f.after) f.after--
+    else {
+      state.failNext.splice(failure, 1)
+      return error(res, f.status, f.code)
+    }
   }
 
   switch (op) {
@@ -166,7 +178,17 @@ function handle(state: FakeS3, req: IncomingMessage, res: ServerResponse, body: 
       const found = state.objects.get(key)
       if (!found) return error(res, 404, 'NoSuchKey', 'The specified key does not exist.')
       res.writeHead(200, { 'content-length': found.length, etag: etagOf(found) })
-      return res.end(found)
+      if (!state.slowBody) return res.end(found)
+      const { pieces, delayMs } = state.slowBody
+      const size = Math.ceil(found.length / pieces)
+      let at = 0
+      const next = () => {
+        res.write(found.subarray(at, at + size))
+        at += size
+        if (at >= found.length) res.end()
+        else setTimeout(next, delayMs)
+      }
+      return next()
     }
     case 'HeadObject': {
       const found = state.objects.get(key)

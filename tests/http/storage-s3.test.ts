@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
+import { loadConfig } from '#server/config.ts'
 import { documents } from '#server/modules/documents/documents.tables.ts'
 import { importRuns } from '#server/modules/imports/imports.tables.ts'
 import { auditLog } from '#server/platform/audit/audit.tables.ts'
@@ -161,5 +162,27 @@ describe('arquivos num bucket S3 (S3_BUCKET): documentos e planilhas de importa�
       .from(importRuns)
       .where(eq(importRuns.tenantId, t.tenantId))
     assert.equal(runs.length, 1, 'the refused upload left no run behind')
+  })
+
+  test('S3_* settings: the bucket needs its key pair, the endpoint carries no credentials, empty means disk', () => {
+    const env = { NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(48) }
+    assert.deepEqual(loadConfig({ ...env, S3_BUCKET: '' }).storage, { kind: 'local' })
+    assert.throws(
+      () => loadConfig({ ...env, S3_BUCKET: 'arquivos' }),
+      /S3_ACCESS_KEY_ID é obrigatório com S3_BUCKET/,
+    )
+    assert.throws(
+      () =>
+        loadConfig({ ...env, S3_BUCKET: 'arquivos', S3_ENDPOINT: 'https://chave:segredo@minio.local:9000' }),
+      /S3_ENDPOINT não leva usuário nem senha/,
+    )
+    const s3 = loadConfig({
+      ...env,
+      S3_BUCKET: 'arquivos',
+      S3_REGION: 'sa-east-1',
+      S3_ACCESS_KEY_ID: 'AKIA',
+      S3_SECRET_ACCESS_KEY: 'segredo',
+    }).storage
+    assert.equal(s3.kind === 's3' && s3.endpoint, 'https://s3.sa-east-1.amazonaws.com')
   })
 })

@@ -4,7 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { buffer } from 'node:stream/consumers'
 import { promisify } from 'node:util'
+import { randomBytes } from 'node:crypto'
+import { copyFiles, localKeys } from '#server/platform/storage/copy.ts'
+import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { type FakeS3, startFakeS3 } from '../helpers/fake-s3.ts'
 
 const run = promisify(execFile)
@@ -95,6 +99,20 @@ describe('npm run storage:to-s3: os arquivos de DATA_DIR vão para o bucket, sem
     assert.match(resumed.stdout, /documents: 1 copiados, 2 já estavam no bucket\./)
     assert.match(resumed.stdout, /imports: 1 copiados, 0 já estavam no bucket\./)
     assert.equal(s3.objects.get('cadastra/documents/t1/d1/v2')?.toString(), 'balanço v2')
+  })
+
+  test('copyFiles between two disks: every byte arrives, and the count is of bytes written', async () => {
+    const from = createLocalStorage(path.join(dataDir, 'documents'))
+    const to = createLocalStorage(mkdtempSync(path.join(tmpdir(), 'cadastra-copy-to-')))
+    const big = randomBytes(3 * 1024 * 1024 + 7)
+    await from.put('t3/d1/v1', big)
+    const keys = await localKeys(path.join(dataDir, 'documents'))
+    assert.deepEqual(keys, ['t1/d1/v1', 't1/d1/v2', 't2/d9/v1', 't3/d1/v1'])
+    const result = await copyFiles(from, to, keys)
+    assert.deepEqual({ copied: result.copied, skipped: result.skipped }, { copied: 4, skipped: 0 })
+    assert.ok((await buffer(await to.get('t3/d1/v1'))).equals(big))
+    const small = ['balanço v1', 'balanço v2', 'contrato'].reduce((n, t) => n + Buffer.byteLength(t), 0)
+    assert.equal(result.bytes, big.length + small)
   })
 
   test('without S3_BUCKET it says what to set', async () => {

@@ -62,8 +62,13 @@ describe('armazenamento S3: a API REST de um servidor compatível, com assinatur
       s3.requests.map((r) => r.op),
       ['PutObject'],
     )
+    s3.requests.length = 0
     const exactlyOnePart = randomBytes(5 * MiB)
     await storage.put('t1/d2/v2', chunked(exactlyOnePart))
+    assert.deepEqual(
+      s3.requests.map((r) => `${r.op} ${r.bytes}`),
+      [`PutObject ${5 * MiB}`],
+    )
     assert.deepEqual(s3.objects.get('documents/t1/d2/v2'), exactlyOnePart)
 
     s3.requests.length = 0
@@ -86,30 +91,84 @@ describe('armazenamento S3: a API REST de um servidor compatível, com assinatur
     assert.equal(s3.uploads.size, 0)
   })
 
-  test('a part refused midway aborts the upload: no object, no upload left open', async () => {
-    s3.failNext.push({ op: 'UploadPart', status: 500, code: 'InternalError' })
+  test('a part refused midway aborts the upload: no object, no upload left open, the source let go', async () => {
+    s3.failNext.push({ op: 'UploadPart', status: 500, code: 'InternalError', after: 1 })
     s3.requests.length = 0
-    await assert.rejects(storage.put('t1/d3/v1', chunked(randomBytes(11 * MiB))), (err: Error) => {
+    const source = chunked(randomBytes(11 * MiB))
+    await assert.rejects(storage.put('t1/d3/v1', source), (err: Error) => {
       assert.ok(err instanceof StorageUnavailableError)
-      assert.match(err.message, /InternalError \(HTTP 500\)/)
+      assert.match(err.message, /UploadPart 2 t1\/d3\/v1\): InternalError \(HTTP 500\)/)
       return true
     })
+    assert.deepEqual(
+      s3.requests.map((r) => r.op),
+      ['CreateMultipartUpload', 'UploadPart', 'UploadPart', 'AbortMultipartUpload'],
+    )
     assert.equal(s3.objects.has('documents/t1/d3/v1'), false)
     assert.equal(s3.uploads.size, 0)
-    assert.equal(s3.requests.at(-1)?.op, 'AbortMultipartUpload')
+    assert.equal(source.destroyed, true)
 
-    // A stream that breaks after the first part: the same.
+    // A stream that breaks after two parts went up: the same.
     let sent = 0
     const breaking = new Readable({
       read() {
-        if (sent >= 7 * MiB) return this.destroy(new Error('conexão do navegador caiu'))
+        if (sent >= 12 * MiB) return this.destroy(new Error('conexão do navegador caiu'))
         sent += MiB
         this.push(randomBytes(MiB))
       },
     })
+    s3.requests.length = 0
     await assert.rejects(storage.put('t1/d3/v2', breaking), /conexão do navegador caiu/)
+    assert.deepEqual(
+      s3.requests.map((r) => r.op),
+      ['CreateMultipartUpload', 'UploadPart', 'UploadPart', 'AbortMultipartUpload'],
+    )
     assert.equal(s3.objects.has('documents/t1/d3/v2'), false)
     assert.equal(s3.uploads.size, 0)
+  })
+
+  test('the time-out waits for an answer, not for a long download; a download cut halfway fails as unavailable', async () => {
+    const bytes = randomBytes(64 * 1024)
+    await storage.put('t1/d5/v1', bytes)
+    const quick = createS3Storage({ ...options(), timeoutMs: 300 })
+    s3.slowBody = { pieces: 6, delayMs: 150 }
+    try {
+      const started = Date.now()
+      const got = await buffer(await quick.get('t1/d5/v1'))
+      assert.ok(Date.now() - started > 600, 'the body took longer than the time-out')
+      assert.ok(got.equals(bytes))
+    } finally {
+      s3.slowBody = null
+    }
+
+    s3.hang = true
+    try {
+      await assert.rejects(quick.put('t1/d5/v2', Buffer.from('x')), /PUT .*sem resposta em 301 ms/)
+      await assert.rejects(quick.get('t1/d5/v1'), (err: Error) => err instanceof StorageUnavailableError)
+    } finally {
+      s3.hang = false
+    }
+
+    // Another bucket server that goes away while a download is under way.
+    const leaving = await startFakeS3()
+    const there = createS3Storage({
+      endpoint: leaving.endpoint,
+      bucket: leaving.bucket,
+      region: leaving.region,
+      accessKeyId: leaving.accessKeyId,
+      secretAccessKey: leaving.secretAccessKey,
+    })
+    await there.put('t1/d5/v3', randomBytes(64 * 1024))
+    leaving.slowBody = { pieces: 8, delayMs: 100 }
+    const stream = await there.get('t1/d5/v3')
+    const read = buffer(stream)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    await leaving.close()
+    await assert.rejects(read, (err: Error) => {
+      assert.ok(err instanceof StorageUnavailableError, String(err))
+      assert.match(err.message, /GetObject t1\/d5\/v3/)
+      return true
+    })
   })
 
   test('wrong credentials, a server error or no server: StorageUnavailableError, without the secret', async () => {

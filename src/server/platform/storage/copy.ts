@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { Transform } from 'node:stream'
 import type { FileStorage } from './storage.ts'
 
 /** The keys of a local storage's folder (temp files of writes in progress left out). */
@@ -42,11 +43,16 @@ export async function copyFiles(
       const key = keys[next++]
       if (await target.exists(key)) progress.skipped++
       else {
-        const stream = await source.get(key)
-        stream.on('data', (chunk: Buffer) => {
-          progress.bytes += chunk.length
+        // Counted as the bytes pass on to the target, at the target's pace.
+        const counted = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            progress.bytes += chunk.length
+            done(null, chunk)
+          },
         })
-        await target.put(key, stream)
+        const source$ = await source.get(key)
+        source$.on('error', (err) => counted.destroy(err))
+        await target.put(key, source$.pipe(counted))
         progress.copied++
       }
       progress.done++

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { type S3Credentials, EMPTY_SHA256, sha256Hex, signRequest, uriEncode } from './sigv4.ts'
 import {
@@ -47,33 +47,47 @@ export function createS3Storage(opts: S3StorageOptions): FileStorage {
     return new URL(`${base}/${objectPath}${query}`)
   }
 
-  async function send(
-    method: string,
-    url: URL,
-    body?: Buffer,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
+  /**
+   * One signed request. The time-out covers the answer's headers (a request with a body gets time
+   * to send it too, at 64 KiB/s at worst); a download's body then streams as long as it keeps coming.
+   */
+  async function send(method: string, url: URL, body?: Buffer): Promise<Response> {
     const payloadHash = body ? sha256Hex(body) : EMPTY_SHA256
-    const signed = signRequest({ method, url, headers, payloadHash, region: opts.region, now: now() }, opts)
+    const signed = signRequest({ method, url, payloadHash, region: opts.region, now: now() }, opts)
+    const limit = timeoutMs + (body ? Math.ceil(body.length / 64) : 0)
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new Error(`sem resposta em ${limit} ms`)), limit)
     try {
       return await fetch(url, {
         method,
         headers: signed,
         body: body ? (body as unknown as BodyInit) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        // A redirect would be sent again unsigned: it is an answer to report, not to follow.
+        redirect: 'manual',
+        signal: controller.signal,
       })
     } catch (err) {
-      const reason =
-        err instanceof Error && err.name === 'TimeoutError' ? `sem resposta em ${timeoutMs} ms` : err
-      throw new StorageUnavailableError(`${method} ${url.pathname}`, describe(reason))
+      throw new StorageUnavailableError(`${method} ${url.pathname}`, describe(err))
+    } finally {
+      clearTimeout(timer)
     }
   }
 
-  async function expectOk(res: Response, what: string, key: string): Promise<Response> {
+  /** The answer's body as text; a connection lost while reading it is the storage being unavailable. */
+  async function textOf(res: Response, what: string): Promise<string> {
+    try {
+      return await res.text()
+    } catch (err) {
+      throw new StorageUnavailableError(what, describe(err))
+    }
+  }
+
+  /** A success, or the error S3 gave. Only a read (GET, HEAD) of a missing key is "not found". */
+  async function expectOk(res: Response, what: string, key: string, read = false): Promise<Response> {
     if (res.ok) return res
     const text = await res.text().catch(() => '')
     const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1]
-    if (res.status === 404 && (code === 'NoSuchKey' || !code)) throw new StorageNotFoundError(key)
+    if (read && res.status === 404 && (code === 'NoSuchKey' || !code)) throw new StorageNotFoundError(key)
     throw new StorageUnavailableError(what, code ? `${code} (HTTP ${res.status})` : `HTTP ${res.status}`)
   }
 
@@ -82,41 +96,39 @@ export function createS3Storage(opts: S3StorageOptions): FileStorage {
   }
 
   async function putInParts(key: string, parts: PartReader) {
-    const created = await expectOk(
-      await send('POST', urlOf(key, '?uploads')),
-      `CreateMultipartUpload ${key}`,
-      key,
-    )
-    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await created.text())?.[1]
-    if (!uploadId) throw new StorageUnavailableError(`CreateMultipartUpload ${key}`, 'resposta sem UploadId')
+    const what = `CreateMultipartUpload ${key}`
+    const created = await expectOk(await send('POST', urlOf(key, '?uploads')), what, key)
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await textOf(created, what))?.[1]
+    if (!uploadId) throw new StorageUnavailableError(what, 'resposta sem UploadId')
     const upload = `uploadId=${encodeURIComponent(uploadId)}`
     const etags: string[] = []
     try {
       for (let part = await parts.next(); part; part = await parts.next()) {
         const n = etags.length + 1
+        const partWhat = `UploadPart ${n} ${key}`
         const res = await expectOk(
           await send('PUT', urlOf(key, `?partNumber=${n}&${upload}`), part),
-          `UploadPart ${n} ${key}`,
+          partWhat,
           key,
         )
-        etags.push(res.headers.get('etag') ?? '')
         await drain(res)
+        const etag = res.headers.get('etag')
+        if (!etag) throw new StorageUnavailableError(partWhat, 'resposta sem ETag')
+        etags.push(etag)
       }
       const xml = `<CompleteMultipartUpload>${etags
         .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${escapeXml(etag)}</ETag></Part>`)
         .join('')}</CompleteMultipartUpload>`
+      const doneWhat = `CompleteMultipartUpload ${key}`
       const done = await expectOk(
         await send('POST', urlOf(key, `?${upload}`), Buffer.from(xml)),
-        `CompleteMultipartUpload ${key}`,
+        doneWhat,
         key,
       )
       // S3 may answer 200 and put the failure in the body.
-      const text = await done.text()
+      const text = await textOf(done, doneWhat)
       if (/<Error>/.test(text))
-        throw new StorageUnavailableError(
-          `CompleteMultipartUpload ${key}`,
-          /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? 'erro',
-        )
+        throw new StorageUnavailableError(doneWhat, /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? 'erro')
     } catch (err) {
       await send('DELETE', urlOf(key, `?${upload}`))
         .then(drain)
@@ -130,28 +142,39 @@ export function createS3Storage(opts: S3StorageOptions): FileStorage {
     async put(key, content) {
       assertStorageKey(key)
       if (Buffer.isBuffer(content)) return putObject(key, content)
-      const parts = partReader(content, partBytes)
-      const first = (await parts.next()) ?? Buffer.alloc(0)
-      if (first.length < partBytes) return putObject(key, first)
-      const second = await parts.next()
-      if (!second) return putObject(key, first)
-      return putInParts(key, parts.replay([first, second]))
+      try {
+        const parts = partReader(content, partBytes)
+        const first = (await parts.next()) ?? Buffer.alloc(0)
+        if (first.length < partBytes) return await putObject(key, first)
+        const second = await parts.next()
+        if (!second) return await putObject(key, first)
+        return await putInParts(key, parts.replay([first, second]))
+      } catch (err) {
+        // Whatever feeds the stream (an upload, another storage's download) is let go.
+        content.destroy()
+        throw err
+      }
     },
     async get(key) {
-      const res = await expectOk(await send('GET', urlOf(key)), `GetObject ${key}`, key)
+      const what = `GetObject ${key}`
+      const res = await expectOk(await send('GET', urlOf(key)), what, key, true)
       if (!res.body) return Readable.from([])
-      return Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>)
+      // A connection lost halfway through is the storage being unavailable, like before the headers.
+      const body = Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>)
+      const out = new PassThrough()
+      body.on('error', (err) => out.destroy(new StorageUnavailableError(what, describe(err))))
+      out.on('close', () => body.destroy())
+      return body.pipe(out)
     },
     async delete(key) {
-      const res = await send('DELETE', urlOf(key))
-      if (res.status === 404) return drain(res)
-      await drain(await expectOk(res, `DeleteObject ${key}`, key))
+      // S3 answers 204 whether the key existed or not; a 404 means the bucket is not there.
+      await drain(await expectOk(await send('DELETE', urlOf(key)), `DeleteObject ${key}`, key))
     },
     async exists(key) {
       const res = await send('HEAD', urlOf(key))
       await drain(res)
       if (res.status === 404) return false
-      await expectOk(res, `HeadObject ${key}`, key)
+      await expectOk(res, `HeadObject ${key}`, key, true)
       return true
     },
   }
@@ -200,7 +223,7 @@ async function drain(res: Response): Promise<void> {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error) {
+  if (err instanceof Error || err instanceof DOMException) {
     const cause = (err as { cause?: unknown }).cause
     return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { EMPTY_SHA256, signRequest, uriEncode } from './sigv4.ts'
+import { EMPTY_SHA256, sha256Hex, signRequest, uriEncode } from './sigv4.ts'
 
 // The examples of "Authenticating Requests: Using the Authorization Header (AWS Signature Version 4)"
 // in the Amazon S3 API reference: same keys, date and bucket, and the signatures it prints.
@@ -34,6 +34,30 @@ describe('AWS Signature Version 4 (the S3 documentation examples)', () => {
     assert.equal(h['x-amz-date'], '20130524T000000Z')
     assert.equal(h['x-amz-content-sha256'], EMPTY_SHA256)
     assert.equal(h.host, undefined, 'fetch sets Host itself')
+  })
+
+  test('PUT Object: a signed payload, extra headers and a key with "$"', () => {
+    const h = signRequest(
+      {
+        method: 'PUT',
+        url: new URL('https://examplebucket.s3.amazonaws.com/test$file.text'),
+        headers: { Date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-storage-class': 'REDUCED_REDUNDANCY' },
+        payloadHash: sha256Hex('Welcome to Amazon S3.'),
+        region: 'us-east-1',
+        now,
+      },
+      credentials,
+    )
+    assert.equal(
+      h['x-amz-content-sha256'],
+      '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
+    )
+    assert.equal(
+      h.authorization,
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,' +
+        'SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,' +
+        'Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd',
+    )
   })
 
   test('GET Bucket lifecycle (a query parameter without a value)', () => {
