@@ -125,6 +125,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
         ? createClamdScanner({ ...parseClamdUrl(config.clamav.url), timeoutMs: config.clamav.timeoutMs })
         : noopScanner),
     maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
+    noticeDelayMs: deps.documents?.noticeDelayMs ?? config.documentsNoticeDelayMs,
   }
   const jobs = new JobRunner(
     db,

@@ -78,6 +78,8 @@ const EnvSchema = z.object({
     .regex(/^([a-z0-9_-]+\/)*$/, 'S3_PREFIX deve ser vazio ou como "pasta/" (minúsculas, números, - e _).')
     .default(''),
   S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Documents the office publishes in a folder within this many seconds go out as one notice. */
+  DOCUMENTS_NOTICE_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** Spreadsheet imports: the largest file accepted and the most data rows it may have. */
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -130,6 +132,8 @@ export type Config = Readonly<{
         prefix: string
         timeoutMs: number
       }
+  /** Publications in a folder within this window (ms) are announced together, at its end. */
+  documentsNoticeDelayMs: number
   /** The documents' antivirus (clamd); null: uploads are not scanned. */
   clamav: { url: string; timeoutMs: number } | null
   /** Spreadsheet imports; an .xlsx may inflate to 20× the byte limit, no entry more than 100:1. */
@@ -203,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           timeoutMs: e.S3_TIMEOUT_MS,
         }
       : { kind: 'local' },
+    documentsNoticeDelayMs: e.DOCUMENTS_NOTICE_DELAY_SECONDS * 1000,
     clamav: e.CLAMAV_URL ? { url: e.CLAMAV_URL, timeoutMs: e.CLAMAV_TIMEOUT_MS } : null,
     lookups: {
       brasilApiUrl: e.LOOKUP_BRASILAPI_URL.replace(/\/+$/, ''),

@@ -152,6 +152,8 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Cadastra <nao-responda@cadastra.test>',
       JOBS_POLL_MS: '100',
+      // A publication's notice goes out at once, not at the end of a two-minute window.
+      DOCUMENTS_NOTICE_DELAY_SECONDS: '0',
       ...opts.env,
     })
 

@@ -15,6 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}, env: Record<string, 
       LOG_LEVEL: 'silent',
       SESSION_SECRET: 'x'.repeat(48),
       APP_URL: 'http://cadastra.test',
+      // Each publication announced at once (after a drain); the grouping test sets its own window.
+      DOCUMENTS_NOTICE_DELAY_SECONDS: '0',
       ...env,
     },
     overrides,

@@ -424,6 +424,8 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
           )) as unknown as { rows: { n: number }[] }
         ).rows[0].n,
       )
+    // Earlier publications' notices go out first: what follows is the move's alone.
+    await ctx.app.jobs.drain()
     const before = await notices()
     const moved = await t.admin.post(`${staffPrefix}/files/${staffDoc}/move`, { folderId: shared })
     assert.equal(moved.status, 200, JSON.stringify(moved.body))

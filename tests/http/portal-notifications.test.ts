@@ -8,7 +8,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { sql } from 'drizzle-orm'
-import { documents } from '#server/modules/documents/documents.tables.ts'
+import { enqueueAnnouncement } from '#server/modules/documents/documents.queue.ts'
+import { documentNotices, documents } from '#server/modules/documents/documents.tables.ts'
 import { portalNotifications } from '#server/modules/notifications/index.ts'
 import { createOrg, portalClientUser } from '../factories/client-users.ts'
 import { createTenant, type TenantFixture } from '../factories/tenants.ts'
@@ -375,38 +376,107 @@ describe('notificações do portal: a caixa "Sistema" do usuário de cliente', (
     assert.equal((await inbox(olga)).unread, 1)
   })
 
-  test('nothing is written when the publication rolls back', async () => {
-    // The e-mail to Bruno ("Ambos") is queued after the notifications: refusing it fails the
-    // publishing transaction after the INSERT … SELECT ran.
+  test('publications made before the notice goes out make one notice, with their names', async () => {
+    const before = { sofia: (await inbox(sofia)).total, elisa: (await documentMails(elisa.email)).length }
+    const url = `/api/v1/documents/folders/${fiscalA}/documents`
+    for (const name of ['Holerite Ana.pdf', 'Holerite Bruno.pdf', 'Holerite Caio.pdf', 'Rascunho.pdf']) {
+      const res = await t.admin.upload('POST', url, name, pdf(name), 'application/pdf')
+      assert.equal(res.status, 201, JSON.stringify(res.body))
+      // Deleted before the notice went out: not announced.
+      if (name === 'Rascunho.pdf')
+        assert.equal((await t.admin.delete(`/api/v1/documents/files/${res.body.id}`)).status, 200)
+    }
+    await ctx.app.jobs.drain()
+    const s = await inbox(sofia)
+    assert.equal(s.total, before.sofia + 1)
+    assert.equal(s.items[0].title, 'Novos documentos em Fiscal')
+    assert.equal(
+      s.items[0].body,
+      'Contabilidade Avisos publicou 3 documentos na pasta Fiscal (Holerite Ana.pdf, Holerite Bruno.pdf e Holerite Caio.pdf) de Padaria Aurora Ltda.',
+    )
+    const mails = await documentMails(elisa.email)
+    assert.equal(mails.length, before.elisa + 1)
+    assert.equal(mails[0].subject, 'Novos documentos em Fiscal')
+    assert.equal((await ctx.app.database.db.select().from(documentNotices)).length, 0, 'announced, then gone')
+  })
+
+  test("a folder's publications wait for the end of their window: one job per folder and window", async () => {
+    const folderId = '00000000-0000-4000-8000-0000000000f1'
+    const windowMs = 120_000
+    const start = Math.floor(Date.parse('2026-12-07T12:00:00Z') / windowMs) * windowMs
     const db = ctx.app.database.db
+    await db.transaction(async (tx) => {
+      for (const at of [start + 10_000, start + 100_000, start + windowMs + 5_000])
+        await enqueueAnnouncement(tx, { tenantId: t.tenantId, folderId }, windowMs, at)
+    })
+    const queued = await db.execute<{ run_at: Date }>(
+      sql`select run_at from jobs where name = 'documents.announce' and payload->>'folderId' = ${folderId} order by run_at`,
+    )
+    const rows = (queued as unknown as { rows: { run_at: Date | string }[] }).rows
+    assert.deepEqual(
+      rows.map((r) => new Date(r.run_at).toISOString()),
+      [new Date(start + windowMs).toISOString(), new Date(start + 2 * windowMs).toISOString()],
+    )
+    await db.execute(
+      sql`delete from jobs where name = 'documents.announce' and payload->>'folderId' = ${folderId}`,
+    )
+  })
+
+  test('nothing is lost: a publication that fails leaves no notice; a notice that fails is sent later', async () => {
+    const db = ctx.app.database.db
+    // The publishing transaction fails after writing its notice: neither stays.
     await db.execute(sql`
-      create function refuse_test_mail() returns trigger language plpgsql as $$
+      create function refuse_test_notice() returns trigger language plpgsql as $$
       begin
-        if new.subject like '%Falha proposital%' then raise exception 'e-mail recusado pelo teste'; end if;
+        if new.name like '%Falha proposital%' then raise exception 'aviso recusado pelo teste'; end if;
         return new;
       end $$`)
     await db.execute(sql`
-      create trigger refuse_test_mail before insert on mail_messages
-      for each row execute function refuse_test_mail()`)
+      create trigger refuse_test_notice after insert on document_notices
+      for each row execute function refuse_test_notice()`)
     try {
-      const before = {
-        sofia: (await rowsOf(sofia.id)).length,
-        bruno: (await rowsOf(bruno.id)).length,
-        caio: (await rowsOf(caio.id)).length,
-      }
       const res = await staffPublish(t, fiscalA, 'Falha proposital.pdf')
       assert.equal(res.status, 500, JSON.stringify(res.body))
-      assert.equal((await rowsOf(sofia.id)).length, before.sofia)
-      assert.equal((await rowsOf(bruno.id)).length, before.bruno)
-      assert.equal((await rowsOf(caio.id)).length, before.caio)
       const docs = await db
         .select()
         .from(documents)
         .where(and(eq(documents.tenantId, t.tenantId), eq(documents.name, 'Falha proposital.pdf')))
       assert.equal(docs.length, 0)
+      assert.equal((await db.select().from(documentNotices)).length, 0)
+    } finally {
+      await db.execute(sql`drop trigger refuse_test_notice on document_notices`)
+      await db.execute(sql`drop function refuse_test_notice()`)
+    }
+
+    // The notice fails (its e-mail is refused): the inbox is untouched and the publication waits.
+    const before = { sofia: (await rowsOf(sofia.id)).length, bruno: (await rowsOf(bruno.id)).length }
+    await db.execute(sql`
+      create function refuse_test_mail() returns trigger language plpgsql as $$
+      begin raise exception 'e-mail recusado pelo teste'; end $$`)
+    await db.execute(sql`
+      create trigger refuse_test_mail before insert on mail_messages
+      for each row execute function refuse_test_mail()`)
+    try {
+      assert.equal((await staffPublish(t, fiscalA, 'Aviso adiado.pdf')).status, 201)
+      assert.equal((await rowsOf(sofia.id)).length, before.sofia)
+      assert.equal((await rowsOf(bruno.id)).length, before.bruno)
+      assert.deepEqual(
+        (await db.select().from(documentNotices)).map((n) => n.name),
+        ['Aviso adiado.pdf'],
+      )
     } finally {
       await db.execute(sql`drop trigger refuse_test_mail on mail_messages`)
       await db.execute(sql`drop function refuse_test_mail()`)
     }
+    // The next publication in the folder takes it along.
+    assert.equal((await staffPublish(t, fiscalA, 'Depois da falha.pdf')).status, 201)
+    const s = await inbox(sofia)
+    assert.equal(s.total, before.sofia + 1)
+    assert.equal(s.items[0].title, 'Novos documentos em Fiscal')
+    assert.match(
+      s.items[0].body,
+      /publicou 2 documentos na pasta Fiscal \(Aviso adiado\.pdf e Depois da falha\.pdf\)/,
+    )
+    assert.equal((await db.select().from(documentNotices)).length, 0)
   })
 })

@@ -20,7 +20,6 @@ import { type DocumentRow, documentsRepository } from './documents.repository.ts
 import type { DocumentDetail, DocumentSummary } from './documents.schemas.ts'
 import {
   type DocumentsDeps,
-  folderPath,
   type LoadedFolder,
   loadFolder,
   pathOf,
@@ -122,7 +121,7 @@ export async function uploadDocument(
   folderId: string,
   read: ReadUpload,
 ): Promise<DocumentSummary> {
-  const { folder, access, tree, visible } = await loadFolder(deps.db, actor, folderId)
+  const { folder, access, visible } = await loadFolder(deps.db, actor, folderId)
   if (!folderCapabilities(access, folder).upload) refuse(access, 'upload')
   const file = await checkFile(deps, actor, await read(), { folderId })
   const repo = documentsRepository(deps.db)
@@ -176,10 +175,10 @@ export async function uploadDocument(
           sha256: version.sha256,
         },
       })
-      await notifyPublished(tx, deps.appUrl, actor, {
+      await notifyPublished(tx, deps, actor, {
         folder,
-        path: folderPath(folder, tree),
         visibleToClients: visible.get(folder.id) ?? false,
+        documentId,
         name: file.name,
         version: 1,
       })
@@ -195,7 +194,7 @@ export async function addVersion(
   documentId: string,
   read: ReadUpload,
 ): Promise<DocumentSummary> {
-  const { doc, access, folder, tree, visible } = await loadDocument(deps.db, actor, documentId)
+  const { doc, access, folder, visible } = await loadDocument(deps.db, actor, documentId)
   if (!documentCapabilities(access, doc).newVersion) refuse(access, 'upload_version')
   const file = await checkFile(deps, actor, await read(), { folderId: folder.id })
   const versionId = randomUUID()
@@ -233,10 +232,10 @@ export async function addVersion(
           sha256: version.sha256,
         },
       })
-      await notifyPublished(tx, deps.appUrl, actor, {
+      await notifyPublished(tx, deps, actor, {
         folder,
-        path: folderPath(folder, tree),
         visibleToClients: visible.get(folder.id) ?? false,
+        documentId: doc.id,
         name,
         version: next,
       })

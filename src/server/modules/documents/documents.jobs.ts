@@ -1,9 +1,10 @@
 import { defineJob } from '../../platform/jobs/queue.ts'
-import { PURGE_JOB, PurgePayload } from './documents.queue.ts'
+import { announcePublications } from './documents.notify.ts'
+import { ANNOUNCE_JOB, AnnouncePayload, PURGE_JOB, PurgePayload } from './documents.queue.ts'
 import { purgeTrashed } from './documents.purge.ts'
 import type { DocumentsDeps } from './documents.service.ts'
 
-/** The documents' jobs: the trash's final deletion 30 days after an item was deleted. */
+/** The documents' jobs: the trash's final deletion 30 days after an item was deleted; the notices of publications. */
 export function createDocumentJobs(deps: DocumentsDeps) {
   return [
     defineJob({
@@ -12,6 +13,14 @@ export function createDocumentJobs(deps: DocumentsDeps) {
       maxAttempts: 8,
       handler: async (p) => {
         await purgeTrashed(deps, p)
+      },
+    }),
+    defineJob({
+      name: ANNOUNCE_JOB,
+      payload: AnnouncePayload,
+      maxAttempts: 8,
+      handler: async (p) => {
+        await announcePublications(deps, p)
       },
     }),
   ]

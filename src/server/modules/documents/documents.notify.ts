@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { formatCount } from '#shared/format.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Db } from '../../platform/db/database.ts'
@@ -7,7 +7,10 @@ import { queueMails } from '../../platform/mail/mailer.ts'
 import type { NotificationChannel } from '../client-users/client-users.tables.ts'
 import { portalNotifications } from '../notifications/index.ts'
 import { getTenantName } from '../tenants/tenant-settings.ts'
-import type { FolderRow } from './documents.repository.ts'
+import { enqueueAnnouncement } from './documents.queue.ts'
+import { documentsRepository, type FolderRow } from './documents.repository.ts'
+import { folderPath, visibilityOf } from './documents.service.ts'
+import { documentNotices } from './documents.tables.ts'
 
 /** Where the notice takes the client user: the portal's documents of the company in use. */
 const DOCUMENTS_PATH = '/portal/documentos'
@@ -37,22 +40,89 @@ function recipients(tenantId: string, folder: FolderRow, channels: NotificationC
  * "Novos documentos publicados" (seed 004, Notificações): when the office publishes a document or
  * a new version in a folder client users see, those with access to the portal hear of it by the
  * channel they chose — "E-mail" an e-mail, "Sistema" a notification in the portal's inbox, "Ambos"
- * both — in the publishing transaction (nothing for a publication that rolled back). Documents sent
- * by client users notify nobody. Returns how many e-mails were queued and notifications written.
+ * both. The publication is written down in its own transaction (nothing for one that rolled back)
+ * and announced by the `documents.announce` job at the end of its window (`noticeDelayMs`, two
+ * minutes by default): everything published in that folder meanwhile goes out as one notice.
+ * Documents sent by client users notify nobody.
  */
 export async function notifyPublished(
   tx: Db,
-  appUrl: string,
+  deps: { noticeDelayMs: number },
   actor: Actor,
-  input: { folder: FolderRow; path: string; visibleToClients: boolean; name: string; version: number },
-): Promise<{ mailed: number; notified: number }> {
-  if (actor.kind !== 'staff' || !input.visibleToClients) return { mailed: 0, notified: 0 }
-  const what = input.version > 1 ? `uma nova versão (${input.version}) de "${input.name}"` : `"${input.name}"`
-  return notifyDepartment(tx, appUrl, actor, input.folder, {
-    title: input.version > 1 ? `Nova versão de documento: ${input.name}` : `Novo documento: ${input.name}`,
-    did: `publicou ${what} na pasta ${input.path}`,
-    next: 'Abra o Portal do Cliente para ver e baixar o documento.',
+  input: { folder: FolderRow; visibleToClients: boolean; documentId: string; name: string; version: number },
+): Promise<void> {
+  if (actor.kind !== 'staff' || !input.visibleToClients) return
+  await tx.insert(documentNotices).values({
+    tenantId: actor.tenantId,
+    folderId: input.folder.id,
+    documentId: input.documentId,
+    version: input.version,
+    name: input.name,
   })
+  await enqueueAnnouncement(tx, { tenantId: actor.tenantId, folderId: input.folder.id }, deps.noticeDelayMs)
+}
+
+/**
+ * The notice of what was published in a folder during its window: one document as before ("Novo
+ * documento: X", "Nova versão de documento: X"), several as one ("Novos documentos em Holerites",
+ * with their names). What was deleted or moved away since, or a folder clients no longer see,
+ * is not announced. Idempotent: what it announces it deletes in the same transaction.
+ */
+export async function announcePublications(
+  deps: { db: Db; appUrl: string },
+  p: { tenantId: string; folderId: string },
+): Promise<{ mailed: number; notified: number; documents: number }> {
+  return deps.db.transaction(async (tx) => {
+    const pending = await tx
+      .delete(documentNotices)
+      .where(and(eq(documentNotices.tenantId, p.tenantId), eq(documentNotices.folderId, p.folderId)))
+      .returning()
+    const none = { mailed: 0, notified: 0, documents: 0 }
+    if (pending.length === 0) return none
+    const repo = documentsRepository(tx)
+    const folder = await repo.folder(p.tenantId, p.folderId)
+    if (!folder || folder.deletedAt) return none
+    const tree = await repo.folders(p.tenantId, folder.clientOrgId, [folder.departmentId])
+    if (!visibilityOf(tree).get(folder.id)) return none
+    const live = new Set((await repo.documentsOf(p.tenantId, [folder.id], false)).map((d) => d.id))
+    // One line per document, its latest publication in the window, in the order they came.
+    const latest = new Map<string, (typeof pending)[number]>()
+    for (const n of [...pending].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()))
+      if (live.has(n.documentId)) {
+        latest.delete(n.documentId)
+        latest.set(n.documentId, n)
+      }
+    const items = [...latest.values()]
+    if (items.length === 0) return none
+    const path = folderPath(folder, tree)
+    const notice =
+      items.length === 1
+        ? single(items[0], path)
+        : {
+            title: `Novos documentos em ${folder.name}`,
+            did: `publicou ${formatCount(items.length, 'documento', 'documentos')} na pasta ${path} (${listNames(items.map((i) => i.name))})`,
+            next: 'Abra o Portal do Cliente para ver e baixar os documentos.',
+          }
+    const sent = await notifyDepartment(tx, deps.appUrl, p.tenantId, folder, notice)
+    return { ...sent, documents: items.length }
+  })
+}
+
+function single(n: { name: string; version: number }, path: string) {
+  const what = n.version > 1 ? `uma nova versão (${n.version}) de "${n.name}"` : `"${n.name}"`
+  return {
+    title: n.version > 1 ? `Nova versão de documento: ${n.name}` : `Novo documento: ${n.name}`,
+    did: `publicou ${what} na pasta ${path}`,
+    next: 'Abra o Portal do Cliente para ver e baixar o documento.',
+  }
+}
+
+/** "a.pdf, b.pdf e c.pdf"; past five names, "… e mais 7". */
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 5)
+  const rest = names.length - shown.length
+  if (rest > 0) return `${shown.join(', ')} e mais ${rest}`
+  return `${shown.slice(0, -1).join(', ')} e ${shown.at(-1)}`
 }
 
 /**
@@ -66,7 +136,7 @@ export async function notifyShared(
   input: { folder: FolderRow; path: string; documents: number },
 ): Promise<{ mailed: number; notified: number }> {
   if (actor.kind !== 'staff' || input.documents === 0) return { mailed: 0, notified: 0 }
-  return notifyDepartment(tx, appUrl, actor, input.folder, {
+  return notifyDepartment(tx, appUrl, actor.tenantId, input.folder, {
     title: `Documentos disponíveis: ${input.folder.name}`,
     did: `compartilhou a pasta ${input.path}, com ${formatCount(input.documents, 'documento', 'documentos')},`,
     next: 'Abra o Portal do Cliente para ver e baixar os documentos.',
@@ -77,11 +147,11 @@ export async function notifyShared(
 async function notifyDepartment(
   tx: Db,
   appUrl: string,
-  actor: Actor,
+  tenantId: string,
   folder: FolderRow,
   notice: { title: string; did: string; next: string },
 ): Promise<{ mailed: number; notified: number }> {
-  const tenantName = await getTenantName(tx, actor.tenantId)
+  const tenantName = await getTenantName(tx, tenantId)
   const { title } = notice
   // The e-mail's first paragraph, and the notification's body: "<office> publicou … de <company>."
   const lead = `${tenantName} ${notice.did} de `
@@ -92,19 +162,19 @@ async function notifyDepartment(
     select cu.tenant_id, cu.id, 'documents.published', ${title}::text,
       ${lead}::text || o.name || '.',
       ${DOCUMENTS_PATH}::text, o.id
-    ${recipients(actor.tenantId, folder, ['system', 'both'])}
+    ${recipients(tenantId, folder, ['system', 'both'])}
     returning client_user_id`)
   const notified = (inserted as unknown as { rows: unknown[] }).rows.length
 
   const res = await tx.execute(sql`
     select cu.name, cu.email, o.name as company
-    ${recipients(actor.tenantId, folder, ['email', 'both'])}
+    ${recipients(tenantId, folder, ['email', 'both'])}
     order by cu.email`)
   const mailTo = (res as unknown as { rows: { name: string; email: string; company: string }[] }).rows
   if (mailTo.length === 0) return { mailed: 0, notified }
   await queueMails(
     tx,
-    actor.tenantId,
+    tenantId,
     mailTo.map((r) => ({
       ...renderMail({
         subject: title,

@@ -26,6 +26,8 @@ export type DocumentsDeps = {
   scanner: VirusScanner
   /** Largest accepted upload, in bytes (DOCUMENT_MAX_BYTES unless a test lowers it). */
   maxBytes: number
+  /** Publications in a folder within this window make one notice (0: each its own, at once). */
+  noticeDelayMs: number
 }
 
 /** Folders nest at most this deep (the department's folder is level 1). */

@@ -163,3 +163,30 @@ export const documentVersions = pgTable(
     check('document_versions_size_check', sql`${t.sizeBytes} >= 0`),
   ],
 )
+
+/**
+ * Publications by the office waiting to be announced to the folder's department: uploads and new
+ * versions within a few minutes of each other go out as one notice (`documents.announce`), so thirty
+ * payslips make one e-mail, not thirty. Written in the publishing transaction; the job deletes what
+ * it announces. See docs/decisions/0014-portal-notifications.md.
+ */
+export const documentNotices = pgTable(
+  'document_notices',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull(),
+    folderId: uuid('folder_id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'document_notices_document_fk',
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [documents.tenantId, documents.id],
+    }).onDelete('cascade'),
+    index('document_notices_folder_idx').on(t.tenantId, t.folderId),
+  ],
+)
