@@ -38,9 +38,12 @@ import {
   type DocumentTree,
   type FolderView,
 } from './documents.types.ts'
+import { DropOverlay, useFileDrop } from './file-drop.tsx'
 import { FolderContents, type Target } from './folder-contents.tsx'
 import { MoveModal } from './move-modal.tsx'
 import { NameModal } from './name-modal.tsx'
+import { UploadProgressCard, UploadRefusalAlert } from './upload-status.tsx'
+import { type UploadRefusal, useUploadQueue } from './use-upload-queue.ts'
 import { VersionsModal } from './versions-modal.tsx'
 import { WhyModal } from './why-modal.tsx'
 
@@ -76,6 +79,9 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   const [sharing, setSharing] = useState(false)
   const versionInput = useRef<HTMLInputElement>(null)
   const versionTarget = useRef<DocumentSummary | null>(null)
+  const queue = useUploadQueue()
+  const drop = useFileDrop()
+  const resetPicker = useRef<() => void>(null)
 
   if (view.error) return <LoadError error={view.error} onRetry={() => void view.reload()} />
   const data = view.data?.folder.id === folderId ? view.data : undefined
@@ -92,18 +98,17 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
     onChanged()
   }
 
-  async function upload(file: File | null) {
-    if (!file) return
-    setUploading(true)
-    try {
-      const saved = await sendFile(`${prefix}/folders/${folder.id}/documents`, file)
-      notifySuccess(`${saved.name} enviado para ${folder.name}.`)
-      await refresh()
-    } catch (error) {
-      notifyError(error, 'Não foi possível enviar o documento')
-    } finally {
-      setUploading(false)
-    }
+  /** Picked or dropped files, one request each, in order. */
+  async function upload(files: File[], refused: UploadRefusal[] = []) {
+    await queue.upload({
+      files,
+      refused,
+      folderName: folder.name,
+      send: (file) => sendFile(`${prefix}/folders/${folder.id}/documents`, file),
+      onSaved: refresh,
+    })
+    // Picking the same files again (after fixing them) must fire onChange again.
+    resetPicker.current?.()
   }
 
   async function uploadVersion(file: File | undefined) {
@@ -143,9 +148,15 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   // The level would let them send files, but "Envia documentos ao escritório" is not ticked.
   const missingPermission = mode === 'portal' && data.level !== 'revisor' && !data.canSendDocuments
   const hasContent = data.folders.length > 0 || data.documents.length > 0
+  const isBusy = uploading || queue.isBusy
+  const dropZone = drop.zoneProps({
+    isEnabled: can.upload,
+    isBusy,
+    onDrop: ({ files, refused }) => void upload(files, refused),
+  })
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" pos="relative" data-testid="folder-drop-zone" {...dropZone}>
       <Stack gap={6}>
         {data.path.length > 1 ? (
           <Breadcrumbs separator="›" separatorMargin={6} aria-label="Caminho da pasta">
@@ -191,9 +202,16 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
           </Group>
           <Group gap="xs">
             {can.upload ? (
-              <FileButton onChange={(file) => void upload(file)} accept={ACCEPT}>
+              <FileButton
+                multiple
+                onChange={(files) => void upload(files)}
+                accept={ACCEPT}
+                resetRef={resetPicker}
+                disabled={isBusy}
+                inputProps={{ 'aria-label': 'Arquivos para enviar' }}
+              >
                 {(props) => (
-                  <Button {...props} leftSection={<IconUpload size={18} />} loading={uploading}>
+                  <Button {...props} leftSection={<IconUpload size={18} />} loading={isBusy}>
                     Enviar documento
                   </Button>
                 )}
@@ -203,6 +221,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
               <Button
                 variant="default"
                 leftSection={<IconFolderPlus size={18} />}
+                disabled={isBusy}
                 onClick={() => setCreating(true)}
               >
                 Nova pasta
@@ -212,6 +231,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
               <Button
                 variant="default"
                 leftSection={<IconPencil size={18} />}
+                disabled={isBusy}
                 onClick={() => setRenaming({ kind: 'folder', item: folder })}
               >
                 Renomear pasta
@@ -221,6 +241,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
               <Button
                 variant="default"
                 leftSection={<IconFolderSymlink size={18} />}
+                disabled={isBusy}
                 onClick={() => setMoving({ kind: 'folder', item: folder })}
               >
                 Mover pasta
@@ -231,6 +252,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
                 variant="default"
                 color="red"
                 leftSection={<IconTrash size={18} />}
+                disabled={isBusy}
                 onClick={() => setDeleting({ kind: 'folder', item: folder })}
               >
                 Excluir pasta
@@ -285,6 +307,9 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
         ) : null}
       </Stack>
 
+      {queue.progress && queue.progress.total > 1 ? <UploadProgressCard progress={queue.progress} /> : null}
+      {queue.summary ? <UploadRefusalAlert summary={queue.summary} onClose={queue.dismissSummary} /> : null}
+
       {!hasContent ? (
         <Paper withBorder>
           <EmptyState
@@ -292,7 +317,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
             title="Pasta vazia"
             description={
               can.upload
-                ? 'Envie um documento (PDF, imagem, Word, Excel, CSV ou TXT, até 10 MB) ou crie uma subpasta.'
+                ? 'Envie documentos (PDF, imagem, Word, Excel, CSV ou TXT, até 10 MB cada) pelo botão ou arrastando os arquivos para cá, ou crie uma subpasta.'
                 : 'Nenhum documento publicado nesta pasta ainda.'
             }
           />
@@ -405,6 +430,9 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
           folder={whyOpen ? { id: folder.id, name: data.path.map((p) => p.name).join(' / ') } : null}
           onClose={() => setWhyOpen(false)}
         />
+      ) : null}
+      {drop.isOver && can.upload ? (
+        <DropOverlay label={`Solte os arquivos para enviar a ${folder.name}`} isBusy={isBusy} />
       ) : null}
     </Stack>
   )
