@@ -48,15 +48,14 @@ export function FolderContents(props: FolderContentsProps) {
   const { mode, prefix, view, onOpenFolder, onVersions, onNewVersion, onRename, onDelete, onMove } = props
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="sm" highlightOnHover aria-label={`Conteúdo de ${view.folder.name}`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
               <Table.Th w={72}>Versão</Table.Th>
               <Table.Th w={96}>Tamanho</Table.Th>
-              <Table.Th w={130}>Data</Table.Th>
-              <Table.Th style={{ minWidth: 110 }}>Enviado por</Table.Th>
+              <Table.Th style={{ minWidth: 150 }}>Atualizado</Table.Th>
               <Table.Th w={1}>
                 <VisuallyHidden>Ações</VisuallyHidden>
               </Table.Th>
@@ -89,8 +88,9 @@ export function FolderContents(props: FolderContentsProps) {
                 <Table.Td c="dimmed">
                   {f.documentCount === 1 ? '1 documento' : `${f.documentCount} documentos`}
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.createdAt)}</Table.Td>
-                <Table.Td>{f.createdByName ?? '—'}</Table.Td>
+                <Table.Td>
+                  <WhenWho at={f.createdAt} by={f.createdByName} />
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     {f.can.rename ? (
@@ -158,8 +158,9 @@ export function FolderContents(props: FolderContentsProps) {
                   </Tooltip>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(d.sizeBytes)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.updatedAt)}</Table.Td>
-                <Table.Td>{d.updatedByName}</Table.Td>
+                <Table.Td>
+                  <WhenWho at={d.updatedAt} by={d.updatedByName} />
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     <Tooltip label="Baixar" withArrow>
@@ -211,6 +212,22 @@ export function FolderContents(props: FolderContentsProps) {
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  )
+}
+
+/** "05/12/2026 14:30" over "por Ana Administradora": one column instead of two. */
+function WhenWho({ at, by }: { at: string; by: string | null }) {
+  return (
+    <>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(at)}
+      </Text>
+      {by ? (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          por {by}
+        </Text>
+      ) : null}
+    </>
   )
 }
 
