@@ -126,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
         : noopScanner),
     maxBytes: deps.documents?.maxBytes ?? DOCUMENT_MAX_BYTES,
     noticeDelayMs: deps.documents?.noticeDelayMs ?? config.documentsNoticeDelayMs,
+    zipLimits: deps.documents?.zipLimits,
   }
   const jobs = new JobRunner(
     db,

@@ -5,8 +5,12 @@
  * read again once; then a file dragged from the computer onto the folder is sent too.
  */
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { TestClient } from '../helpers/client.ts'
 import {
@@ -172,4 +176,35 @@ describe('jornada: enviar vários documentos de uma vez e arrastando', () => {
       )
     }),
   )
+
+  test(
+    '"Baixar tudo (.zip)" traz os documentos da pasta em um arquivo .zip',
+    step(async (h) => {
+      const { page } = h
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Baixar tudo (.zip)' }).click(),
+      ])
+      assert.equal(download.suggestedFilename(), 'Fiscal.zip')
+      const names = await zipNames(readFileSync(await download.path()))
+      assert.deepEqual(names, [...GOOD, DROPPED].map((n) => `Fiscal/${n}`).sort())
+      await shot(h, page, '06-baixar-tudo')
+    }),
+  )
 })
+
+/** The entries of a .zip, read by Python's zipfile (another program than the one that wrote it). */
+async function zipNames(bytes: Buffer): Promise<string[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cadastra-e2e-zip-'))
+  try {
+    writeFileSync(path.join(dir, 'p.zip'), bytes)
+    const { stdout } = await promisify(execFile)('python3', [
+      '-c',
+      'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps(sorted(z.namelist())))',
+      path.join(dir, 'p.zip'),
+    ])
+    return JSON.parse(stdout)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,7 +1,7 @@
 import type { App } from '#server/app.ts'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-export type Response<T = any> = { status: number; body: T; headers: Record<string, unknown> }
+export type Response<T = any> = { status: number; body: T; headers: Record<string, unknown>; raw: Buffer }
 
 /**
  * A browser-like HTTP client over app.inject(): keeps cookies, sends the CSRF token the way the
@@ -40,7 +40,7 @@ export class TestClient {
       text && String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text
     if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string')
       this.csrfToken = parsed.csrfToken
-    return { status: res.statusCode, body: parsed as T, headers: res.headers }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers, raw: res.rawPayload }
   }
 
   get<T = any>(url: string) {

@@ -56,6 +56,11 @@ export const DocumentErrors = defineErrors({
     'Já existe um documento com este nome nesta pasta. Para substituí-lo, envie uma nova versão.',
   ],
   FILE_MISSING: [400, 'Selecione um arquivo para enviar.'],
+  FOLDER_ZIP_EMPTY: [404, 'Não há documentos nesta pasta nem nas suas subpastas para baixar.'],
+  FOLDER_ZIP_TOO_LARGE: [
+    413,
+    'A pasta é grande demais para um único arquivo .zip. Baixe as subpastas separadamente.',
+  ],
   FILE_TOO_LARGE: [413, `O arquivo passa do limite de ${maxMb} MB.`],
   FILE_EMPTY: [400, 'O arquivo está vazio.'],
   FILE_TYPE_NOT_ALLOWED: [

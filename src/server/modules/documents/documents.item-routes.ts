@@ -7,6 +7,7 @@ import * as content from './documents.content.ts'
 import { DocumentErrors, fileTooLarge } from './documents.errors.ts'
 import * as folders from './documents.folders.ts'
 import { moveDocument, moveFolder } from './documents.move.ts'
+import { downloadFolderZip } from './documents.zip.ts'
 import {
   Deleted,
   DocumentDetail,
@@ -131,6 +132,30 @@ export function itemRoutes(
         },
       },
       async (req) => folders.deleteFolder(deps, actorOf(req), req.params.id),
+    )
+    app.get(
+      `${p}/folders/:id/zip`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary:
+            'Baixa a pasta inteira (documentos e subpastas visíveis) em um .zip; cada documento é auditado',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        const zip = await downloadFolderZip(deps, actorOf(req), req.params.id)
+        return reply
+          .header('content-type', 'application/zip')
+          .header(
+            'content-disposition',
+            `attachment; filename="${asciiName(zip.filename)}"; filename*=UTF-8''${rfc5987(zip.filename)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(zip.stream)
+      },
     )
     app.post(
       `${p}/folders/:id/move`,

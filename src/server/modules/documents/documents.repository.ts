@@ -21,6 +21,30 @@ type Deletion = { deletedAt: Date | null; deletedByUserId: string | null; delete
 
 /** The only place the documents module reads or writes the database; every method takes the tenant. */
 export function documentsRepository(db: Db) {
+  /** Live documents of these folders with their current version, by name. */
+  const currentIn = (tenantId: string, folderIds: string[]) =>
+    db
+      .select({ document: documents, current: documentVersions })
+      .from(documents)
+      .innerJoin(
+        documentVersions,
+        and(
+          eq(documentVersions.tenantId, documents.tenantId),
+          eq(documentVersions.documentId, documents.id),
+          eq(documentVersions.version, documents.currentVersion),
+        ),
+      )
+      .where(
+        and(
+          eq(documents.tenantId, tenantId),
+          folderIds.length === 1
+            ? eq(documents.folderId, folderIds[0])
+            : inArray(documents.folderId, folderIds),
+          isNull(documents.deletedAt),
+        ),
+      )
+      .orderBy(asc(sql`lower(${documents.name})`))
+
   /** A company's folders (of some departments), live only or with those in the trash too. */
   const companyFolders = (
     tenantId: string,
@@ -193,26 +217,11 @@ export function documentsRepository(db: Db) {
 
     /** Live documents of a folder with their current version. */
     documentsIn(tenantId: string, folderId: string) {
-      return db
-        .select({ document: documents, current: documentVersions })
-        .from(documents)
-        .innerJoin(
-          documentVersions,
-          and(
-            eq(documentVersions.tenantId, documents.tenantId),
-            eq(documentVersions.documentId, documents.id),
-            eq(documentVersions.version, documents.currentVersion),
-          ),
-        )
-        .where(
-          and(
-            eq(documents.tenantId, tenantId),
-            eq(documents.folderId, folderId),
-            isNull(documents.deletedAt),
-          ),
-        )
-        .orderBy(asc(sql`lower(${documents.name})`))
+      return currentIn(tenantId, [folderId])
     },
+
+    /** Live documents of these folders with their current version, by name. */
+    currentIn,
 
     async document(tenantId: string, id: string, forUpdate = false): Promise<DocumentRow | null> {
       const q = db

@@ -28,6 +28,8 @@ export type DocumentsDeps = {
   maxBytes: number
   /** Publications in a folder within this window make one notice (0: each its own, at once). */
   noticeDelayMs: number
+  /** "Baixar tudo": the most documents and bytes one .zip holds (ZIP_LIMITS unless a test lowers them). */
+  zipLimits?: { files: number; bytes: number }
 }
 
 /** Folders nest at most this deep (the department's folder is level 1). */

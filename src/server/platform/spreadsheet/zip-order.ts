@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib'
+import { zipWriter } from '../zip/writer.ts'
 import { dataStart, readCentralDirectory } from './zip-guard.ts'
 
 /** Read before any worksheet, so that exceljs' streaming reader never has to set a worksheet aside. */
@@ -69,40 +70,15 @@ export function streamingOrder(bytes: Buffer): Buffer {
     .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
     .map((x) => x.e)
 
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const e of ordered) {
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4) // version needed
-    local.writeUInt16LE(0x0800, 6) // names in UTF-8; sizes known (no data descriptor)
-    local.writeUInt16LE(e.method, 8)
-    local.writeUInt32LE(e.crc, 14)
-    local.writeUInt32LE(e.data.length, 18)
-    local.writeUInt32LE(e.size, 22)
-    local.writeUInt16LE(e.name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4) // version made by
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
-    central.writeUInt16LE(e.method, 10)
-    central.writeUInt32LE(e.crc, 16)
-    central.writeUInt32LE(e.data.length, 20)
-    central.writeUInt32LE(e.size, 24)
-    central.writeUInt16LE(e.name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, e.name, e.data)
-    centrals.push(central, e.name)
-    offset += 30 + e.name.length + e.data.length
-  }
-  const cd = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(ordered.length, 8)
-  end.writeUInt16LE(ordered.length, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
+  const zip = zipWriter()
+  const parts = ordered.map((e) =>
+    zip.entry({
+      name: e.name.toString('utf8'),
+      method: e.method as 0 | 8,
+      crc: e.crc,
+      size: e.size,
+      data: e.data,
+    }),
+  )
+  return Buffer.concat([...parts, zip.end()])
 }

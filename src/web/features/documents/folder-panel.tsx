@@ -16,6 +16,7 @@ import {
 } from '@mantine/core'
 import {
   IconFile,
+  IconFileZip,
   IconFolderPlus,
   IconFolderSymlink,
   IconPencil,
@@ -30,6 +31,7 @@ import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { notifyError, notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { useDownload } from '../../shared/use-download.ts'
 import { ACCEPT, LEVEL_COLORS, LEVEL_YOU_CAN } from './documents.format.ts'
 import {
   API_PREFIX,
@@ -80,6 +82,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   const versionInput = useRef<HTMLInputElement>(null)
   const versionTarget = useRef<DocumentSummary | null>(null)
   const queue = useUploadQueue()
+  const zip = useDownload('Não foi possível baixar a pasta')
   const drop = useFileDrop()
   const resetPicker = useRef<() => void>(null)
 
@@ -148,6 +151,8 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
   // The level would let them send files, but "Envia documentos ao escritório" is not ticked.
   const missingPermission = mode === 'portal' && data.level !== 'revisor' && !data.canSendDocuments
   const hasContent = data.folders.length > 0 || data.documents.length > 0
+  // "Baixar tudo": the documents here and in the subfolders shown (their counts).
+  const hasDocuments = data.documents.length > 0 || data.folders.some((f) => f.documentCount > 0)
   const isBusy = uploading || queue.isBusy
   const dropZone = drop.zoneProps({
     isEnabled: can.upload,
@@ -216,6 +221,17 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
                   </Button>
                 )}
               </FileButton>
+            ) : null}
+            {hasDocuments ? (
+              <Button
+                variant="default"
+                leftSection={<IconFileZip size={18} />}
+                loading={zip.busy}
+                disabled={isBusy}
+                onClick={() => void zip.download(`${prefix}/folders/${folder.id}/zip`)}
+              >
+                Baixar tudo (.zip)
+              </Button>
             ) : null}
             {can.createFolder ? (
               <Button
