@@ -18,6 +18,7 @@ import {
   type Harness,
   journeyStep,
   login,
+  openClientTab,
   RESULTS_DIR,
   settle,
   startHarness,
@@ -76,9 +77,7 @@ describe('jornada: enviar vários documentos de uma vez e arrastando', () => {
       await page.goto('/entrar')
       await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
       await page.waitForURL((url) => url.pathname === '/')
-      await page.goto(`/clientes/${orgId}`)
-      await page.getByRole('heading', { name: COMPANY, level: 1 }).waitFor()
-      await page.getByRole('tab', { name: 'Documentos' }).click()
+      await openClientTab(page, orgId, COMPANY, 'Documentos')
       await page
         .getByRole('navigation', { name: 'Pastas por departamento' })
         .getByRole('group', { name: 'Departamento Fiscal' })

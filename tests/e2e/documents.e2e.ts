@@ -20,6 +20,7 @@ import {
   type Harness,
   journeyStep,
   login,
+  openClientTab,
   settle,
   startHarness,
   waitForCount,
@@ -126,9 +127,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       await page.goto('/entrar')
       await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
       await page.waitForURL((url) => url.pathname === '/')
-      await page.goto(`/clientes/${orgId}`)
-      await page.getByRole('heading', { name: COMPANY, level: 1 }).waitFor()
-      await page.getByRole('tab', { name: 'Documentos' }).click()
+      await openClientTab(page, orgId, COMPANY, 'Documentos')
 
       const tree = page.getByRole('navigation', { name: 'Pastas por departamento' })
       for (const department of ['Pessoal', 'Fiscal', 'Contábil', 'Societário'])
@@ -302,9 +301,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
     'a equipe exclui uma pasta e vê a Lixeira do cliente: o que foi excluído, onde estava, por quem e quando',
     step(async (h) => {
       const { page } = h
-      await page.goto(`/clientes/${orgId}`)
-      await page.getByRole('heading', { name: COMPANY, level: 1 }).waitFor()
-      await page.getByRole('tab', { name: 'Documentos' }).click()
+      await openClientTab(page, orgId, COMPANY, 'Documentos')
       await page
         .getByRole('navigation', { name: 'Pastas por departamento' })
         .getByRole('group', { name: 'Departamento Fiscal' })

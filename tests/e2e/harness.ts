@@ -355,6 +355,13 @@ export async function login(page: Page, email: string, password: string): Promis
 }
 
 /** Signs out through the header button and waits for the login page. */
+/** Staff: a client's page, on one of its tabs ("Documentos", "Planos"…). */
+export async function openClientTab(page: Page, orgId: string, company: string, tab: string): Promise<void> {
+  await page.goto(`/clientes/${orgId}`)
+  await page.getByRole('heading', { name: company, level: 1 }).waitFor()
+  await page.getByRole('tab', { name: tab }).click()
+}
+
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sair' }).click()
   await page.waitForURL((url) => url.pathname === '/entrar')

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
 import { type FolderCapabilities, folderCapabilities } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
-import { notifyShared } from './documents.notify.ts'
+import { notifyOpened } from './documents.notify.ts'
 import { enqueueTrashPurge } from './documents.queue.ts'
 import { documentsRepository, type FolderRow } from './documents.repository.ts'
 import type {
@@ -15,7 +15,6 @@ import type {
 } from './documents.schemas.ts'
 import {
   type DocumentsDeps,
-  folderPath,
   loadFolder,
   MAX_FOLDER_DEPTH,
   pathOf,
@@ -26,7 +25,7 @@ import { descendantsOf, purgeDateOf } from './documents.trash.ts'
 
 // Creating, renaming, sharing and deleting folders.
 
-function folderDto(f: FolderRow, visible: boolean) {
+export function folderDto(f: FolderRow, visible: boolean, documentCount = 0) {
   return {
     id: f.id,
     parentId: f.parentId,
@@ -35,7 +34,7 @@ function folderDto(f: FolderRow, visible: boolean) {
     isSystem: f.isSystem,
     isShared: f.isShared,
     isVisibleToClients: visible,
-    documentCount: 0,
+    documentCount,
   }
 }
 
@@ -165,22 +164,9 @@ export async function updateFolder(
       after: { name: row.name, isShared: row.isShared },
     })
     const updated = tree.map((f) => (f.id === row.id ? row : f))
-    const before = visibilityOf(tree)
-    const visible = visibilityOf(updated)
     // Shared: the documents it (and its shared subfolders) already held reach the portal now.
-    const opened = [row, ...descendantsOf(row.id, tree)].filter((f) => visible.get(f.id) && !before.get(f.id))
-    if (opened.length) {
-      const docs = await repo.documentsOf(
-        actor.tenantId,
-        opened.map((f) => f.id),
-        false,
-      )
-      await notifyShared(tx, deps.appUrl, actor, {
-        folder: row,
-        path: folderPath(row, updated),
-        documents: docs.length,
-      })
-    }
+    await notifyOpened(tx, deps.appUrl, actor, row, { before: tree, after: updated })
+    const visible = visibilityOf(updated)
     return folderDto(row, visible.get(row.id) ?? false)
   })
 }

@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../../platform/errors.ts'
 import { addsDocuments, documentCapabilities, folderCapabilities } from './documents.access.ts'
 import { loadDocument } from './documents.content.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
-import { notifyShared } from './documents.notify.ts'
+import { notifyOpened } from './documents.notify.ts'
+import { folderDto } from './documents.folders.ts'
 import { documentsRepository, type FolderRow } from './documents.repository.ts'
 import type { DocumentSummary, TreeFolder } from './documents.schemas.ts'
 import {
@@ -125,7 +126,6 @@ export async function moveFolder(
       throw E.FOLDER_TOO_DEEP({
         message: `Lá, a pasta e as suas subpastas passariam do limite de ${MAX_FOLDER_DEPTH} níveis.`,
       })
-    const before = visibilityOf(tree)
     let moved: FolderRow
     try {
       moved = await r.updateFolder(actor.tenantId, moving.id, { parentId: into.id })
@@ -134,7 +134,6 @@ export async function moveFolder(
       throw err
     }
     const updated = tree.map((f) => (f.id === moved.id ? moved : f))
-    const visible = visibilityOf(updated)
     await recordAudit(tx, actor, {
       entity: 'document_folder',
       entityId: moving.id,
@@ -143,31 +142,8 @@ export async function moveFolder(
       after: { parentId: into.id, folder: folderPath(moved, updated), clientOrgId: moving.clientOrgId },
     })
     // Out of an unshared folder into the shared area: its documents reach the portal now.
-    const opened = [moved, ...descendantsOf(moved.id, updated)].filter(
-      (f) => visible.get(f.id) && !before.get(f.id),
-    )
-    if (opened.length) {
-      const docs = await r.documentsOf(
-        actor.tenantId,
-        opened.map((f) => f.id),
-        false,
-      )
-      await notifyShared(tx, deps.appUrl, actor, {
-        folder: moved,
-        path: folderPath(moved, updated),
-        documents: docs.length,
-      })
-    }
+    await notifyOpened(tx, deps.appUrl, actor, moved, { before: tree, after: updated })
     const counts = await r.documentCounts(actor.tenantId, [moved.id])
-    return {
-      id: moved.id,
-      parentId: moved.parentId,
-      departmentId: moved.departmentId,
-      name: moved.name,
-      isSystem: moved.isSystem,
-      isShared: moved.isShared,
-      isVisibleToClients: visible.get(moved.id) ?? false,
-      documentCount: counts.get(moved.id) ?? 0,
-    }
+    return folderDto(moved, visibilityOf(updated).get(moved.id) ?? false, counts.get(moved.id) ?? 0)
   })
 }

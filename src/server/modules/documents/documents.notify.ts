@@ -11,6 +11,7 @@ import { enqueueAnnouncement } from './documents.queue.ts'
 import { documentsRepository, type FolderRow } from './documents.repository.ts'
 import { folderPath, visibilityOf } from './documents.service.ts'
 import { documentNotices } from './documents.tables.ts'
+import { descendantsOf } from './documents.trash.ts'
 
 /** Where the notice takes the client user: the portal's documents of the company in use. */
 const DOCUMENTS_PATH = '/portal/documentos'
@@ -190,4 +191,33 @@ async function notifyDepartment(
     })),
   )
   return { mailed: mailTo.length, notified }
+}
+
+/**
+ * A folder was shared or moved: what clients see now and did not see before (it, and subfolders
+ * already shared under it) brings the documents it holds to the portal, announced once.
+ */
+export async function notifyOpened(
+  tx: Db,
+  appUrl: string,
+  actor: Actor,
+  changed: FolderRow,
+  trees: { before: FolderRow[]; after: FolderRow[] },
+): Promise<void> {
+  const was = visibilityOf(trees.before)
+  const is = visibilityOf(trees.after)
+  const opened = [changed, ...descendantsOf(changed.id, trees.after)].filter(
+    (f) => is.get(f.id) && !was.get(f.id),
+  )
+  if (opened.length === 0) return
+  const docs = await documentsRepository(tx).documentsOf(
+    actor.tenantId,
+    opened.map((f) => f.id),
+    false,
+  )
+  await notifyShared(tx, appUrl, actor, {
+    folder: changed,
+    path: folderPath(changed, trees.after),
+    documents: docs.length,
+  })
 }
