@@ -85,14 +85,16 @@ export async function announcePublications(
     if (!folder || folder.deletedAt) return none
     const tree = await repo.folders(p.tenantId, folder.clientOrgId, [folder.departmentId])
     if (!visibilityOf(tree).get(folder.id)) return none
-    const live = new Set((await repo.documentsOf(p.tenantId, [folder.id], false)).map((d) => d.id))
+    // Documents still there, by their name now (renamed meanwhile: the new name).
+    const live = new Map((await repo.documentsOf(p.tenantId, [folder.id], false)).map((d) => [d.id, d.name]))
     // One line per document, its latest publication in the window, in the order they came.
-    const latest = new Map<string, (typeof pending)[number]>()
-    for (const n of [...pending].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()))
-      if (live.has(n.documentId)) {
-        latest.delete(n.documentId)
-        latest.set(n.documentId, n)
-      }
+    const latest = new Map<string, { name: string; version: number }>()
+    for (const n of [...pending].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+      const name = live.get(n.documentId)
+      if (name === undefined) continue
+      latest.delete(n.documentId)
+      latest.set(n.documentId, { name, version: n.version })
+    }
     const items = [...latest.values()]
     if (items.length === 0) return none
     const path = folderPath(folder, tree)
