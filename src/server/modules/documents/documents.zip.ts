@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import { buffer } from 'node:stream/consumers'
 import { crc32 } from 'node:zlib'
 import { formatNumber } from '#shared/format.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -75,22 +74,24 @@ export async function downloadFolderZip(
     const missing: string[] = []
     for (const { document: d, current } of rows) {
       const name = `${pathOf.get(d.folderId)}/${segment(d.name)}`
-      let data: Buffer
+      // The header needs the CRC and size first: the file is read whole (one document in memory),
+      // its CRC computed chunk by chunk, and its chunks sent as they came (no copy).
+      const chunks: Buffer[] = []
+      let crc = 0
+      let size = 0
       try {
-        data = await buffer(await storage.get(current.storageKey))
+        for await (const chunk of await storage.get(current.storageKey)) {
+          crc = crc32(chunk as Buffer, crc)
+          size += (chunk as Buffer).length
+          chunks.push(chunk as Buffer)
+        }
       } catch (err) {
         if (!(err instanceof StorageNotFoundError)) throw err
         missing.push(name)
         continue
       }
-      yield zip.entry({
-        name,
-        method: 0,
-        crc: crc32(data),
-        size: data.length,
-        data,
-        modified: current.createdAt,
-      })
+      yield zip.entry({ name, method: 0, crc, size, storedSize: size, modified: current.createdAt })
+      yield* chunks
     }
     if (missing.length) {
       const text = Buffer.from(
@@ -101,8 +102,9 @@ export async function downloadFolderZip(
         method: 0,
         crc: crc32(text),
         size: text.length,
-        data: text,
+        storedSize: text.length,
       })
+      yield text
     }
     yield zip.end()
   }

@@ -71,14 +71,15 @@ export function streamingOrder(bytes: Buffer): Buffer {
     .map((x) => x.e)
 
   const zip = zipWriter()
-  const parts = ordered.map((e) =>
+  const parts = ordered.flatMap((e) => [
     zip.entry({
       name: e.name.toString('utf8'),
-      method: e.method as 0 | 8,
+      method: e.method,
       crc: e.crc,
       size: e.size,
-      data: e.data,
+      storedSize: e.data.length,
     }),
-  )
+    e.data,
+  ])
   return Buffer.concat([...parts, zip.end()])
 }

@@ -11,8 +11,8 @@ export type ZipEntry = {
   crc: number
   /** Uncompressed size. */
   size: number
-  /** The bytes as stored (compressed when `method` is 8). */
-  data: Buffer
+  /** Size as stored (compressed when `method` is 8). */
+  storedSize: number
   modified?: Date
 }
 
@@ -30,7 +30,7 @@ export function zipWriter() {
   let offset = 0
   let count = 0
   return {
-    /** The entry's local header, name and data, to write out now. */
+    /** The entry's local header and name, to write out now, followed by its `storedSize` bytes. */
     entry(e: ZipEntry): Buffer {
       const name = Buffer.from(e.name, 'utf8')
       const { time, date } = dosDateTime(e.modified)
@@ -42,7 +42,7 @@ export function zipWriter() {
       local.writeUInt16LE(time, 10)
       local.writeUInt16LE(date, 12)
       local.writeUInt32LE(e.crc >>> 0, 14)
-      local.writeUInt32LE(e.data.length, 18)
+      local.writeUInt32LE(e.storedSize, 18)
       local.writeUInt32LE(e.size, 22)
       local.writeUInt16LE(name.length, 26)
       const central = Buffer.alloc(46)
@@ -54,14 +54,14 @@ export function zipWriter() {
       central.writeUInt16LE(time, 12)
       central.writeUInt16LE(date, 14)
       central.writeUInt32LE(e.crc >>> 0, 16)
-      central.writeUInt32LE(e.data.length, 20)
+      central.writeUInt32LE(e.storedSize, 20)
       central.writeUInt32LE(e.size, 24)
       central.writeUInt16LE(name.length, 28)
       central.writeUInt32LE(offset, 42)
       centrals.push(central, name)
-      offset += 30 + name.length + e.data.length
+      offset += 30 + name.length + e.storedSize
       count++
-      return Buffer.concat([local, name, e.data])
+      return Buffer.concat([local, name])
     },
     /** The central directory and its end record, after the last entry. */
     end(): Buffer {
