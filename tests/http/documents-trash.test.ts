@@ -239,7 +239,7 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
     assert.equal((await t.admin.post(`${staffPrefix}/folders/${fiscalA}/restore`)).status, 404)
   })
 
-  test('portal: Proprietário sees every deleted item; Contribuinte what they deleted or published; Revisor nothing', async () => {
+  test('portal: Proprietário sees and restores every deleted item; Contribuinte sees what they deleted or published and restores what they deleted; Revisor nothing', async () => {
     const staffDoc = await publish(t.admin, staffPrefix, fiscalA, `${unique('Guia DAS')}.pdf`)
     const caioDoc = await publish(caio.client, portalPrefix, fiscalA, `${unique('Notas do Caio')}.pdf`)
     const ceciliaDoc = await publish(
@@ -268,9 +268,13 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
     assert.ok(ids(forCaio).has(caioDoc))
     assert.ok(!ids(forCaio).has(staffDoc) && !ids(forCaio).has(ceciliaDoc))
     assert.equal(forCaio.find((i) => i.id === caioDoc)?.deletedByName, 'Caio Contribuinte')
-    const forCecilia = ids(await portalTrash(cecilia))
+    assert.equal(forCaio.find((i) => i.id === caioDoc)?.canRestore, true)
+    const forCeciliaItems = await portalTrash(cecilia)
+    const forCecilia = ids(forCeciliaItems)
     assert.ok(forCecilia.has(ceciliaDoc), 'published by her, deleted by the Proprietário')
     assert.ok(!forCecilia.has(caioDoc) && !forCecilia.has(staffDoc))
+    assert.equal(forCeciliaItems.find((i) => i.id === ceciliaDoc)?.canRestore, false)
+    assert.ok((await portalTrash(paulo)).every((i) => i.canRestore))
     assert.deepEqual(await portalTrash(revisor), [])
     assert.ok(ids(await staffTrash(orgA.id)).has(hiddenDoc))
 
@@ -282,17 +286,22 @@ describe('documentos: lixeira (restaurar, exclusão definitiva após 30 dias) e 
     const notHis = await caio.client.post(`${portalPrefix}/files/${staffDoc}/restore`)
     assert.equal(notHis.status, 403)
     assert.equal(notHis.body.code, 'LEVEL_NOT_OWNER')
+    // Cecília sees her document, but the Proprietário deleted it: not hers to bring back.
+    const overOwner = await cecilia.client.post(`${portalPrefix}/files/${ceciliaDoc}/restore`)
+    assert.equal(overOwner.status, 403)
+    assert.equal(overOwner.body.code, 'RESTORE_NOT_DELETER')
+    assert.match(overOwner.body.message, /só pode restaurar o que você mesmo excluiu/)
     const hiddenRestore = await paulo.client.post(`${portalPrefix}/files/${hiddenDoc}/restore`)
     assert.equal(hiddenRestore.status, 404)
     assert.equal(await auditCount(), audited)
-    for (const id of [caioDoc, staffDoc, hiddenDoc]) assert.ok((await docRow(id)).deletedAt)
+    for (const id of [caioDoc, ceciliaDoc, staffDoc, hiddenDoc]) assert.ok((await docRow(id)).deletedAt)
     // Staff routes stay closed to client users, and the portal's to staff.
     assert.equal((await caio.client.get(`/api/v1/client-orgs/${orgA.id}/documents/trash`)).status, 403)
     assert.equal((await t.admin.get(`${portalPrefix}/trash`)).status, 403)
 
-    // Allowed: each restores what the trash shows them.
+    // Allowed: Caio what he deleted, the Proprietário the rest.
     assert.equal((await caio.client.post(`${portalPrefix}/files/${caioDoc}/restore`)).status, 200)
-    assert.equal((await cecilia.client.post(`${portalPrefix}/files/${ceciliaDoc}/restore`)).status, 200)
+    assert.equal((await paulo.client.post(`${portalPrefix}/files/${ceciliaDoc}/restore`)).status, 200)
     assert.equal((await paulo.client.post(`${portalPrefix}/files/${staffDoc}/restore`)).status, 200)
     const fiscal = await revisor.client.get(`${portalPrefix}/folders/${fiscalA}`)
     const live = new Set(fiscal.body.documents.map((d: { id: string }) => d.id))

@@ -12,7 +12,8 @@ import type { AccessLevel } from '../client-users/client-users.catalog.ts'
  * Moving a document needs, on the source, the right to delete it and, on the target folder, a level
  * that adds documents (it sends no file: the portal permission below is not needed). The trash
  * (Lixeira) shows staff and a Proprietário every deleted item, a Contribuinte what they deleted or
- * published, a Revisor nothing; whoever sees an item there may restore it.
+ * published, a Revisor nothing. Staff and a Proprietário restore what they see; a Contribuinte only
+ * what they deleted themselves (a deletion by a Proprietário or the office is not theirs to undo).
  * Sending files (new documents and new versions) also needs the client user's portal permission
  * "Envia documentos ao escritório" (`documents:upload`, seed 004 "Permissões"), whatever the level.
  */
@@ -68,10 +69,10 @@ export function documentCapabilities(
 export const addsDocuments = (a: FolderAccess) => writes(a)
 
 /**
- * Sees (and restores) a deleted item in the trash. `userId` is the acting account (deleted_by_user_id
- * holds accounts); `createdByClientUserId` the client user who published the document or made the folder.
+ * Sees a deleted item in the trash. `userId` is the acting account (deleted_by_user_id holds
+ * accounts); `createdByClientUserId` the client user who published the document or made the folder.
  */
-export function restoresFromTrash(
+export function seesInTrash(
   access: FolderAccess,
   userId: string,
   item: { deletedByUserId: string | null; createdByClientUserId: string | null },
@@ -79,4 +80,18 @@ export function restoresFromTrash(
   if (owns(access)) return true
   if (access.kind === 'staff' || access.level !== 'contribuinte') return false
   return item.deletedByUserId === userId || item.createdByClientUserId === access.clientUserId
+}
+
+/**
+ * Restores a deleted item: staff and a Proprietário anything they see; a Contribuinte only what they
+ * deleted themselves — their document deleted by a Proprietário stays in the trash for them to see,
+ * not to bring back over the Proprietário's decision.
+ */
+export function restoresFromTrash(
+  access: FolderAccess,
+  userId: string,
+  item: { deletedByUserId: string | null },
+): boolean {
+  if (owns(access)) return true
+  return access.kind === 'client' && access.level === 'contribuinte' && item.deletedByUserId === userId
 }

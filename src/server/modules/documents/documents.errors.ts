@@ -22,6 +22,10 @@ export const DocumentErrors = defineErrors({
   ],
   NOT_IN_TRASH: [404, 'Item não encontrado na lixeira.'],
   PARENT_IN_TRASH: [409, 'A pasta onde este item estava também está na lixeira: restaure a pasta primeiro.'],
+  RESTORE_NOT_DELETER: [
+    403,
+    'Como Contribuinte, você só pode restaurar o que você mesmo excluiu. Peça a um Proprietário da pasta ou ao escritório.',
+  ],
   RESTORE_DOCUMENT_NAME_TAKEN: [
     409,
     'Já existe um documento com este nome na pasta de origem. Renomeie ou exclua esse documento e restaure de novo.',

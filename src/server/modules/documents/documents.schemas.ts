@@ -205,6 +205,8 @@ export const TrashItem = z.object({
   deletedByName: z.string().nullable(),
   /** When it is deleted for good (30 days after the deletion). */
   purgeAt: z.string(),
+  /** The person may restore it (a Contribuinte: only what they deleted themselves). */
+  canRestore: z.boolean(),
 })
 export type TrashItem = z.infer<typeof TrashItem>
 

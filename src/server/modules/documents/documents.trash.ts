@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { type FolderAccess, restoresFromTrash, UPLOAD_PERMISSION } from './documents.access.ts'
+import { type FolderAccess, restoresFromTrash, seesInTrash, UPLOAD_PERMISSION } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import { type DocumentRow, documentsRepository, type FolderRow } from './documents.repository.ts'
 import type { Restored, Trash, TrashItem } from './documents.schemas.ts'
@@ -115,6 +115,7 @@ function itemOf(
   scope: Scope,
   departmentName: string,
   contentCount: number,
+  canRestore: boolean,
 ): TrashItem {
   const deletedAt = row.deletedAt as Date
   return {
@@ -130,13 +131,14 @@ function itemOf(
     deletedAt: deletedAt.toISOString(),
     deletedByName: row.deletedByName,
     purgeAt: purgeDateOf(deletedAt).toISOString(),
+    canRestore,
   }
 }
 
 /**
  * What was deleted in a company, newest first: staff see everything; a client user (company in use)
  * the items of their departments' folders they could see, as their level allows (Proprietário all,
- * Contribuinte what they deleted or published, Revisor nothing). What went to the trash with a folder
+ * Contribuinte what they deleted or published — restoring only what they deleted —, Revisor nothing). What went to the trash with a folder
  * is not listed apart: it comes back with the folder (`contentCount`).
  */
 export async function listTrash(
@@ -164,19 +166,21 @@ export async function listTrash(
     const parent = f.parentId ? scope.byId.get(f.parentId) : undefined
     if (parent && sameDeletion(parent, f)) continue
     const dep = scope.departments.get(f.departmentId)
-    if (!dep || !seenIn(scope, dep.access, f.id) || !restoresFromTrash(dep.access, actor.userId, f)) continue
+    if (!dep || !seenIn(scope, dep.access, f.id) || !seesInTrash(dep.access, actor.userId, f)) continue
     const content = deletedWith(f, scope.folders, docs)
+    const count = content.folders.length + content.documents.length
     items.push(
-      itemOf('folder', f, parent, scope, dep.name, content.folders.length + content.documents.length),
+      itemOf('folder', f, parent, scope, dep.name, count, restoresFromTrash(dep.access, actor.userId, f)),
     )
   }
   for (const d of docs) {
     const folder = scope.byId.get(d.folderId)
     if (!folder || sameDeletion(folder, d)) continue
     const dep = scope.departments.get(folder.departmentId)
-    if (!dep || !seenIn(scope, dep.access, folder.id) || !restoresFromTrash(dep.access, actor.userId, d))
-      continue
-    items.push(itemOf('document', d, folder, scope, dep.name, 0))
+    if (!dep || !seenIn(scope, dep.access, folder.id) || !seesInTrash(dep.access, actor.userId, d)) continue
+    items.push(
+      itemOf('document', d, folder, scope, dep.name, 0, restoresFromTrash(dep.access, actor.userId, d)),
+    )
   }
   items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt) || a.name.localeCompare(b.name, 'pt-BR'))
   return { retentionDays: TRASH_RETENTION_DAYS, items: items.slice(0, MAX_TRASH_ITEMS) }
@@ -196,6 +200,20 @@ async function trashAccess(db: Db, actor: Actor, folderId: string) {
   return { folder, access: dep.access }
 }
 
+/**
+ * Refuses a restore the level does not allow: a Contribuinte who sees the item (they published it)
+ * but did not delete it is told who may; otherwise the level's reason.
+ */
+function refuseRestore(
+  access: FolderAccess,
+  actor: Actor,
+  item: { deletedByUserId: string | null; createdByClientUserId: string | null },
+) {
+  if (restoresFromTrash(access, actor.userId, item)) return
+  if (seesInTrash(access, actor.userId, item)) throw E.RESTORE_NOT_DELETER()
+  refuse(access, 'publisher')
+}
+
 /** A deleted document goes back to its folder; refused while that folder is in the trash too. */
 export async function restoreDocument(
   deps: DocumentsDeps,
@@ -206,7 +224,7 @@ export async function restoreDocument(
   const doc = await repo.document(actor.tenantId, documentId)
   if (!doc?.deletedAt) throw E.NOT_IN_TRASH()
   const { folder, access } = await trashAccess(deps.db, actor, doc.folderId)
-  if (!restoresFromTrash(access, actor.userId, doc)) refuse(access, 'publisher')
+  refuseRestore(access, actor, doc)
   const folderInTrash = () =>
     E.PARENT_IN_TRASH({
       message: `A pasta "${folder.name}", onde este documento estava, também está na lixeira: restaure a pasta primeiro.`,
@@ -244,7 +262,7 @@ export async function restoreDocument(
 export async function restoreFolder(deps: DocumentsDeps, actor: Actor, folderId: string): Promise<Restored> {
   const { folder, access } = await trashAccess(deps.db, actor, folderId)
   if (!folder.deletedAt) throw E.NOT_IN_TRASH()
-  if (!restoresFromTrash(access, actor.userId, folder)) refuse(access, 'publisher')
+  refuseRestore(access, actor, folder)
   const repo = documentsRepository(deps.db)
   const parent = folder.parentId ? await repo.folder(actor.tenantId, folder.parentId) : null
   const parentInTrash = () =>

@@ -59,7 +59,7 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
         </Title>
         <Text size="sm" c="dimmed">
           {mode === 'portal'
-            ? `Documentos e pastas excluídos que você pode restaurar. Eles ficam aqui por ${retentionDays} dias; depois são apagados definitivamente.`
+            ? `Documentos e pastas excluídos das suas pastas. Eles ficam aqui por ${retentionDays} dias; depois são apagados definitivamente.`
             : `Documentos e pastas excluídos deste cliente. Eles ficam aqui por ${retentionDays} dias; depois são apagados definitivamente.`}
         </Text>
       </Stack>
@@ -122,14 +122,20 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                     <Table.Td>{item.deletedByName ?? '—'}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.deletedAt)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={`Restaurar ${item.name}`}
-                        onClick={() => setRestoring(item)}
-                      >
-                        Restaurar
-                      </Button>
+                      {item.canRestore ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`Restaurar ${item.name}`}
+                          onClick={() => setRestoring(item)}
+                        >
+                          Restaurar
+                        </Button>
+                      ) : (
+                        <Text size="xs" c="dimmed" maw={150} style={{ whiteSpace: 'normal' }}>
+                          Só um Proprietário ou o escritório pode restaurar
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
