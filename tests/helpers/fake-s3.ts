@@ -6,13 +6,16 @@ import { sha256Hex, signRequest } from '#server/platform/storage/sigv4.ts'
 /**
  * A local stand-in for an S3-compatible server (path-style: `/bucket/key`), answering like S3's REST
  * API: PutObject, GetObject, HeadObject, DeleteObject and the multipart upload (CreateMultipartUpload,
- * UploadPart, CompleteMultipartUpload, AbortMultipartUpload), errors as S3's XML `<Error><Code>`.
+ * UploadPart, CompleteMultipartUpload, AbortMultipartUpload) and HeadBucket, errors as S3's XML
+ * `<Error><Code>`; a request signed for another region is refused with the bucket's region in
+ * `x-amz-bucket-region`, as S3 does.
  * Every request must carry a valid Signature Version 4 for the known key pair and a body matching
  * its `x-amz-content-sha256`, as S3 checks; parts but the last must have at least 5 MiB.
  * `failNext` makes the next request of an operation fail with a status and code; `down` drops
  * every connection.
  */
 export type S3Op =
+  | 'HeadBucket'
   | 'PutObject'
   | 'GetObject'
   | 'HeadObject'
@@ -148,13 +151,20 @@ function handle(state: FakeS3, req: IncomingMessage, res: ServerResponse, body: 
             ? 'AbortMultipartUpload'
             : method === 'PUT'
               ? 'PutObject'
-              : method === 'HEAD'
-                ? 'HeadObject'
-                : method === 'DELETE'
-                  ? 'DeleteObject'
-                  : 'GetObject'
+              : method === 'HEAD' && key === ''
+                ? 'HeadBucket'
+                : method === 'HEAD'
+                  ? 'HeadObject'
+                  : method === 'DELETE'
+                    ? 'DeleteObject'
+                    : 'GetObject'
   state.requests.push({ op, key, bytes: body.length })
 
+  const signedRegion = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1]
+  if (bucket === state.bucket && signedRegion && signedRegion !== state.region) {
+    res.setHeader('x-amz-bucket-region', state.region)
+    return error(res, 400, 'AuthorizationHeaderMalformed')
+  }
   const refused = verify(state, req, url, body)
   if (refused) return error(res, refused === 'XAmzContentSHA256Mismatch' ? 400 : 403, refused)
   if (bucket !== state.bucket) return error(res, 404, 'NoSuchBucket')
@@ -190,6 +200,9 @@ function handle(state: FakeS3, req: IncomingMessage, res: ServerResponse, body: 
       }
       return next()
     }
+    case 'HeadBucket':
+      res.writeHead(200, { 'x-amz-bucket-region': state.region })
+      return res.end()
     case 'HeadObject': {
       const found = state.objects.get(key)
       res.writeHead(found ? 200 : 404, found ? { 'content-length': found.length } : {})

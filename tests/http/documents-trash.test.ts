@@ -34,6 +34,7 @@ type TrashItem = {
   deletedAt: string
   deletedByName: string | null
   purgeAt: string
+  canRestore: boolean
 }
 type Person = { id: string; client: TestClient }
 

@@ -2,7 +2,9 @@
  * `npm start` as a newcomer runs it: the server process (src/server/main.ts) on an empty data
  * folder creates the database (PGlite in the folder; with DATABASE_URL, that PostgreSQL), the demo
  * data, and prints the address and the demo logins; stopped and started again, it finds its data and
- * seeds nothing twice. (The web app's build is left to the browser tests: SKIP_WEB_BUILD.)
+ * seeds nothing twice. With S3_BUCKET, a bucket that does not answer is reported and the server starts;
+ * one that does not exist stops the start with the reason. (The web app's build is left to the
+ * browser tests: SKIP_WEB_BUILD.)
  */
 import assert from 'node:assert/strict'
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -13,6 +15,7 @@ import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import { DEMO_LOGINS } from '#server/seed.ts'
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../helpers/database.ts'
+import { startFakeS3 } from '../helpers/fake-s3.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
@@ -67,7 +70,7 @@ describe('npm start: o servidor sobe numa pasta vazia com os dados de demonstra�
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  test('first start: database and demo data created, address and logins printed, health ok; a second start seeds nothing again', async () => {
+  test('first start: database and demo data created, address and logins printed, health ok; a second start seeds nothing again; a bucket down is reported, a missing one stops the start', async () => {
     const port = await freePort()
     const env: Record<string, string> = {
       DATA_DIR: dataDir,
@@ -97,13 +100,60 @@ describe('npm start: o servidor sobe numa pasta vazia com os dados de demonstra�
       assert.equal(await stop(first), 0, 'SIGTERM ends the server cleanly')
     }
 
-    const second = await start(env)
+    // Again, now with an S3 bucket that is down: the server starts and says the files are unavailable.
+    const s3 = await startFakeS3()
+    const withS3 = {
+      ...env,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    }
     try {
-      assert.doesNotMatch(second.output, /dados de demonstração criados/, 'the data is still there')
-      assert.match(second.output, /Banco de dados: /)
-      assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200)
+      s3.down = true
+      const second = await start(withS3)
+      try {
+        assert.doesNotMatch(second.output, /dados de demonstração criados/, 'the data is still there')
+        assert.match(second.output, /Banco de dados: /)
+        assert.match(
+          second.output,
+          new RegExp(`Arquivos \\(documentos e importações\\): bucket S3 ${s3.bucket}`),
+        )
+        assert.match(
+          second.output,
+          /ATENÇÃO: o bucket não respondeu \(sem resposta de http:\/\/127\.0\.0\.1:\d+/,
+        )
+        assert.doesNotMatch(second.output, new RegExp(s3.secretAccessKey))
+        assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200)
+      } finally {
+        assert.equal(await stop(second), 0)
+      }
+
+      // A bucket that does not exist is a configuration to fix: no start, the reason said plainly.
+      s3.down = false
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? os.tmpdir(),
+          ...withS3,
+          S3_BUCKET: 'sem-bucket',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout?.on('data', (d) => (output += d))
+      child.stderr?.on('data', (d) => (output += d))
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+      assert.equal(code, 1)
+      assert.match(
+        output,
+        /Armazenamento de arquivos \(S3_BUCKET\): o bucket sem-bucket não existe em http:\/\/127\.0\.0\.1:\d+\./,
+      )
+      assert.doesNotMatch(output, /Cadastra no ar/)
     } finally {
-      assert.equal(await stop(second), 0)
+      await s3.close()
     }
   })
 })

@@ -115,9 +115,20 @@ describe('npm run storage:to-s3: os arquivos de DATA_DIR vão para o bucket, sem
     assert.equal(result.bytes, big.length + small)
   })
 
-  test('without S3_BUCKET it says what to set', async () => {
+  test('without S3_BUCKET it says what to set; a bucket that does not exist is named before any copy', async () => {
     const res = await copy({ S3_BUCKET: '' })
     assert.equal(res.code, 2)
     assert.match(res.stderr, /Defina S3_BUCKET/)
+    s3.requests.length = 0
+    const missing = await copy({ S3_BUCKET: 'sem-bucket' })
+    assert.equal(missing.code, 2)
+    assert.match(
+      missing.stderr,
+      /O bucket não está pronto: o bucket sem-bucket não existe em http:\/\/127\.0\.0\.1:\d+\./,
+    )
+    assert.deepEqual(
+      s3.requests.map((r) => r.op),
+      ['HeadBucket'],
+    )
   })
 })

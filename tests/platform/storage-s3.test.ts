@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import { buffer } from 'node:stream/consumers'
 import { after, before, describe, test } from 'node:test'
 import {
+  checkS3Bucket,
   createS3Storage,
   type FileStorage,
   StorageNotFoundError,
@@ -196,5 +197,37 @@ describe('armazenamento S3: a API REST de um servidor compatível, com assinatur
     }
     assert.equal(s3.objects.has('documents/t1/d4/v1'), false)
     assert.equal(s3.objects.has('documents/t1/d4/v3'), false)
+  })
+
+  test('the bucket check: ready; missing, refused or another region is a configuration to fix; no answer is an outage', async () => {
+    assert.deepEqual(await checkS3Bucket(options()), { ok: true })
+    assert.equal(s3.requests.at(-1)?.op, 'HeadBucket')
+
+    const missing = await checkS3Bucket({ ...options(), bucket: 'nao-existe' })
+    assert.equal(missing.ok, false)
+    assert.ok(!missing.ok && missing.fatal)
+    assert.match(!missing.ok ? missing.reason : '', /o bucket nao-existe não existe em http:\/\/127\.0\.0\.1:\d+/)
+
+    const refused = await checkS3Bucket({ ...options(), secretAccessKey: 'outro-segredo-errado' })
+    assert.ok(!refused.ok && refused.fatal)
+    assert.match(!refused.ok ? refused.reason : '', /acesso negado ao bucket cadastra-arquivos: confira S3_ACCESS_KEY_ID/)
+    assert.doesNotMatch(!refused.ok ? refused.reason : '', /outro-segredo-errado/)
+
+    const region = await checkS3Bucket({ ...options(), region: 'us-east-1' })
+    assert.ok(!region.ok && region.fatal)
+    assert.match(!region.ok ? region.reason : '', /fica na região sa-east-1, não em us-east-1: corrija S3_REGION/)
+
+    s3.down = true
+    try {
+      const down = await checkS3Bucket(options())
+      assert.ok(!down.ok && !down.fatal)
+      assert.match(!down.ok ? down.reason : '', /^sem resposta de http:\/\/127\.0\.0\.1:\d+/)
+    } finally {
+      s3.down = false
+    }
+    s3.failNext.push({ op: 'HeadBucket', status: 503, code: 'SlowDown' })
+    const busy = await checkS3Bucket(options())
+    assert.ok(!busy.ok && !busy.fatal)
+    assert.match(!busy.ok ? busy.reason : '', /respondeu HTTP 503$/)
   })
 })

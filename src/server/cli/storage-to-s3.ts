@@ -2,7 +2,7 @@ import path from 'node:path'
 import { formatNumber } from '#shared/format.ts'
 import { loadConfig } from '../config.ts'
 import { copyFiles, localKeys } from '../platform/storage/copy.ts'
-import { storageFromConfig } from '../platform/storage/from-config.ts'
+import { checkStorage, storageFromConfig } from '../platform/storage/from-config.ts'
 import { createLocalStorage } from '../platform/storage/storage.ts'
 
 /**
@@ -18,6 +18,11 @@ async function main() {
       'Defina S3_BUCKET (e S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) para copiar os arquivos para o bucket.',
     )
     process.exit(2)
+  }
+  const bucket = await checkStorage(config)
+  if (!bucket.ok) {
+    console.error(`O bucket não está pronto: ${bucket.reason}.`)
+    process.exit(bucket.fatal ? 2 : 1)
   }
   const mb = (bytes: number) => `${formatNumber(bytes / (1024 * 1024), 1)} MB`
   console.log(

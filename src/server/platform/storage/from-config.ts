@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../../config.ts'
-import { createS3Storage } from './s3.ts'
+import { type BucketCheck, checkS3Bucket, createS3Storage } from './s3.ts'
 import { createLocalStorage, type FileStorage } from './storage.ts'
 
 export type StorageArea = 'documents' | 'imports'
@@ -10,4 +10,9 @@ export function storageFromConfig(config: Config, area: StorageArea): FileStorag
   const s = config.storage
   if (s.kind === 'local') return createLocalStorage(path.join(config.dataDir, area))
   return createS3Storage({ ...s, prefix: `${s.prefix}${area}/` })
+}
+
+/** The bucket answers (see checkS3Bucket); the local disk has nothing to check before use. */
+export async function checkStorage(config: Config): Promise<BucketCheck> {
+  return config.storage.kind === 's3' ? checkS3Bucket(config.storage) : { ok: true }
 }

@@ -6,7 +6,7 @@ export {
   StorageNotFoundError,
   StorageUnavailableError,
 } from './storage.ts'
-export { createS3Storage, type S3StorageOptions } from './s3.ts'
+export { type BucketCheck, checkS3Bucket, createS3Storage, type S3StorageOptions } from './s3.ts'
 export {
   EICAR_SIGNATURE,
   eicarScanner,

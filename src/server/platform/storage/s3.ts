@@ -180,6 +180,64 @@ export function createS3Storage(opts: S3StorageOptions): FileStorage {
   }
 }
 
+export type BucketCheck =
+  | { ok: true }
+  /** `fatal`: the configuration is wrong (no such bucket, refused, another region), not a passing outage. */
+  | { ok: false; fatal: boolean; reason: string }
+
+/**
+ * HeadBucket, as `npm start` and `npm run storage:to-s3` ask before relying on the bucket: a bucket
+ * that does not exist, refuses these credentials (or lacks s3:ListBucket) or lives in another region
+ * is a configuration to fix; no answer or a server error is an outage the server can start through
+ * (documents answer 503 until it is back). The reason is pt-BR and never holds the secret.
+ */
+export async function checkS3Bucket(
+  opts: Pick<S3StorageOptions, 'endpoint' | 'bucket' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'timeoutMs'>,
+): Promise<BucketCheck> {
+  const endpoint = new URL(opts.endpoint)
+  const url = new URL(`${endpoint.origin}${endpoint.pathname.replace(/\/$/, '')}/${uriEncode(opts.bucket)}`)
+  const signed = signRequest(
+    { method: 'HEAD', url, payloadHash: EMPTY_SHA256, region: opts.region, now: new Date() },
+    opts,
+  )
+  const limit = opts.timeoutMs ?? 30_000
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method: 'HEAD',
+      headers: signed,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(limit),
+    })
+  } catch (err) {
+    return { ok: false, fatal: false, reason: `sem resposta de ${endpoint.origin} (${describe(err)})` }
+  }
+  await drain(res)
+  if (res.ok) return { ok: true }
+  const region = res.headers.get('x-amz-bucket-region')
+  if (region && region !== opts.region)
+    return {
+      ok: false,
+      fatal: true,
+      reason: `o bucket ${opts.bucket} fica na região ${region}, não em ${opts.region}: corrija S3_REGION`,
+    }
+  if (res.status === 404)
+    return { ok: false, fatal: true, reason: `o bucket ${opts.bucket} não existe em ${endpoint.origin}` }
+  if (res.status === 403 || res.status === 401)
+    return {
+      ok: false,
+      fatal: true,
+      reason: `acesso negado ao bucket ${opts.bucket}: confira S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY e as permissões (s3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject)`,
+    }
+  if (res.status >= 300 && res.status < 500)
+    return {
+      ok: false,
+      fatal: true,
+      reason: `o servidor recusou o acesso ao bucket ${opts.bucket} (HTTP ${res.status}): confira S3_ENDPOINT e S3_REGION`,
+    }
+  return { ok: false, fatal: false, reason: `${endpoint.origin} respondeu HTTP ${res.status}` }
+}
+
 type PartReader = {
   /** The next part: `size` bytes, fewer only at the end of the stream; null once it has ended. */
   next(): Promise<Buffer | null>
