@@ -43,7 +43,9 @@ async function main() {
     `  Arquivos (documentos e importações): ${config.storage.kind === 's3' ? `bucket S3 ${config.storage.bucket} em ${config.storage.endpoint}` : `${config.dataDir} (defina S3_BUCKET para um bucket S3)`}`,
     ...(bucket.ok
       ? []
-      : [`  ATENÇÃO: o bucket não respondeu (${bucket.reason}); documentos e importações ficam indisponíveis até ele voltar.`]),
+      : [
+          `  ATENÇÃO: o bucket não respondeu (${bucket.reason}); documentos e importações ficam indisponíveis até ele voltar.`,
+        ]),
     `  Antivírus dos documentos: ${config.clamav ? `ClamAV (${config.clamav.url})` : 'nenhum (defina CLAMAV_URL)'}`,
     `  Documentação da API: ${config.appUrl}/api/docs`,
     '',

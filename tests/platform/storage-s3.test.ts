@@ -206,16 +206,25 @@ describe('armazenamento S3: a API REST de um servidor compatível, com assinatur
     const missing = await checkS3Bucket({ ...options(), bucket: 'nao-existe' })
     assert.equal(missing.ok, false)
     assert.ok(!missing.ok && missing.fatal)
-    assert.match(!missing.ok ? missing.reason : '', /o bucket nao-existe não existe em http:\/\/127\.0\.0\.1:\d+/)
+    assert.match(
+      !missing.ok ? missing.reason : '',
+      /o bucket nao-existe não existe em http:\/\/127\.0\.0\.1:\d+/,
+    )
 
     const refused = await checkS3Bucket({ ...options(), secretAccessKey: 'outro-segredo-errado' })
     assert.ok(!refused.ok && refused.fatal)
-    assert.match(!refused.ok ? refused.reason : '', /acesso negado ao bucket cadastra-arquivos: confira S3_ACCESS_KEY_ID/)
+    assert.match(
+      !refused.ok ? refused.reason : '',
+      /acesso negado ao bucket cadastra-arquivos: confira S3_ACCESS_KEY_ID/,
+    )
     assert.doesNotMatch(!refused.ok ? refused.reason : '', /outro-segredo-errado/)
 
     const region = await checkS3Bucket({ ...options(), region: 'us-east-1' })
     assert.ok(!region.ok && region.fatal)
-    assert.match(!region.ok ? region.reason : '', /fica na região sa-east-1, não em us-east-1: corrija S3_REGION/)
+    assert.match(
+      !region.ok ? region.reason : '',
+      /fica na região sa-east-1, não em us-east-1: corrija S3_REGION/,
+    )
 
     s3.down = true
     try {

@@ -192,7 +192,10 @@ export type BucketCheck =
  * (documents answer 503 until it is back). The reason is pt-BR and never holds the secret.
  */
 export async function checkS3Bucket(
-  opts: Pick<S3StorageOptions, 'endpoint' | 'bucket' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'timeoutMs'>,
+  opts: Pick<
+    S3StorageOptions,
+    'endpoint' | 'bucket' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'timeoutMs'
+  >,
 ): Promise<BucketCheck> {
   const endpoint = new URL(opts.endpoint)
   const url = new URL(`${endpoint.origin}${endpoint.pathname.replace(/\/$/, '')}/${uriEncode(opts.bucket)}`)
