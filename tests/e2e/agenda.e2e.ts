@@ -9,14 +9,13 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import {
-  DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
-  navigation,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const ROLE = 'Instalador de fibra'
@@ -54,12 +53,8 @@ describe('jornada: agenda de instalações, do cargo ao agendamento cancelado', 
   test(
     'o administrador cria o cargo com o horário padrão e um técnico com horário próprio',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
-      await navigation(page).getByRole('link', { name: 'Agenda de instalações', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/agenda')
-      await page.getByRole('heading', { name: 'Agenda de instalações', level: 1 }).waitFor()
+      await signInAsAdmin(page)
+      await openSection(page, 'Agenda de instalações', '/agenda')
       // The demo data brings two installers: the day shows them side by side.
       await waitForText(page.getByRole('main'), 'Bruno Instalador')
 

@@ -22,6 +22,8 @@ import {
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const CLIENT = {
@@ -62,12 +64,8 @@ describe('jornada: usuário de cliente, do convite ao portal com KEYPASS', () =>
   test(
     'o administrador cadastra Helena pelo assistente e envia o convite ao concluir',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
-      await navigation(page).getByRole('link', { name: 'Usuários de clientes', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/usuarios')
-      await page.getByRole('heading', { name: 'Usuários de clientes', level: 1 }).waitFor()
+      await signInAsAdmin(page)
+      await openSection(page, 'Usuários de clientes', '/usuarios')
       funnelBefore = await readFunnel(page)
 
       await page.getByRole('link', { name: 'Novo usuário', exact: true }).click()

@@ -21,11 +21,11 @@ import {
   DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
   settle,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
 } from './harness.ts'
 
 const CLIENT = {
@@ -137,9 +137,7 @@ describe('jornada: adicionar plano ao cliente, agendar a instalação, contrato 
   test(
     'catálogo, agenda, regra e cliente cadastrados pela API',
     step(async ({ page }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
 
       // The demo seed may already have the category: use it, or create it.
       const categories = await apiCall<{ items: { id: string; name: string }[] }>(

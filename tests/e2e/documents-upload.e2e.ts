@@ -17,13 +17,13 @@ import {
   DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
   openClientTab,
   RESULTS_DIR,
   settle,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
 } from './harness.ts'
 
 const COMPANY = 'Padaria Pão Quente Ltda'
@@ -74,9 +74,7 @@ describe('jornada: enviar vários documentos de uma vez e arrastando', () => {
     'a equipe envia três arquivos de uma vez: progresso, os PDFs na pasta e o recusado no aviso',
     step(async (h) => {
       const { page } = h
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
       await openClientTab(page, orgId, COMPANY, 'Documentos')
       await page
         .getByRole('navigation', { name: 'Pastas por departamento' })

@@ -25,6 +25,7 @@ import {
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
 } from './harness.ts'
 
 const COMPANY = 'Padaria Pão Quente Ltda'
@@ -124,9 +125,7 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
     'a equipe publica um PDF na pasta Fiscal do cliente e pergunta "Por que vê?"',
     step(async (h) => {
       const { page } = h
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
       await openClientTab(page, orgId, COMPANY, 'Documentos')
 
       const tree = page.getByRole('navigation', { name: 'Pastas por departamento' })

@@ -18,14 +18,13 @@ import type { ParsedMail } from 'mailparser'
 import type { Locator, Page } from 'playwright-core'
 import { formatDate, formatDateTime, formatTime } from '#shared/format.ts'
 import {
-  DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
-  navigation,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const EVENT = {
@@ -85,12 +84,8 @@ describe('jornada: evento online, da criação ao certificado verificado', () =>
   test(
     'a equipe cria o evento principal: treinamento aberto ao público, online, inscrição pública, 3 h',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
-      await navigation(page).getByRole('link', { name: 'Eventos e treinamentos', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/eventos')
-      await page.getByRole('heading', { name: 'Eventos e treinamentos', level: 1 }).waitFor()
+      await signInAsAdmin(page)
+      await openSection(page, 'Eventos e treinamentos', '/eventos')
 
       await page.getByRole('link', { name: 'Novo evento', exact: true }).click()
       await page.waitForURL((url) => url.pathname === '/eventos/novo')

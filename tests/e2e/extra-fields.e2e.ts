@@ -10,15 +10,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import {
-  DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
   navigation,
   settle,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
 } from './harness.ts'
 
 const CLIENT = { name: 'Distribuidora Campos Gerais Ltda', document: '45.723.174/0001-10' }
@@ -81,9 +80,7 @@ describe('jornada: campos extras definidos pelo inquilino no cadastro de cliente
   test(
     'sem campos definidos: o formulário do cliente aceita campos livres',
     step(async ({ page }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
       const defs = await apiCall<{ clients: unknown[] }>(page, 'GET', '/settings/extra-fields')
       assert.deepEqual(defs.clients, [], 'nenhum campo de cliente definido no início')
       const client = await apiCall<{ id: string }>(page, 'POST', '/client-orgs', {

@@ -354,7 +354,20 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByRole('button', { name: 'Entrar', exact: true }).click()
 }
 
-/** Signs out through the header button and waits for the login page. */
+/** Staff: signs in as the demo administrator from the login page and waits for the home page. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/entrar')
+  await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
+  await page.waitForURL((url) => url.pathname === '/')
+}
+
+/** Staff: a section from the side bar ("Importação", "/importacao"), its heading shown. */
+export async function openSection(page: Page, name: string, pathname: string): Promise<void> {
+  await navigation(page).getByRole('link', { name, exact: true }).click()
+  await page.waitForURL((url) => url.pathname === pathname)
+  await page.getByRole('heading', { name, level: 1 }).waitFor()
+}
+
 /** Staff: a client's page, on one of its tabs ("Documentos", "Planos"…). */
 export async function openClientTab(page: Page, orgId: string, company: string, tab: string): Promise<void> {
   await page.goto(`/clientes/${orgId}`)
@@ -362,6 +375,7 @@ export async function openClientTab(page: Page, orgId: string, company: string, 
   await page.getByRole('tab', { name: tab }).click()
 }
 
+/** Signs out through the header button and waits for the login page. */
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sair' }).click()
   await page.waitForURL((url) => url.pathname === '/entrar')

@@ -21,15 +21,15 @@ import { createLocalStorage } from '#server/platform/storage/index.ts'
 import { withCpfCheckDigits } from '#shared/documents.ts'
 import { hasLibreOffice, libreOfficeXlsx } from '../helpers/libreoffice.ts'
 import {
-  DEMO_ADMIN,
   DEMO_TENANT,
   type Harness,
   journeyStep,
-  login,
   navigation,
   RESULTS_DIR,
   startHarness,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const INVITATION_SUBJECT = `${DEMO_TENANT} convidou você para o Portal do Cliente`
@@ -119,12 +119,8 @@ describe('jornada: importação em lote de usuários de clientes por planilha', 
     'o administrador abre Importação, baixa o modelo e envia a planilha: as colunas vêm reconhecidas',
     step(async (hh) => {
       const { page } = hh
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
-      await navigation(page).getByRole('link', { name: 'Importação', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/importacao')
-      await page.getByRole('heading', { name: 'Importação', level: 1 }).waitFor()
+      await signInAsAdmin(page)
+      await openSection(page, 'Importação', '/importacao')
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Baixar planilha modelo' }).click(),

@@ -15,14 +15,14 @@ import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { addBusinessDays } from '#shared/business-days.ts'
 import {
-  DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
   navigation,
   startHarness,
   waitForCount,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const SENDER = { name: 'Patrícia Nunes', email: 'patricia.nunes@saude.vilavelha.es.gov.br' }
@@ -124,12 +124,8 @@ describe('jornada: ficha cadastral, do formulário público ao arquivo', () => {
   test(
     'a equipe confere a ficha: anexo listado, "Completa" recusada por falta do telefone, devolvida com o item marcado',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
-      await navigation(page).getByRole('link', { name: 'Fichas cadastrais', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/fichas')
-      await page.getByRole('heading', { name: 'Fichas cadastrais', level: 1 }).waitFor()
+      await signInAsAdmin(page)
+      await openSection(page, 'Fichas cadastrais', '/fichas')
       const card = column(page, 'Recebida').getByRole('link', { name: `Ficha ${protocol} — ${ORG.name}` })
       await waitForText(card, ORG.cnpj)
       await waitForText(card, `Enviada por ${SENDER.name}`)

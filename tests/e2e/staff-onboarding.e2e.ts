@@ -17,6 +17,7 @@ import {
   waitForCount,
   waitForStill,
   waitForText,
+  signInAsAdmin,
 } from './harness.ts'
 
 const MEMBER = { name: 'Beatriz Conceição', email: 'beatriz@exemplo.com.br', password: 'Beatriz#Forte2026' }
@@ -158,9 +159,7 @@ describe('jornada: equipe nova, do convite por e-mail à auditoria', () => {
   test(
     'o administrador encontra na auditoria a criação de Beatriz e a definição da senha',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
       await navigation(page).getByRole('link', { name: 'Auditoria', exact: true }).click()
       await page.waitForURL((url) => url.pathname === '/auditoria')
 

@@ -20,14 +20,14 @@ import {
 } from '#server/platform/lookups/fake-server.ts'
 import { formatDate } from '#shared/format.ts'
 import {
-  DEMO_ADMIN,
   type Harness,
   journeyStep,
-  login,
   navigation,
   settle,
   startHarness,
   waitForText,
+  signInAsAdmin,
+  openSection,
 } from './harness.ts'
 
 const CATEGORY = 'Emissores Fiscais'
@@ -164,9 +164,7 @@ describe('jornada: Novo Cadastro em nova aba, teste grátis em Homologação e p
   test(
     'catálogo: categoria com dois planos pela API e um terceiro pelo formulário',
     step(async ({ page, screenshot }) => {
-      await page.goto('/entrar')
-      await login(page, DEMO_ADMIN.email, DEMO_ADMIN.password)
-      await page.waitForURL((url) => url.pathname === '/')
+      await signInAsAdmin(page)
 
       // The demo data may already have the category (with its own plans): the two plans join it.
       type Category = { id: string; name: string; planCount: number }
@@ -200,9 +198,7 @@ describe('jornada: Novo Cadastro em nova aba, teste grátis em Homologação e p
       planCount = counted.items.find((c) => c.id === category.id)?.planCount ?? 0
       assert.ok(planCount >= PLANS.length, `a categoria tem os planos da API: ${planCount}`)
 
-      await navigation(page).getByRole('link', { name: 'Planos', exact: true }).click()
-      await page.waitForURL((url) => url.pathname === '/planos')
-      await page.getByRole('heading', { name: 'Planos', level: 1 }).waitFor()
+      await openSection(page, 'Planos', '/planos')
       const categories = page.getByRole('list', { name: 'Categorias de planos' })
       await waitForText(categories, `${CATEGORY} ${planCount} planos`)
       await categories.getByRole('button', { name: new RegExp(`^${CATEGORY}`) }).click()
