@@ -7,7 +7,14 @@ import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#server/platform/db/database.ts'
 import { jobs } from '#server/platform/jobs/jobs.tables.ts'
-import { defineJob, enqueue, JobRunner } from '#server/platform/jobs/queue.ts'
+import {
+  defineJob,
+  enqueue,
+  JobRunner,
+  MAX_RETRY_DELAY_MS,
+  PATIENT_ATTEMPTS,
+  retryDelayMs,
+} from '#server/platform/jobs/queue.ts'
 import { createTestDatabase, reopen, TEST_ENGINE } from '../helpers/database.ts'
 
 // A job that records each run in a real table, so "it ran" is read back from the database.
@@ -141,6 +148,46 @@ describe('fila de tarefas durável', () => {
     const [failed] = await db.select().from(jobs).where(eq(jobs.payload, sql`'{"label":"quebrado"}'::jsonb`))
     assert.equal(failed.status, 'failed')
     assert.equal(failed.attempts, 3)
+  })
+
+  test('the attempts of the runnable definition decide, not those of the shape a module enqueues with', async () => {
+    const t = await createTestDatabase()
+    cleanups.push(t.drop)
+    const db = t.database.db
+    await createRunsTable(db)
+    // Modules enqueue through a handler-less shape (no maxAttempts: the row gets the default 5)…
+    const shape = defineJob({
+      name: 'test.record',
+      payload: z.object({ label: z.string() }),
+      handler: async () => {},
+    })
+    await enqueue(db, shape, { label: 'paciente' })
+    const [queued] = await db.select().from(jobs)
+    assert.equal(queued.maxAttempts, 5)
+    // …and the runner holds the real one: 3 attempts (recordingJob), and 2 failures then success.
+    const runner = new JobRunner(db, [recordingJob(db, 4)], { pollMs: 50, retryBaseMs: 1 })
+    for (let i = 0; i < 3; i++) {
+      await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.status, 'queued'))
+      await runner.drain()
+    }
+    const [failed] = await db.select().from(jobs)
+    assert.equal(failed.status, 'failed', "failed after the definition's 3 attempts, not the row's 5")
+    assert.equal(failed.attempts, 3)
+    assert.equal(failed.maxAttempts, 3, 'the row now says so too')
+    assert.equal(await runsOf(db, 'paciente'), 0)
+  })
+
+  test('back-off doubles up to an hour; patient jobs keep trying through nearly two days of outage', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4].map((a) => retryDelayMs(a, 5000)),
+      [5000, 10_000, 20_000, 40_000],
+    )
+    assert.equal(retryDelayMs(11, 5000), MAX_RETRY_DELAY_MS)
+    assert.equal(retryDelayMs(40, 5000), MAX_RETRY_DELAY_MS)
+    let waited = 0
+    for (let attempt = 1; attempt < PATIENT_ATTEMPTS; attempt++) waited += retryDelayMs(attempt)
+    const hours = waited / 3_600_000
+    assert.ok(hours >= 44 && hours <= 48, `${hours.toFixed(1)} h between the first and the last attempt`)
   })
 
   test('a dedupe key enqueues a job only once', async () => {

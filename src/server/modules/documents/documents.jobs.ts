@@ -1,4 +1,4 @@
-import { defineJob } from '../../platform/jobs/queue.ts'
+import { defineJob, PATIENT_ATTEMPTS } from '../../platform/jobs/queue.ts'
 import { announcePublications } from './documents.notify.ts'
 import { ANNOUNCE_JOB, AnnouncePayload, PURGE_JOB, PurgePayload } from './documents.queue.ts'
 import { purgeTrashed } from './documents.purge.ts'
@@ -10,7 +10,7 @@ export function createDocumentJobs(deps: DocumentsDeps) {
     defineJob({
       name: PURGE_JOB,
       payload: PurgePayload,
-      maxAttempts: 8,
+      maxAttempts: PATIENT_ATTEMPTS,
       handler: async (p) => {
         await purgeTrashed(deps, p)
       },
@@ -18,7 +18,7 @@ export function createDocumentJobs(deps: DocumentsDeps) {
     defineJob({
       name: ANNOUNCE_JOB,
       payload: AnnouncePayload,
-      maxAttempts: 8,
+      maxAttempts: PATIENT_ATTEMPTS,
       handler: async (p) => {
         await announcePublications(deps, p)
       },

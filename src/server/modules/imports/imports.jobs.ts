@@ -1,4 +1,4 @@
-import { defineJob } from '../../platform/jobs/queue.ts'
+import { defineJob, PATIENT_ATTEMPTS } from '../../platform/jobs/queue.ts'
 import { runDryRun } from './imports.dry-run.ts'
 import {
   enqueueImport,
@@ -61,7 +61,7 @@ export function createImportJobs(deps: ImportsDeps) {
     defineJob({
       name: INVITATIONS_JOB,
       payload: ScheduledPayload,
-      maxAttempts: 8,
+      maxAttempts: PATIENT_ATTEMPTS,
       timeoutMs: 300_000,
       handler: async (p) => {
         if (await sendScheduledInvitations(deps, p.tenantId, p.runId))
@@ -71,7 +71,7 @@ export function createImportJobs(deps: ImportsDeps) {
     defineJob({
       name: PURGE_JOB,
       payload: ScheduledPayload,
-      maxAttempts: 8,
+      maxAttempts: PATIENT_ATTEMPTS,
       handler: async (p) => {
         await purgeImport(deps, p.tenantId, p.runId)
       },

@@ -16,6 +16,23 @@ export type JobDefinition<P = unknown> = {
   handler: (payload: P, ctx: JobContext) => Promise<void>
 }
 
+/** The longest wait between two attempts: the back-off doubles up to this. */
+export const MAX_RETRY_DELAY_MS = 3_600_000
+export const DEFAULT_RETRY_BASE_MS = 5000
+
+/** The wait after a failed attempt (1, 2, …): `baseMs × 2^(attempt-1)`, at most an hour. */
+export function retryDelayMs(attempt: number, baseMs = DEFAULT_RETRY_BASE_MS): number {
+  return Math.min(baseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS)
+}
+
+/**
+ * For deferred work that nothing else would notice left undone — the grouped notice of publications,
+ * invitations scheduled for a date, the trash's and the import retention's final deletions: their
+ * job is the only trigger, so a failed one would leave them waiting for good. With these attempts
+ * they keep trying, hourly once the back-off reaches an hour, through an outage of two days.
+ */
+export const PATIENT_ATTEMPTS = 56
+
 export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
   return def
 }
@@ -194,11 +211,14 @@ export class JobRunner {
 
   private async execute(job: ClaimedJob): Promise<void> {
     const def = this.defs.get(job.name)
+    // The runnable definition's attempts decide (modules enqueue through handler-less shapes, whose
+    // rows carry the default); the row's count is the fallback for a per-job override.
+    const maxAttempts = def?.maxAttempts ?? job.max_attempts
     const ctx: JobContext = {
       jobId: job.id,
       attempt: job.attempts,
-      maxAttempts: job.max_attempts,
-      isLastAttempt: job.attempts >= job.max_attempts,
+      maxAttempts,
+      isLastAttempt: job.attempts >= maxAttempts,
     }
     try {
       if (!def) throw new Error(`Tipo de tarefa desconhecido: ${job.name}`)
@@ -212,12 +232,12 @@ export class JobRunner {
       const message = err instanceof Error ? err.message : String(err)
       if (ctx.isLastAttempt) {
         await this.db.execute(
-          sql`update jobs set status = 'failed', finished_at = now(), locked_at = null, last_error = ${message} where id = ${job.id}`,
+          sql`update jobs set status = 'failed', finished_at = now(), locked_at = null, last_error = ${message}, max_attempts = ${maxAttempts} where id = ${job.id}`,
         )
       } else {
-        const delayMs = Math.min((this.opts.retryBaseMs ?? 5000) * 2 ** (job.attempts - 1), 3_600_000)
+        const delayMs = retryDelayMs(job.attempts, this.opts.retryBaseMs)
         await this.db.execute(sql`
-          update jobs set status = 'queued', locked_at = null, last_error = ${message},
+          update jobs set status = 'queued', locked_at = null, last_error = ${message}, max_attempts = ${maxAttempts},
             run_at = now() + (${delayMs}::int * interval '1 millisecond')
           where id = ${job.id}`)
       }
