@@ -19,7 +19,7 @@ import {
   IconUpload,
 } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { formatDateTime } from '../../../shared/format.ts'
+import { formatCount, formatDateTime } from '../../../shared/format.ts'
 import { API_BASE } from '../../shared/api.ts'
 import { formatSize, kindOf } from './documents.format.ts'
 import type { DocumentSummary, DocumentsMode, FolderView } from './documents.types.ts'
@@ -85,8 +85,8 @@ export function FolderContents(props: FolderContentsProps) {
                   </UnstyledButton>
                 </Table.Td>
                 <Table.Td c="dimmed">—</Table.Td>
-                <Table.Td c="dimmed">
-                  {f.documentCount === 1 ? '1 documento' : `${f.documentCount} documentos`}
+                <Table.Td c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCount(f.documentCount, 'documento', 'documentos')}
                 </Table.Td>
                 <Table.Td>
                   <WhenWho at={f.createdAt} by={f.createdByName} />
@@ -216,7 +216,8 @@ export function FolderContents(props: FolderContentsProps) {
 }
 
 /** "05/12/2026 14:30" over "por Ana Administradora": one column instead of two. */
-function WhenWho({ at, by }: { at: string; by: string | null }) {
+/** A date and time with "por X" under it: when something was updated or deleted, and by whom. */
+export function WhenWho({ at, by }: { at: string; by: string | null }) {
   return (
     <>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

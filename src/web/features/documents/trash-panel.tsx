@@ -12,13 +12,14 @@ import {
 } from '@mantine/core'
 import { IconFile, IconFolder, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import { formatDate, formatDateTime } from '../../../shared/format.ts'
+import { formatCount, formatDate } from '../../../shared/format.ts'
 import { api } from '../../shared/api.ts'
 import { ConfirmModal } from '../../shared/ui/confirm-modal.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
+import { WhenWho } from './folder-contents.tsx'
 import {
   API_PREFIX,
   type DocumentsMode,
@@ -69,15 +70,13 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
         </Paper>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={620}>
             <Table verticalSpacing="sm" aria-label="Itens na lixeira">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th style={{ minWidth: 160 }}>Nome</Table.Th>
-                  <Table.Th>Tipo</Table.Th>
+                  <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
                   <Table.Th style={{ whiteSpace: 'nowrap' }}>Onde estava</Table.Th>
-                  <Table.Th>Excluído por</Table.Th>
-                  <Table.Th>Excluído em</Table.Th>
+                  <Table.Th>Excluído</Table.Th>
                   <Table.Th w={1}>
                     <VisuallyHidden>Ações</VisuallyHidden>
                   </Table.Th>
@@ -98,16 +97,14 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                             {item.name}
                           </Text>
                           <Text size="xs" c="dimmed">
+                            {item.kind === 'folder' ? 'Pasta' : 'Documento'}
                             {item.kind === 'folder' && item.contentCount > 0
-                              ? `${item.contentCount === 1 ? '1 item' : `${item.contentCount} itens`} dentro · `
+                              ? ` com ${formatCount(item.contentCount, 'item', 'itens')}`
                               : ''}
-                            Apagado definitivamente em {formatDate(item.purgeAt)}
+                            {` · apagad${item.kind === 'folder' ? 'a' : 'o'} definitivamente em ${formatDate(item.purgeAt)}`}
                           </Text>
                         </div>
                       </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{item.kind === 'folder' ? 'Pasta' : 'Documento'}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -119,8 +116,9 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>{item.deletedByName ?? '—'}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <WhenWho at={item.deletedAt} by={item.deletedByName} />
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {item.canRestore ? (
                         <Button
