@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { containsPattern } from '../../platform/db/like.ts'
+import { containsPattern, foldedContains } from '../../platform/db/like.ts'
 import {
   clientUserDepartments,
   clientUserOrgs,
@@ -222,6 +222,35 @@ export function documentsRepository(db: Db) {
 
     /** Live documents of these folders with their current version, by name. */
     currentIn,
+
+    /**
+     * Live documents of these folders whose name contains `text` (case and accents aside), with
+     * their current version, the most recently updated first; at most `limit`.
+     */
+    async searchCurrent(tenantId: string, folderIds: string[], text: string, limit: number) {
+      if (folderIds.length === 0) return []
+      return db
+        .select({ document: documents, current: documentVersions })
+        .from(documents)
+        .innerJoin(
+          documentVersions,
+          and(
+            eq(documentVersions.tenantId, documents.tenantId),
+            eq(documentVersions.documentId, documents.id),
+            eq(documentVersions.version, documents.currentVersion),
+          ),
+        )
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            inArray(documents.folderId, folderIds),
+            isNull(documents.deletedAt),
+            foldedContains(documents.name, text),
+          ),
+        )
+        .orderBy(desc(documentVersions.createdAt), asc(documents.id))
+        .limit(limit)
+    },
 
     async document(tenantId: string, id: string, forUpdate = false): Promise<DocumentRow | null> {
       const q = db

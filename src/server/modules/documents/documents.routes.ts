@@ -4,15 +4,18 @@ import { DocumentErrors } from './documents.errors.ts'
 import * as folders from './documents.folders.ts'
 import { itemRoutes } from './documents.item-routes.ts'
 import { documentsRepository } from './documents.repository.ts'
+import { searchDocuments } from './documents.search.ts'
 import {
   CreateFolderBody,
   CreateRootFolderBody,
+  DocumentSearch,
   DocumentTree,
   IdParams,
   People,
   PeopleQuery,
   PortalCreateFolderBody,
   PortalUpdateFolderBody,
+  SearchDocumentsQuery,
   Trash,
   TreeFolder,
   UpdateFolderBody,
@@ -69,6 +72,20 @@ export function documentsRoutes(deps: svc.DocumentsDeps): FastifyPluginAsyncZod 
         preHandler: manage,
       },
       async (req) => trash.listTrash(deps, actorOf(req), req.params.id),
+    )
+    app.get(
+      '/client-orgs/:id/documents/search',
+      {
+        schema: {
+          tags,
+          summary: 'Busca documentos do cliente pelo nome (sem diferenciar acentos e maiúsculas)',
+          params: IdParams,
+          querystring: SearchDocumentsQuery,
+          response: { 200: DocumentSearch },
+        },
+        preHandler: manage,
+      },
+      async (req) => searchDocuments(deps, actorOf(req), req.params.id, req.query.q),
     )
     app.get(
       '/client-orgs/:id/documents/people',
@@ -138,6 +155,19 @@ export function portalDocumentsRoutes(deps: svc.DocumentsDeps): FastifyPluginAsy
         },
       },
       async (req) => svc.getPortalTree(deps, actorOf(req)),
+    )
+    app.get(
+      '/portal/documents/search',
+      {
+        config: { audience: 'client' },
+        schema: {
+          tags,
+          summary: 'Busca documentos pelo nome nas pastas que o usuário vê na empresa em uso',
+          querystring: SearchDocumentsQuery,
+          response: { 200: DocumentSearch },
+        },
+      },
+      async (req) => searchDocuments(deps, actorOf(req), null, req.query.q),
     )
     app.get(
       '/portal/documents/trash',

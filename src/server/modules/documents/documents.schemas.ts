@@ -83,6 +83,29 @@ export const DocumentSummary = z.object({
 })
 export type DocumentSummary = z.infer<typeof DocumentSummary>
 
+/** "Buscar documentos": a part of the name, accents and case aside. */
+export const SearchDocumentsQuery = z.strictObject({
+  q: z
+    .string({ error: 'Digite o que procura.' })
+    .trim()
+    .min(2, { error: 'Digite ao menos 2 letras para buscar.' })
+    .max(100, { error: 'Busca longa demais (máximo de 100 caracteres).' }),
+})
+
+export const DocumentSearchHit = DocumentSummary.extend({
+  /** "Fiscal / 2026 / Março": where it is. */
+  folderPath: z.string(),
+  departmentName: z.string(),
+})
+export type DocumentSearchHit = z.infer<typeof DocumentSearchHit>
+
+export const DocumentSearch = z.object({
+  items: z.array(DocumentSearchHit),
+  /** More documents match than the list shows: refine the search. */
+  hasMore: z.boolean(),
+})
+export type DocumentSearch = z.infer<typeof DocumentSearch>
+
 export const FolderView = z.object({
   folder: z.object({
     id: z.uuid(),

@@ -2,11 +2,12 @@ import type { Actor } from '../../platform/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { type FolderAccess, restoresFromTrash, seesInTrash, UPLOAD_PERMISSION } from './documents.access.ts'
+import { type FolderAccess, restoresFromTrash, seesInTrash } from './documents.access.ts'
 import { DocumentErrors as E } from './documents.errors.ts'
 import { type DocumentRow, documentsRepository, type FolderRow } from './documents.repository.ts'
 import type { Restored, Trash, TrashItem } from './documents.schemas.ts'
-import { type DocumentsDeps, refuse, visibilityOf } from './documents.service.ts'
+import { companyScope, type Scope } from './documents.scope.ts'
+import { type DocumentsDeps, refuse } from './documents.service.ts'
 
 // The trash (Lixeira): what was deleted in a company, who deleted it, and restoring it.
 
@@ -64,47 +65,6 @@ function pathNames(folder: FolderRow, byId: Map<string, FolderRow>): string {
   return names.join(' / ')
 }
 
-type Scope = {
-  folders: FolderRow[]
-  byId: Map<string, FolderRow>
-  /** Shared up to the root (folders in the trash included): what client users could see. */
-  shared: Map<string, boolean>
-  departments: Map<string, { name: string; access: FolderAccess }>
-}
-
-/** The company's folders (live and deleted) in the departments the actor works in, with their access. */
-async function trashScope(db: Db, actor: Actor, clientOrgId: string): Promise<Scope | null> {
-  const repo = documentsRepository(db)
-  const departments = new Map<string, { name: string; access: FolderAccess }>()
-  if (actor.kind === 'staff') {
-    for (const d of await repo.departments(actor.tenantId))
-      departments.set(d.id, { name: d.name, access: { kind: 'staff' } })
-  } else {
-    const clientUserId = actor.clientUserId
-    if (!clientUserId || actor.clientOrgId !== clientOrgId) return null
-    if (!(await repo.isLinked(actor.tenantId, clientUserId, clientOrgId))) return null
-    for (const d of await repo.clientDepartments(actor.tenantId, clientUserId)) {
-      departments.set(d.id, {
-        name: d.name,
-        access: {
-          kind: 'client',
-          level: d.level,
-          clientUserId,
-          canSendDocuments: actor.permissions.has(UPLOAD_PERMISSION),
-        },
-      })
-    }
-    if (departments.size === 0) return null
-  }
-  const folders = await repo.allFolders(actor.tenantId, clientOrgId, [...departments.keys()])
-  return {
-    folders,
-    byId: new Map(folders.map((f) => [f.id, f])),
-    shared: visibilityOf(folders),
-    departments,
-  }
-}
-
 const seenIn = (scope: Scope, access: FolderAccess, folderId: string) =>
   access.kind === 'staff' || scope.shared.get(folderId) === true
 
@@ -152,7 +112,7 @@ export async function listTrash(
     if (!clientOrgId || !(await repo.org(actor.tenantId, clientOrgId))) throw E.CLIENT_ORG_NOT_FOUND()
   }
   const orgId = actor.kind === 'staff' ? clientOrgId : actor.clientOrgId
-  const scope = orgId ? await trashScope(deps.db, actor, orgId) : null
+  const scope = orgId ? await companyScope(deps.db, actor, orgId, { withDeleted: true }) : null
   if (!scope) return empty
   const docs = await repo.documentsOf(
     actor.tenantId,
@@ -194,7 +154,7 @@ export async function listTrash(
 async function trashAccess(db: Db, actor: Actor, folderId: string) {
   const folder = await documentsRepository(db).folder(actor.tenantId, folderId)
   if (!folder) throw E.NOT_IN_TRASH()
-  const scope = await trashScope(db, actor, folder.clientOrgId)
+  const scope = await companyScope(db, actor, folder.clientOrgId, { withDeleted: true })
   const dep = scope?.departments.get(folder.departmentId)
   if (!scope || !dep || !seenIn(scope, dep.access, folder.id)) throw E.NOT_IN_TRASH()
   return { folder, access: dep.access }
