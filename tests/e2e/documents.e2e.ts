@@ -509,6 +509,28 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       )
       await shot(h, page, '13b-pasta-movida')
 
+      // "Buscar documentos": a part of the name, capitals aside, finds the document where it now is.
+      const search = page.getByRole('searchbox', { name: 'Buscar documentos' })
+      await search.fill('ENTRADA')
+      await page.getByRole('heading', { name: 'Documentos com “ENTRADA”', level: 2 }).waitFor()
+      const hits = page.getByTestId('search-row')
+      await waitForCount(hits, 1)
+      await waitForText(hits, CLIENT_PDF)
+      await waitForText(hits, CONTRIBUINTE.name)
+      assert.equal(new URL(page.url()).searchParams.get('busca'), 'ENTRADA', 'a reload keeps the search')
+      await shot(h, page, '13c-busca')
+      await hits
+        .getByRole('button', { name: 'Abrir a pasta Fiscal / Arquivo 2026 / Notas fiscais 2026' })
+        .click()
+      await page.getByRole('heading', { name: 'Notas fiscais 2026', level: 2 }).waitFor()
+      await page.getByTestId('document-row').filter({ hasText: CLIENT_PDF }).waitFor()
+      assert.equal(await search.inputValue(), '')
+      assert.equal(new URL(page.url()).searchParams.get('busca'), null)
+      await search.fill('boleto de dezembro')
+      await page.getByText('Nenhum documento encontrado').first().waitFor()
+      await page.getByRole('button', { name: 'Limpar a busca' }).click()
+      await page.getByRole('heading', { name: 'Notas fiscais 2026', level: 2 }).waitFor()
+
       // The other company: its own Fiscal folder, empty; nothing of the first one.
       await switchTo(otherCompany)
       await page.getByText('Pasta vazia').waitFor()

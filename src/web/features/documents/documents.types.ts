@@ -4,6 +4,8 @@
  */
 export type {
   DocumentDetail,
+  DocumentSearch,
+  DocumentSearchHit,
   DocumentSummary,
   DocumentTree,
   FolderView,
