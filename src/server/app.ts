@@ -50,6 +50,7 @@ import { healthRoutes } from './modules/health/index.ts'
 import { portalNotificationsRoutes } from './modules/notifications/index.ts'
 import { lookupsRoutes } from './modules/lookups/index.ts'
 import { devMailRoutes, outboxRoutes } from './modules/outbox/index.ts'
+import { tasksRoutes } from './modules/tasks/index.ts'
 import { staffRoutes } from './modules/staff/index.ts'
 import { tenantLogoRoutes, tenantSettingsRoutes, tenantsRoutes } from './modules/tenants/index.ts'
 
@@ -199,6 +200,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       await v1.register(tenantsRoutes(deps2))
       await v1.register(auditRoutes(db))
       await v1.register(outboxRoutes(db))
+      await v1.register(tasksRoutes(db))
       await v1.register(clientsRoutes(db))
       await v1.register(clientUsersRoutes(deps2))
       await v1.register(portalRoutes(db))

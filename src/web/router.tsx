@@ -69,6 +69,7 @@ const pages = {
   InvitationPage: page(() => import('./features/invitations/invitation-page.tsx'), 'InvitationPage'),
   KeypassSetupPage: page(() => import('./features/keypass/keypass-setup-page.tsx'), 'KeypassSetupPage'),
   OutboxPage: page(() => import('./features/outbox/outbox-page.tsx'), 'OutboxPage'),
+  TasksPage: page(() => import('./features/tasks/tasks-page.tsx'), 'TasksPage'),
   CatalogPage: page(() => import('./features/plans/catalog-page.tsx'), 'CatalogPage'),
   PortalHomePage: page(() => import('./features/portal/portal-home-page.tsx'), 'PortalHomePage'),
   PortalProfilePage: page(() => import('./features/portal/portal-profile-page.tsx'), 'PortalProfilePage'),
@@ -362,6 +363,14 @@ export const routes: RouteObject[] = [
             lazy: lazyRoute(pages.OutboxPage, (OutboxPage) => (
               <RequireAccess permission={PERMISSIONS.outboxRead}>
                 <OutboxPage />
+              </RequireAccess>
+            )),
+          },
+          {
+            path: 'tarefas',
+            lazy: lazyRoute(pages.TasksPage, (TasksPage) => (
+              <RequireAccess permission={PERMISSIONS.settingsManage}>
+                <TasksPage />
               </RequireAccess>
             )),
           },

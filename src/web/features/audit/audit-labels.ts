@@ -85,6 +85,7 @@ const ACTION_LABELS: Record<string, string> = {
   cancel: 'Cancelamento',
   reschedule: 'Reagendamento',
   resend_mail: 'Reenvio de e-mail',
+  retry: 'Nova tentativa',
   cpf_registered: 'CPF informado',
   art_uploaded: 'Envio da arte do certificado',
   art_removed: 'Remoção da arte do certificado',
@@ -111,6 +112,7 @@ const STATUS_LABELS: Record<string, string> = {
 
 const ENTITY_LABELS: Record<string, string> = {
   staff: 'Equipe',
+  background_task: 'Tarefa em segundo plano',
   profile: 'Perfil de acesso',
   tenant: 'Inquilino',
   session: 'Sessão',

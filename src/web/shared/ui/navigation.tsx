@@ -9,6 +9,7 @@ import {
   IconId,
   IconMail,
   IconPackage,
+  IconRotateClockwise,
   IconSettings,
   IconShieldLock,
   IconUsers,
@@ -132,6 +133,14 @@ export const NAV_GROUPS: NavGroup[] = [
         description: 'E-mails e SMS gerados pelo sistema no ambiente de desenvolvimento.',
         icon: IconMail,
         permission: PERMISSIONS.outboxRead,
+      },
+      {
+        path: '/tarefas',
+        label: 'Tarefas',
+        description:
+          'E-mails, avisos, certificados e outras tarefas que falharam, com o motivo e "Tentar de novo".',
+        icon: IconRotateClockwise,
+        permission: PERMISSIONS.settingsManage,
       },
       {
         path: '/configuracoes',
