@@ -31,7 +31,7 @@ const GOOD = ['Holerite março 2026 - Ana.pdf', 'Holerite março 2026 - Bruno.pd
 const REFUSED = 'programa.exe'
 const DROPPED = 'Recibo de férias.pdf'
 const TYPE_REFUSED =
-  'Tipo de arquivo não aceito. Envie PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), CSV ou TXT.'
+  'Tipo de arquivo não aceito. Envie PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), CSV, TXT, XML (NF-e e outros) ou OFX (extrato bancário).'
 
 const pdf = (title: string) =>
   `%PDF-1.4\n1 0 obj << /Type /Catalog /Title (${title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`

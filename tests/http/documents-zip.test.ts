@@ -165,4 +165,52 @@ describe('"Baixar tudo": a pasta em um .zip, com o que cada um vê', () => {
     assert.equal((await other.admin.get(`/api/v1/documents/folders/${fiscal}/zip`)).status, 404)
     assert.equal((await revisor.client.get(`/api/v1/portal/documents/folders/${pessoal}/zip`)).status, 404)
   })
+
+  test('text files (NF-e XML, CSV) are deflated; PDFs stored as they are', async () => {
+    const item = (n: number) =>
+      `<det nItem="${n}"><prod><cProd>${n}</cProd><xProd>Pão francês</xProd><NCM>19052090</NCM><CFOP>5102</CFOP><uCom>KG</uCom></prod></det>`
+    const nfe = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00"><NFe><infNFe>${Array.from({ length: 400 }, (_, i) => item(i + 1)).join('')}</infNFe></NFe></nfeProc>`,
+    )
+    const csv = Buffer.from(`produto;quantidade\n${'Pão francês;12\n'.repeat(2000)}`)
+    for (const [name, bytes, mime] of [
+      ['35260511222333000181550010000012341000012345-nfe.xml', nfe, 'application/xml'],
+      ['vendas.csv', csv, 'text/csv'],
+      ['Recibo.pdf', pdf('Recibo'), 'application/pdf'],
+    ] as const) {
+      const res = await t.admin.upload(
+        'POST',
+        `/api/v1/documents/folders/${pessoal}/documents`,
+        name,
+        bytes,
+        mime,
+      )
+      assert.equal(res.status, 201, JSON.stringify(res.body))
+    }
+    const res = await t.admin.get(`/api/v1/documents/folders/${pessoal}/zip`)
+    assert.equal(res.status, 200)
+    const dir = mkdtempSync(path.join(tmpdir(), 'cadastra-zip-'))
+    try {
+      const file = path.join(dir, 'pessoal.zip')
+      writeFileSync(file, res.raw)
+      const script =
+        'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n' +
+        'print(json.dumps({i.filename: [i.compress_type, i.file_size, i.compress_size, z.read(i).hex()] for i in z.infolist()}))'
+      const entries: Record<string, [number, number, number, string]> = JSON.parse(
+        (await run('python3', ['-c', script, file])).stdout,
+      )
+      const [xmlMethod, xmlSize, xmlPacked, xmlHex] =
+        entries['Pessoal/35260511222333000181550010000012341000012345-nfe.xml']
+      assert.equal(xmlMethod, 8, 'deflated')
+      assert.equal(xmlSize, nfe.length)
+      assert.ok(xmlPacked * 5 < xmlSize, `${xmlPacked} of ${xmlSize} bytes`)
+      assert.ok(Buffer.from(xmlHex, 'hex').equals(nfe))
+      assert.equal(entries['Pessoal/vendas.csv'][0], 8)
+      assert.ok(Buffer.from(entries['Pessoal/vendas.csv'][3], 'hex').equals(csv))
+      assert.equal(entries['Pessoal/Recibo.pdf'][0], 0, 'stored')
+      assert.ok(Buffer.from(entries['Pessoal/Recibo.pdf'][3], 'hex').equals(pdf('Recibo')))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

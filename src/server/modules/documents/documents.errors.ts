@@ -69,7 +69,7 @@ export const DocumentErrors = defineErrors({
   FILE_EMPTY: [400, 'O arquivo está vazio.'],
   FILE_TYPE_NOT_ALLOWED: [
     415,
-    'Tipo de arquivo não aceito. Envie PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), CSV ou TXT.',
+    'Tipo de arquivo não aceito. Envie PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), CSV, TXT, XML (NF-e e outros) ou OFX (extrato bancário).',
   ],
   FILE_MACRO: [415, 'Arquivos do Office com macros não são aceitos. Salve como .docx ou .xlsx sem macros.'],
   FILE_ENCRYPTED: [415, 'Arquivos protegidos por senha não são aceitos. Remova a senha e envie de novo.'],

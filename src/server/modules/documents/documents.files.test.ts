@@ -28,6 +28,43 @@ describe('document files: type by content and safe names', () => {
     assert.deepEqual(detectFileType(Buffer.from('a\u0000b'), 'a.txt'), { ok: false, reason: 'unknown' })
   })
 
+  test('XML (NF-e) and OFX (bank statements): by extension, text, and content that looks like them', () => {
+    const nfe = '\ufeff<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00"><NFe/></nfeProc>'
+    assert.deepEqual(
+      detectFileType(Buffer.from(nfe), '35260511222333000181550010000012341000012345-nfe.xml'),
+      {
+        ok: true,
+        type: FILE_TYPES.xml,
+        charset: 'utf-8',
+      },
+    )
+    assert.deepEqual(detectFileType(Buffer.from('nota fiscal em texto'), 'nota.xml'), {
+      ok: false,
+      reason: 'unknown',
+    })
+    assert.deepEqual(detectFileType(Buffer.from('<nfe>\u0001</nfe>'), 'nota.xml'), {
+      ok: false,
+      reason: 'unknown',
+    })
+    const ofx1 = 'OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nCHARSET:1252\r\n\r\n<OFX><BANKMSGSRSV1>'
+    assert.deepEqual(detectFileType(Buffer.from(ofx1, 'latin1'), 'extrato.ofx'), {
+      ok: true,
+      type: FILE_TYPES.ofx,
+      charset: 'utf-8',
+    })
+    const ofx2 = '<?xml version="1.0"?>\n<?OFX OFXHEADER="200" VERSION="220"?>\n<OFX><SIGNONMSGSRSV1/></OFX>'
+    assert.equal(detectFileType(Buffer.from(ofx2), 'extrato.OFX').ok, true)
+    assert.deepEqual(detectFileType(Buffer.from('Extrato de março'), 'extrato.ofx'), {
+      ok: false,
+      reason: 'unknown',
+    })
+    // The extension decides which text type; an XML named .pdf is nothing.
+    assert.deepEqual(detectFileType(Buffer.from('<?xml version="1.0"?><a/>'), 'a.pdf'), {
+      ok: false,
+      reason: 'unknown',
+    })
+  })
+
   test('names: last path segment, no control/bidi/reserved characters, the extension of the content', () => {
     assert.equal(sanitiseFilename('../../etc/passwd', FILE_TYPES.pdf), 'passwd.pdf')
     assert.equal(sanitiseFilename('C:\\Users\\ana\\Balanço 2025.PDF', FILE_TYPES.pdf), 'Balanço 2025.PDF')

@@ -24,6 +24,10 @@ export const FILE_TYPES = {
   },
   csv: { kind: 'csv', mime: 'text/csv', extensions: ['csv'] },
   txt: { kind: 'txt', mime: 'text/plain', extensions: ['txt'] },
+  /** NF-e, CT-e, NFS-e and other fiscal documents travel as XML. */
+  xml: { kind: 'xml', mime: 'application/xml', extensions: ['xml'] },
+  /** Bank statements (extrato OFX) for the bookkeeping: SGML (v1) or XML (v2) text. */
+  ofx: { kind: 'ofx', mime: 'application/x-ofx', extensions: ['ofx'] },
 } as const satisfies Record<string, FileType>
 
 export type Detection =
@@ -34,8 +38,9 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 /**
  * PDF, PNG, JPEG by their signatures; DOCX/XLSX by the zip's entry names ([Content_Types].xml plus
- * word/ or xl/; macro-enabled or encrypted packages refused); CSV/TXT only with that extension and
- * text content (no control bytes), UTF-8 or Windows-1252.
+ * word/ or xl/; macro-enabled or encrypted packages refused); CSV, TXT, XML and OFX only with that
+ * extension and text content (no control bytes; XML opening with a tag, OFX with its header), UTF-8
+ * or Windows-1252.
  */
 export function detectFileType(bytes: Buffer, filename: string): Detection {
   if (bytes.length === 0) return { ok: false, reason: 'empty' }
@@ -45,15 +50,37 @@ export function detectFileType(bytes: Buffer, filename: string): Detection {
     return { ok: true, type: FILE_TYPES.jpeg }
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return detectOfficeZip(bytes)
   const ext = extensionOf(filename)
-  if (ext === 'csv' || ext === 'txt') {
-    if (!isPlainText(bytes)) return { ok: false, reason: 'unknown' }
-    return {
-      ok: true,
-      type: ext === 'csv' ? FILE_TYPES.csv : FILE_TYPES.txt,
-      charset: isUtf8(bytes) ? 'utf-8' : 'windows-1252',
-    }
+  const text = TEXT_TYPES[ext]
+  if (text) {
+    if (!isPlainText(bytes) || !text.looks(bytes)) return { ok: false, reason: 'unknown' }
+    return { ok: true, type: text.type, charset: isUtf8(bytes) ? 'utf-8' : 'windows-1252' }
   }
   return { ok: false, reason: 'unknown' }
+}
+
+/** The start of a text file, after a UTF-8 byte order mark and blank space. */
+function head(bytes: Buffer, length = 512): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  return bytes
+    .subarray(start, start + length)
+    .toString('latin1')
+    .trimStart()
+}
+
+/** Text types, accepted only with their extension and content that looks like them. */
+const TEXT_TYPES: Record<string, { type: FileType; looks: (bytes: Buffer) => boolean }> = {
+  csv: { type: FILE_TYPES.csv, looks: () => true },
+  txt: { type: FILE_TYPES.txt, looks: () => true },
+  // A tag first ("<?xml …", "<nfeProc …").
+  xml: { type: FILE_TYPES.xml, looks: (b) => head(b).startsWith('<') },
+  // OFX 1.x opens with its SGML header ("OFXHEADER:100"), 2.x is XML with an OFX root.
+  ofx: {
+    type: FILE_TYPES.ofx,
+    looks: (b) => {
+      const h = head(b, 2048)
+      return h.startsWith('OFXHEADER:') || (h.startsWith('<') && /<OFX>/i.test(h))
+    },
+  },
 }
 
 function detectOfficeZip(bytes: Buffer): Detection {

@@ -178,7 +178,8 @@ export function itemRoutes(
         ...base,
         schema: {
           tags,
-          summary: 'Envia um documento (multipart, um arquivo: PDF, PNG, JPEG, DOCX, XLSX, CSV ou TXT)',
+          summary:
+            'Envia um documento (multipart, um arquivo: PDF, PNG, JPEG, DOCX, XLSX, CSV, TXT, XML ou OFX)',
           consumes: ['multipart/form-data'],
           params: IdParams,
           response: { 201: DocumentSummary },

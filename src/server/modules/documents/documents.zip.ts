@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
-import { crc32 } from 'node:zlib'
+import { promisify } from 'node:util'
+import { crc32, deflateRaw } from 'node:zlib'
 import { formatNumber } from '#shared/format.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { recordAuditMany } from '../../platform/audit/audit.ts'
@@ -15,6 +16,11 @@ export const ZIP_LIMITS = { files: 1000, bytes: 500 * 1024 * 1024 }
 
 export type FolderZip = { stream: Readable; filename: string; files: number }
 
+const deflate = promisify(deflateRaw)
+
+/** Text kinds (CSV, TXT, NF-e XML, OFX) shrink several times over; the others are compressed already. */
+const COMPRESSIBLE = new Set(['text/csv', 'text/plain', 'application/xml', 'application/x-ofx'])
+
 /** A name safe as a zip path segment: no separators, no control characters, not empty. */
 const segment = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '-').trim() || 'sem nome'
 
@@ -22,8 +28,9 @@ const segment = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '-').trim() || '
  * "Baixar tudo": the folder's documents (current versions) and those of the subfolders the actor
  * sees, as one .zip that mirrors the folders. Staff get every live subfolder; a client user the
  * shared ones (the same rule as the tree). Each document's download is audited, as a single
- * download is, before anything is sent. Files are stored as they are (PDFs, images and Office files
- * are compressed already) and read one at a time, so memory holds one document. A file missing from
+ * download is, before anything is sent. PDFs, images and Office files are stored as they are (they
+ * are compressed already), text files (CSV, TXT, XML, OFX) deflated; one document at a time is read,
+ * so memory holds one document. A file missing from
  * the storage does not break the archive: it is listed in "ARQUIVOS-INDISPONIVEIS.txt" inside it.
  */
 export async function downloadFolderZip(
@@ -89,6 +96,22 @@ export async function downloadFolderZip(
         if (!(err instanceof StorageNotFoundError)) throw err
         missing.push(name)
         continue
+      }
+      if (COMPRESSIBLE.has(current.mime)) {
+        // Deflated off the event loop (zlib's thread pool); kept only when it saves something.
+        const packed = await deflate(Buffer.concat(chunks, size))
+        if (packed.length < size) {
+          yield zip.entry({
+            name,
+            method: 8,
+            crc,
+            size,
+            storedSize: packed.length,
+            modified: current.createdAt,
+          })
+          yield packed
+          continue
+        }
       }
       yield zip.entry({ name, method: 0, crc, size, storedSize: size, modified: current.createdAt })
       yield* chunks

@@ -14,6 +14,8 @@ const KINDS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
   'text/csv': 'CSV',
   'text/plain': 'Texto',
+  'application/xml': 'XML',
+  'application/x-ofx': 'Extrato OFX',
 }
 
 export function kindOf(mime: string): string {
@@ -21,7 +23,7 @@ export function kindOf(mime: string): string {
 }
 
 /** What the file picker offers (the server checks the content anyway). */
-export const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt'
+export const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt,.xml,.ofx'
 
 export const LEVEL_COLORS: Record<string, string> = {
   revisor: 'gray',

@@ -106,7 +106,7 @@ export function DropOverlay({ label, isBusy }: { label: string; isBusy: boolean 
         </Text>
         {isBusy ? null : (
           <Text size="sm" c="dimmed" ta="center">
-            PDF, imagem, Word, Excel, CSV ou TXT, até 10 MB cada
+            PDF, imagem, Word, Excel, CSV, TXT, XML ou OFX, até 10 MB cada
           </Text>
         )}
       </Stack>

@@ -333,7 +333,7 @@ export function FolderPanel({ mode, folderId, clientOrgId, onNavigate, onChanged
             title="Pasta vazia"
             description={
               can.upload
-                ? 'Envie documentos (PDF, imagem, Word, Excel, CSV ou TXT, até 10 MB cada) pelo botão ou arrastando os arquivos para cá, ou crie uma subpasta.'
+                ? 'Envie documentos (PDF, imagem, Word, Excel, CSV, TXT, XML ou OFX, até 10 MB cada) pelo botão ou arrastando os arquivos para cá, ou crie uma subpasta.'
                 : 'Nenhum documento publicado nesta pasta ainda.'
             }
           />
