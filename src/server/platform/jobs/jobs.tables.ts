@@ -39,5 +39,10 @@ export const jobs = pgTable(
     index('jobs_ready_idx').on(t.runAt).where(sql`status = 'queued'`),
     index('jobs_running_idx').on(t.lockedAt).where(sql`status = 'running'`),
     uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
+    // "Tarefas em segundo plano": a tenant's failed jobs and those waiting to be retried, without
+    // reading the done ones.
+    index('jobs_attention_idx')
+      .on(t.tenantId, t.status)
+      .where(sql`status = 'failed' or (status = 'queued' and attempts > 0)`),
   ],
 )

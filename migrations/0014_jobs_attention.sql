@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_attention_idx" ON "jobs" USING btree ("tenant_id","status") WHERE status = 'failed' or (status = 'queued' and attempts > 0);
