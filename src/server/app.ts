@@ -13,6 +13,7 @@ import type { Database } from './platform/db/database.ts'
 import { AppError } from './platform/errors.ts'
 import { installErrorHandler, routeNotFoundBody } from './platform/http/error-handler.ts'
 import './platform/http/types.ts'
+import { createJobsCleanupJob, scheduleJobsCleanup } from './platform/jobs/cleanup.ts'
 import { JobRunner } from './platform/jobs/queue.ts'
 import { createSendMailJob } from './platform/mail/mailer.ts'
 import { createSendSmsJob, createSmsProvider, type SmsProvider } from './platform/sms/sms.ts'
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       createCertificatesJob(eventsDeps),
       ...createImportJobs(importsDeps),
       ...createDocumentJobs(documentsDeps),
+      createJobsCleanupJob(db, () => clock.now()),
     ],
     {
       pollMs: config.jobsPollMs,
@@ -262,7 +264,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   )
 
   app.addHook('onReady', async () => {
-    if (deps.jobs?.autoStart !== false) await jobs.start()
+    if (deps.jobs?.autoStart !== false) {
+      // Finished jobs are deleted after their retention, once a day; the first run is queued here.
+      await scheduleJobsCleanup(db, clock.now())
+      await jobs.start()
+    }
   })
   app.addHook('onClose', async () => {
     await jobs.stop()

@@ -26,6 +26,7 @@ const TASKS: Record<string, TaskKind> = {
   'imports.purge': { label: 'Exclusão dos dados de uma planilha ao fim do prazo de guarda', retry: true },
   'documents.purge': { label: 'Exclusão definitiva de um item da lixeira', retry: true },
   'documents.announce': { label: 'Aviso de novos documentos publicados', retry: true },
+  'jobs.cleanup': { label: 'Limpeza diária das tarefas concluídas', retry: true },
 }
 
 export function taskKind(name: string): TaskKind {
