@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern, foldedContains } from '../../platform/db/like.ts'
 import {
@@ -22,7 +22,8 @@ type Deletion = { deletedAt: Date | null; deletedByUserId: string | null; delete
 /** The only place the documents module reads or writes the database; every method takes the tenant. */
 export function documentsRepository(db: Db) {
   /** Live documents of these folders with their current version, by name. */
-  const currentIn = (tenantId: string, folderIds: string[]) =>
+  /** Live documents of these folders (and `also`) with their current version. */
+  const liveWithCurrent = (tenantId: string, folderIds: string[], also?: SQL) =>
     db
       .select({ document: documents, current: documentVersions })
       .from(documents)
@@ -41,9 +42,12 @@ export function documentsRepository(db: Db) {
             ? eq(documents.folderId, folderIds[0])
             : inArray(documents.folderId, folderIds),
           isNull(documents.deletedAt),
+          also,
         ),
       )
-      .orderBy(asc(sql`lower(${documents.name})`))
+
+  const currentIn = (tenantId: string, folderIds: string[]) =>
+    liveWithCurrent(tenantId, folderIds).orderBy(asc(sql`lower(${documents.name})`))
 
   /** A company's folders (of some departments), live only or with those in the trash too. */
   const companyFolders = (
@@ -229,25 +233,7 @@ export function documentsRepository(db: Db) {
      */
     async searchCurrent(tenantId: string, folderIds: string[], text: string, limit: number) {
       if (folderIds.length === 0) return []
-      return db
-        .select({ document: documents, current: documentVersions })
-        .from(documents)
-        .innerJoin(
-          documentVersions,
-          and(
-            eq(documentVersions.tenantId, documents.tenantId),
-            eq(documentVersions.documentId, documents.id),
-            eq(documentVersions.version, documents.currentVersion),
-          ),
-        )
-        .where(
-          and(
-            eq(documents.tenantId, tenantId),
-            inArray(documents.folderId, folderIds),
-            isNull(documents.deletedAt),
-            foldedContains(documents.name, text),
-          ),
-        )
+      return liveWithCurrent(tenantId, folderIds, foldedContains(documents.name, text))
         .orderBy(desc(documentVersions.createdAt), asc(documents.id))
         .limit(limit)
     },

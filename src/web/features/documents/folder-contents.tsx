@@ -126,23 +126,7 @@ export function FolderContents(props: FolderContentsProps) {
               <Table.Tr key={d.id} data-testid="document-row">
                 <Table.Td>
                   <UnstyledButton onClick={() => onVersions(d.id)} aria-label={`Versões de ${d.name}`}>
-                    <Group gap={8} wrap="nowrap">
-                      <IconFile
-                        size={20}
-                        stroke={1.6}
-                        color="var(--mantine-color-gray-6)"
-                        style={{ flexShrink: 0 }}
-                      />
-                      <div style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                          {d.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {kindOf(d.mime)}
-                          {d.isMine ? ' · enviado por você' : ''}
-                        </Text>
-                      </div>
-                    </Group>
+                    <DocumentLabel doc={d} />
                   </UnstyledButton>
                 </Table.Td>
                 <Table.Td>
@@ -163,17 +147,7 @@ export function FolderContents(props: FolderContentsProps) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Tooltip label="Baixar" withArrow>
-                      <ActionIcon
-                        component="a"
-                        href={`${API_BASE}${prefix}/files/${d.id}/download`}
-                        download
-                        variant="subtle"
-                        aria-label={`Baixar ${d.name}`}
-                      >
-                        <IconDownload size={18} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <DownloadAction prefix={prefix} doc={d} />
                     {d.can.newVersion ? (
                       <RowAction label={`Enviar nova versão de ${d.name}`} onClick={() => onNewVersion(d)}>
                         <IconUpload size={18} />
@@ -216,6 +190,42 @@ export function FolderContents(props: FolderContentsProps) {
 }
 
 /** "05/12/2026 14:30" over "por Ana Administradora": one column instead of two. */
+/** A document's icon, name, and kind under it ("PDF · v2 · enviado por você"). */
+export function DocumentLabel({ doc, showVersion = false }: { doc: DocumentSummary; showVersion?: boolean }) {
+  return (
+    <Group gap={8} wrap="nowrap">
+      <IconFile size={20} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+      <div style={{ minWidth: 0 }}>
+        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+          {doc.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {kindOf(doc.mime)}
+          {showVersion ? ` · v${doc.version}` : ''}
+          {doc.isMine ? ' · enviado por você' : ''}
+        </Text>
+      </div>
+    </Group>
+  )
+}
+
+/** "Baixar": the current version, as a link (the browser downloads it; the server audits it). */
+export function DownloadAction({ prefix, doc }: { prefix: string; doc: DocumentSummary }) {
+  return (
+    <Tooltip label="Baixar" withArrow>
+      <ActionIcon
+        component="a"
+        href={`${API_BASE}${prefix}/files/${doc.id}/download`}
+        download
+        variant="subtle"
+        aria-label={`Baixar ${doc.name}`}
+      >
+        <IconDownload size={18} />
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
 /** A date and time with "por X" under it: when something was updated or deleted, and by whom. */
 export function WhenWho({ at, by }: { at: string; by: string | null }) {
   return (

@@ -1,24 +1,10 @@
-import {
-  ActionIcon,
-  Anchor,
-  Center,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core'
-import { IconDownload, IconFile, IconFileSearch } from '@tabler/icons-react'
-import { API_BASE } from '../../shared/api.ts'
+import { Anchor, Center, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { IconFileSearch } from '@tabler/icons-react'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
-import { kindOf } from './documents.format.ts'
 import { API_PREFIX, type DocumentSearch, type DocumentsMode } from './documents.types.ts'
-import { WhenWho } from './folder-contents.tsx'
+import { DocumentLabel, DownloadAction, WhenWho } from './folder-contents.tsx'
 
 interface SearchPanelProps {
   mode: DocumentsMode
@@ -90,23 +76,7 @@ export function SearchPanel({ mode, searchPath, text, onOpenFolder }: SearchPane
                 {items.map((d) => (
                   <Table.Tr key={d.id} data-testid="search-row">
                     <Table.Td>
-                      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                        <IconFile
-                          size={20}
-                          stroke={1.6}
-                          color="var(--mantine-color-gray-6)"
-                          style={{ flexShrink: 0 }}
-                        />
-                        <div style={{ minWidth: 0 }}>
-                          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                            {d.name}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {kindOf(d.mime)} · v{d.version}
-                            {d.isMine ? ' · enviado por você' : ''}
-                          </Text>
-                        </div>
-                      </div>
+                      <DocumentLabel doc={d} showVersion />
                     </Table.Td>
                     <Table.Td>
                       <Anchor
@@ -124,17 +94,7 @@ export function SearchPanel({ mode, searchPath, text, onOpenFolder }: SearchPane
                       <WhenWho at={d.updatedAt} by={d.updatedByName} />
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label="Baixar" withArrow>
-                        <ActionIcon
-                          component="a"
-                          href={`${API_BASE}${prefix}/files/${d.id}/download`}
-                          download
-                          variant="subtle"
-                          aria-label={`Baixar ${d.name}`}
-                        >
-                          <IconDownload size={18} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <DownloadAction prefix={prefix} doc={d} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,5 +1,5 @@
-import { Alert, Box, Button, Drawer, LoadingOverlay, Paper, Table, Tabs, Text } from '@mantine/core'
-import { IconInfoCircle, IconMail, IconMessage, IconRefresh } from '@tabler/icons-react'
+import { Alert, Box, Drawer, LoadingOverlay, Paper, Table, Tabs, Text } from '@mantine/core'
+import { IconInfoCircle, IconMail, IconMessage } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { formatDateTime } from '../../../shared/format.ts'
@@ -8,6 +8,7 @@ import { useSession } from '../../shared/session.tsx'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
+import { RefreshButton } from '../../shared/ui/refresh-button.tsx'
 import { PaginationBar } from '../../shared/ui/pagination-bar.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import { OutboxMessageView } from './outbox-message-view.tsx'
@@ -52,16 +53,7 @@ export function OutboxPage() {
       <PageHeader
         title="Caixa de saída (desenvolvimento)"
         description="Os e-mails e SMS gerados pelo sistema, do mais recente ao mais antigo."
-        actions={
-          <Button
-            variant="default"
-            leftSection={<IconRefresh size={16} />}
-            onClick={() => void current.reload()}
-            loading={current.loading && Boolean(current.data)}
-          >
-            Atualizar
-          </Button>
-        }
+        actions={<RefreshButton query={current} />}
       />
 
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>

@@ -1,11 +1,5 @@
 import { Badge, Box, Button, LoadingOverlay, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
-import {
-  IconAlertTriangle,
-  IconChecklist,
-  IconClockPlay,
-  IconRefresh,
-  IconRotateClockwise,
-} from '@tabler/icons-react'
+import { IconAlertTriangle, IconChecklist, IconClockPlay, IconRotateClockwise } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { formatDateTime } from '../../../shared/format.ts'
@@ -15,6 +9,7 @@ import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { notifySuccess } from '../../shared/ui/errors.ts'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
+import { RefreshButton } from '../../shared/ui/refresh-button.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
 import type { Task, TaskList } from './tasks.types.ts'
 
@@ -45,16 +40,7 @@ export function TasksPage() {
       <PageHeader
         title="Tarefas em segundo plano"
         description="O que o sistema faz sem você ver — e-mails, avisos, certificados, convites agendados, exclusões definitivas — e não conseguiu concluir."
-        actions={
-          <Button
-            variant="default"
-            leftSection={<IconRefresh size={16} />}
-            onClick={() => void list.reload()}
-            loading={list.loading && Boolean(list.data)}
-          >
-            Atualizar
-          </Button>
-        }
+        actions={<RefreshButton query={list} />}
       />
       <Tabs value={status} onChange={selectTab} keepMounted={false}>
         <Tabs.List mb="md">
