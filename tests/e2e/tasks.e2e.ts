@@ -73,7 +73,11 @@ describe('jornada: tarefas em segundo plano com falha e "Tentar de novo"', () =>
     'o administrador vê o que falhou, com o motivo, e tenta de novo o aviso de documentos',
     step(async ({ page, screenshot }) => {
       await signInAsAdmin(page)
-      await navigation(page).getByRole('link', { name: 'Tarefas', exact: true }).click()
+      // The home page warns the administrator, and links to the list.
+      const warning = page.getByRole('alert').filter({ hasText: 'Tarefas com falha' })
+      await waitForText(warning, '2 tarefas em segundo plano desistiram depois de todas as tentativas.')
+      await screenshot('tarefas-00-inicio-aviso')
+      await warning.getByRole('link', { name: 'Ver o motivo e tentar de novo' }).click()
       await page.waitForURL((url) => url.pathname === '/tarefas')
       await page.getByRole('heading', { name: 'Tarefas em segundo plano', level: 1 }).waitFor()
       const rows = page.getByTestId('task-row')
@@ -113,6 +117,8 @@ describe('jornada: tarefas em segundo plano com falha e "Tentar de novo"', () =>
       await waitForText(rows, 'Envio de e-mail')
       await waitForText(rows, 'connect ECONNREFUSED 127.0.0.1:2525')
       await waitForText(rows, '2 de 5')
+      // The side bar leads here too.
+      assert.equal(await navigation(page).getByRole('link', { name: 'Tarefas', exact: true }).count(), 1)
       assert.equal(new URL(page.url()).searchParams.get('situacao'), 'tentando')
       await screenshot('tarefas-02-tentando')
       assert.deepEqual(h!.consoleErrors, [])

@@ -97,6 +97,12 @@ describe('tarefas em segundo plano: as que falharam, e tentar de novo', () => {
     assert.equal(retrying.items[0].canRetry, false, 'still in the queue: the worker tries again by itself')
     assert.ok(Date.parse(retrying.items[0].nextAttemptAt!) > Date.now())
 
+    // The home page's warning reads the counts alone.
+    const counts = await t.admin.get('/api/v1/tasks/counts')
+    assert.equal(counts.status, 200)
+    assert.deepEqual(counts.body, { failed: 2, retrying: 1 })
+    assert.deepEqual((await other.admin.get('/api/v1/tasks/counts')).body, { failed: 1, retrying: 0 })
+
     // The other tenant sees only its own.
     const theirs = await other.admin.get('/api/v1/tasks')
     assert.deepEqual(
@@ -176,6 +182,7 @@ describe('tarefas em segundo plano: as que falharam, e tentar de novo', () => {
   test('only with "Configurar o inquilino" (settings:manage): an Operador is refused', async () => {
     const { client } = await createStaffClient(ctx.app, t, 'Operador')
     assert.equal((await client.get('/api/v1/tasks')).status, 403)
+    assert.equal((await client.get('/api/v1/tasks/counts')).status, 403)
     assert.equal((await client.post(`/api/v1/tasks/${ids.importacao}/retry`)).status, 403)
   })
 })

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/database.ts'
 import { actorOf, requirePermission } from '../../platform/http/guards.ts'
-import { FindTasksQuery, Task, TaskList, TaskParams } from './tasks.schemas.ts'
-import { findTasks, retryTask } from './tasks.service.ts'
+import { FindTasksQuery, Task, TaskCounts, TaskList, TaskParams } from './tasks.schemas.ts'
+import { countTasks, findTasks, retryTask } from './tasks.service.ts'
 
 /** "Tarefas em segundo plano": what failed or is being retried, and "Tentar de novo". */
 export function tasksRoutes(db: Db): FastifyPluginAsyncZod {
@@ -21,6 +21,18 @@ export function tasksRoutes(db: Db): FastifyPluginAsyncZod {
         preHandler,
       },
       async (req) => findTasks(db, actorOf(req), req.query.status),
+    )
+    app.get(
+      '/tasks/counts',
+      {
+        schema: {
+          tags,
+          summary: 'Quantas tarefas do inquilino estão com falha e sendo tentadas de novo',
+          response: { 200: TaskCounts },
+        },
+        preHandler,
+      },
+      async (req) => countTasks(db, actorOf(req)),
     )
     app.post(
       '/tasks/:id/retry',

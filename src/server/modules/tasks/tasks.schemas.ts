@@ -34,9 +34,12 @@ export const Task = z.object({
 })
 export type Task = z.infer<typeof Task>
 
+export const TaskCounts = z.object({ failed: z.number().int(), retrying: z.number().int() })
+export type TaskCounts = z.infer<typeof TaskCounts>
+
 export const TaskList = z.object({
   items: z.array(Task),
   /** Counts of both lists, for the tabs. */
-  counts: z.object({ failed: z.number().int(), retrying: z.number().int() }),
+  counts: TaskCounts,
 })
 export type TaskList = z.infer<typeof TaskList>

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { defineErrors } from '../../platform/errors.ts'
 import { jobs } from '../../platform/jobs/jobs.tables.ts'
 import { taskKind } from './tasks.catalog.ts'
-import type { Task, TaskList } from './tasks.schemas.ts'
+import type { Task, TaskCounts, TaskList } from './tasks.schemas.ts'
 
 export const TaskErrors = defineErrors({
   TASK_NOT_FOUND: [404, 'Tarefa não encontrada.'],
@@ -48,17 +48,25 @@ const retryingOf = (tenantId: string) =>
  */
 export async function findTasks(db: Db, actor: Actor, status: 'failed' | 'retrying'): Promise<TaskList> {
   const where = status === 'failed' ? failedOf(actor.tenantId) : retryingOf(actor.tenantId)
-  const [rows, [failed], [retrying]] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     db
       .select()
       .from(jobs)
       .where(where)
       .orderBy(desc(status === 'failed' ? jobs.finishedAt : jobs.runAt), desc(jobs.id))
       .limit(MAX_TASKS),
+    countTasks(db, actor),
+  ])
+  return { items: rows.map(toTask), counts }
+}
+
+/** How many of the tenant's tasks failed and are being retried (the home page's warning, the tabs). */
+export async function countTasks(db: Db, actor: Actor): Promise<TaskCounts> {
+  const [[failed], [retrying]] = await Promise.all([
     db.select({ n: count() }).from(jobs).where(failedOf(actor.tenantId)),
     db.select({ n: count() }).from(jobs).where(retryingOf(actor.tenantId)),
   ])
-  return { items: rows.map(toTask), counts: { failed: Number(failed.n), retrying: Number(retrying.n) } }
+  return { failed: Number(failed.n), retrying: Number(retrying.n) }
 }
 
 /**

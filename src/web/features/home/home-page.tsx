@@ -1,8 +1,13 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { formatCount } from '../../../shared/format.ts'
+import { hasAll, PERMISSIONS } from '../../shared/permissions.ts'
 import { useSession, useUser } from '../../shared/session.tsx'
 import { HOME_ITEM, type NavItem, visibleGroups } from '../../shared/ui/navigation.tsx'
 import { PageHeader } from '../../shared/ui/page-header.tsx'
+import { useApiQuery } from '../../shared/use-api-query.ts'
+import type { TaskCounts } from '../tasks/tasks.types.ts'
 
 export function HomePage() {
   const session = useSession()
@@ -22,6 +27,7 @@ export function HomePage() {
         }
       />
       <Stack gap="xl">
+        {hasAll(session.can, PERMISSIONS.settingsManage) ? <FailedTasksWarning /> : null}
         {groups.map((group) => (
           <section key={group.label ?? 'main'} aria-labelledby={`home-${group.label}`}>
             <Title order={2} fz="h4" mb="sm" id={`home-${group.label}`}>
@@ -36,6 +42,22 @@ export function HomePage() {
         ))}
       </Stack>
     </>
+  )
+}
+
+/** Administrators: background tasks that gave up (e-mails, notices, certificates…) need a look. */
+function FailedTasksWarning() {
+  const counts = useApiQuery<TaskCounts>('/tasks/counts')
+  const failed = counts.data?.failed ?? 0
+  if (failed === 0) return null
+  return (
+    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Tarefas com falha">
+      {formatCount(failed, 'tarefa em segundo plano desistiu', 'tarefas em segundo plano desistiram')} depois
+      de todas as tentativas.{' '}
+      <Anchor component={Link} to="/tarefas" fw={600} size="sm">
+        Ver o motivo e tentar de novo
+      </Anchor>
+    </Alert>
   )
 }
 
