@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { isUniqueViolation } from '../../platform/errors.ts'
-import { defineJob, enqueue } from '../../platform/jobs/queue.ts'
+import { defineJob, enqueue, PATIENT_ATTEMPTS } from '../../platform/jobs/queue.ts'
 import { queueMail } from '../../platform/mail/mailer.ts'
 import { getTenantLogo } from '../tenants/index.ts'
 import { getTenantName } from '../tenants/tenant-settings.ts'
@@ -263,7 +263,8 @@ export function createCertificatesJob(deps: CertificateDeps) {
   return defineJob({
     name: 'events.certificates',
     payload: CertificatesPayload,
-    maxAttempts: 8,
+    // The automatic issue after the event is the only trigger: it keeps trying (ADR 0001).
+    maxAttempts: PATIENT_ATTEMPTS,
     timeoutMs: 600_000,
     handler: async (p) => {
       const result = await issueCertificates(deps, p.tenantId, p.eventId)

@@ -27,9 +27,10 @@ export function retryDelayMs(attempt: number, baseMs = DEFAULT_RETRY_BASE_MS): n
 
 /**
  * For deferred work that nothing else would notice left undone — the grouped notice of publications,
- * invitations scheduled for a date, the trash's and the import retention's final deletions: their
- * job is the only trigger, so a failed one would leave them waiting for good. With these attempts
- * they keep trying, hourly once the back-off reaches an hour, through an outage of two days.
+ * invitations scheduled for a date, an event's certificates, the trash's and the import retention's
+ * final deletions: their job is the only trigger, so a failed one would leave them waiting for good.
+ * With these attempts they keep trying, hourly once the back-off reaches an hour, through an outage
+ * of nearly two days.
  */
 export const PATIENT_ATTEMPTS = 56
 
