@@ -51,7 +51,7 @@ describe('documentos: buscar pelo nome nas pastas que a pessoa vê', () => {
     client: TestClient,
     url: string,
     q: string,
-  ): Promise<{ items: Hit[]; hasMore: boolean }> {
+  ): Promise<{ folders: { id: string; name: string; path: string }[]; items: Hit[]; hasMore: boolean }> {
     const res = await client.get(`${url}?q=${encodeURIComponent(q)}`)
     assert.equal(res.status, 200, JSON.stringify(res.body))
     return res.body
@@ -192,6 +192,17 @@ describe('documentos: buscar pelo nome nas pastas que a pessoa vê', () => {
         'Holerite Março 2026.pdf',
         'Holerite pessoal marco.pdf',
       ]),
+    )
+    // Folders by name too: staff find the unshared one, a client user does not.
+    const byFolder = await staffSearch(orgA.id, 'INTERNO')
+    assert.deepEqual(
+      byFolder.folders.map((f) => f.path),
+      ['Interno'],
+    )
+    assert.deepEqual((await portalSearch(rita, 'interno')).folders, [])
+    assert.deepEqual(
+      (await portalSearch(rita, '2026')).folders.map((f) => f.path),
+      ['Fiscal / 2026'],
     )
     const internal = (await staffSearch(orgA.id, 'interno')).items[0]
     assert.equal(internal.folderPath, 'Interno')

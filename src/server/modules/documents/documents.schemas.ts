@@ -100,6 +100,8 @@ export const DocumentSearchHit = DocumentSummary.extend({
 export type DocumentSearchHit = z.infer<typeof DocumentSearchHit>
 
 export const DocumentSearch = z.object({
+  /** Folders whose name matches (at most 20), each with its path. */
+  folders: z.array(z.object({ id: z.uuid(), name: z.string(), path: z.string() })),
   items: z.array(DocumentSearchHit),
   /** More documents match than the list shows: refine the search. */
   hasMore: z.boolean(),

@@ -1,5 +1,18 @@
-import { Anchor, Center, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
-import { IconFileSearch } from '@tabler/icons-react'
+import {
+  Anchor,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core'
+import { IconFileSearch, IconFolder } from '@tabler/icons-react'
+import { formatCount } from '../../../shared/format.ts'
 import { EmptyState } from '../../shared/ui/empty-state.tsx'
 import { LoadError } from '../../shared/ui/load-error.tsx'
 import { useApiQuery } from '../../shared/use-api-query.ts'
@@ -16,7 +29,7 @@ interface SearchPanelProps {
   onOpenFolder: (folderId: string) => void
 }
 
-/** "Buscar documentos": the documents whose name contains the text, newest first, where each one is. */
+/** "Buscar documentos": the folders and the documents (newest first) whose name contains the text, and where each one is. */
 export function SearchPanel({ mode, searchPath, text, onOpenFolder }: SearchPanelProps) {
   const found = useApiQuery<DocumentSearch>(searchPath, { q: text })
   const prefix = API_PREFIX[mode]
@@ -29,39 +42,75 @@ export function SearchPanel({ mode, searchPath, text, onOpenFolder }: SearchPane
       </Center>
     )
   }
-  const { items, hasMore } = found.data
+  const { folders, items, hasMore } = found.data
+  const nothing = items.length === 0 && folders.length === 0
   return (
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={2} fz="h3">
-          Documentos com “{text}”
+          Resultados para “{text}”
         </Title>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {items.length === 0
-            ? 'Nenhum documento encontrado.'
-            : hasMore
-              ? `Os ${items.length} mais recentes; há outros com esse nome: refine a busca.`
-              : items.length === 1
-                ? '1 documento encontrado.'
-                : `${items.length} documentos encontrados, os mais recentes primeiro.`}
+          {nothing
+            ? 'Nenhum documento ou pasta encontrado.'
+            : [
+                folders.length ? formatCount(folders.length, 'pasta', 'pastas') : null,
+                items.length === 0
+                  ? 'nenhum documento'
+                  : hasMore
+                    ? `os ${items.length} documentos mais recentes (há outros: refine a busca)`
+                    : formatCount(items.length, 'documento', 'documentos'),
+              ]
+                .filter(Boolean)
+                .join(' e ')
+                .replace(/^./, (c) => c.toUpperCase())}
         </Text>
       </Stack>
-      {items.length === 0 ? (
+      {folders.length > 0 ? (
+        <Paper withBorder p="xs">
+          <Stack gap={2} aria-label="Pastas encontradas" role="list">
+            {folders.map((f) => (
+              <UnstyledButton
+                key={f.id}
+                role="listitem"
+                data-testid="search-folder"
+                aria-label={`Abrir a pasta ${f.path}`}
+                onClick={() => onOpenFolder(f.id)}
+                className="cadastra-search-folder"
+                p={6}
+              >
+                <Group gap={8} wrap="nowrap">
+                  <IconFolder
+                    size={20}
+                    stroke={1.6}
+                    color="var(--mantine-color-brand-6)"
+                    style={{ flexShrink: 0 }}
+                  />
+                  <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                    {f.path}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        </Paper>
+      ) : null}
+      {nothing ? (
         <Paper withBorder>
           <EmptyState
             icon={<IconFileSearch size={28} stroke={1.5} />}
-            title="Nenhum documento encontrado"
+            title="Nenhum documento ou pasta encontrado"
             description={
               mode === 'portal'
-                ? 'A busca olha o nome dos documentos nas pastas que você pode ver nesta empresa. Tente outra parte do nome.'
-                : 'A busca olha o nome dos documentos em todas as pastas deste cliente. Tente outra parte do nome.'
+                ? 'A busca olha o nome dos documentos e pastas que você pode ver nesta empresa. Tente outra parte do nome.'
+                : 'A busca olha o nome dos documentos e pastas deste cliente. Tente outra parte do nome.'
             }
           />
         </Paper>
-      ) : (
+      ) : items.length === 0 ? null : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label={`Documentos com ${text}`}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label={`Documentos encontrados para ${text}`}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th style={{ minWidth: 200 }}>Nome</Table.Th>
