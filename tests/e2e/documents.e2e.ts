@@ -550,4 +550,54 @@ describe('jornada: documentos do portal por departamento e nível de acesso', ()
       await page.close()
     }),
   )
+
+  test(
+    'o escritório exclui o documento do Contribuinte: ele o vê na Lixeira, mas só um Proprietário ou o escritório restaura',
+    step(async (h) => {
+      const [doc] = await h.sql<{ id: string }>(
+        'select id from documents where name = $1 and deleted_at is null',
+        [CLIENT_PDF],
+      )
+      const staff = new TestClient(h.app)
+      await staff.login(DEMO_ADMIN.email, DEMO_ADMIN.password)
+      assert.equal((await staff.delete(`/api/v1/documents/files/${doc.id}`)).status, 200)
+
+      const page = await h.newPage()
+      await page.goto('/entrar')
+      await login(page, CONTRIBUINTE.email, PASSWORD)
+      await page.getByRole('heading', { name: 'Verificação KEYPASS' }).waitFor()
+      await page.getByLabel('Código KEYPASS').fill(await unusedKeypassCode(h, CONTRIBUINTE))
+      await page.getByRole('button', { name: 'Verificar' }).click()
+      await page.waitForURL((url) => url.pathname === '/portal')
+      await page.goto('/portal/documentos')
+      await page.getByRole('heading', { name: 'Fiscal', level: 2 }).waitFor()
+      await page.getByRole('button', { name: 'Lixeira' }).click()
+      await page.getByRole('heading', { name: 'Lixeira', level: 2 }).waitFor()
+      const rows = page.getByTestId('trash-row')
+      await waitForCount(rows, 1)
+      await waitForText(rows, CLIENT_PDF)
+      await waitForText(rows, DEMO_ADMIN.name)
+      await waitForText(rows, 'Só um Proprietário ou o escritório pode restaurar')
+      assert.equal(await rows.getByRole('button', { name: `Restaurar ${CLIENT_PDF}` }).count(), 0)
+      await shot(h, page, '15-contribuinte-nao-restaura')
+      assert.deepEqual(h.consoleErrors, [])
+      await page.close()
+    }),
+  )
 })
+
+/**
+ * A KEYPASS code of a 30-second step after the last one this user spent (a step already used is a
+ * replay and refused), waiting for it to come within the accepted window when needed.
+ */
+async function unusedKeypassCode(h: Harness, user: { email: string; secret: string }): Promise<string> {
+  const [row] = await h.sql<{ step: string | null }>(
+    'select totp_last_step as step from users where lower(email) = lower($1)',
+    [user.email],
+  )
+  const last = row?.step == null ? 0 : Number(row.step)
+  const step = Math.max(Math.floor(Date.now() / 30_000) + 1, last + 1)
+  const wait = (step - 1) * 30_000 - Date.now()
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait + 100))
+  return totpCode(user.secret, step * 30_000)
+}

@@ -130,7 +130,7 @@ export function TrashPanel({ mode, trashPath, onRestored }: TrashPanelProps) {
                           Restaurar
                         </Button>
                       ) : (
-                        <Text size="xs" c="dimmed" maw={150} style={{ whiteSpace: 'normal' }}>
+                        <Text size="xs" c="dimmed" miw={170} maw={200} style={{ whiteSpace: 'normal' }}>
                           Só um Proprietário ou o escritório pode restaurar
                         </Text>
                       )}
